@@ -1,0 +1,15 @@
+namespace DataMux;
+
+/// <summary>How the backbone's single output is turned back into N per-input representations.</summary>
+public enum Demux
+{
+    /// <summary>
+    /// Index embeddings (the paper's best): every input gets an N+1 token prefix holding its own index
+    /// token εᵢ at slot i, a shared filler elsewhere, and a CLS token at slot N. Input i is recovered by a
+    /// shared MLP on [pᵢ ; hₜ], where pᵢ is the backbone output at prefix slot i.
+    /// </summary>
+    IndexEmbedding,
+
+    /// <summary>One small MLP per index (Linear, GELU, LayerNorm) followed by a shared MLP. Cost grows with N.</summary>
+    Mlp,
+}

@@ -1,0 +1,28 @@
+using System;
+
+namespace DataMux;
+
+/// <summary>
+/// Marks a <c>partial</c> class as a data-multiplexed model: <see cref="N"/> inputs share one forward pass of
+/// the backbone. The DataMux source generator emits the TorchSharp module for the class; the backbone comes
+/// from a backbone attribute such as <see cref="TransformerAttribute"/> and the task from a task attribute such
+/// as <see cref="SequenceClassificationAttribute"/>.
+/// </summary>
+[AttributeUsage(AttributeTargets.Class, AllowMultiple = false, Inherited = false)]
+public sealed class MultiplexedAttribute : Attribute
+{
+    /// <summary>How many inputs are multiplexed into one backbone pass (at least 1).</summary>
+    public int N { get; set; } = 1;
+
+    /// <summary>The multiplexing transform. Defaults to <see cref="DataMux.Mux.GaussianHadamard"/>.</summary>
+    public Mux Mux { get; set; } = Mux.GaussianHadamard;
+
+    /// <summary>The demultiplexing method. Defaults to <see cref="DataMux.Demux.IndexEmbedding"/>.</summary>
+    public Demux Demux { get; set; } = Demux.IndexEmbedding;
+
+    /// <summary>
+    /// Seed of the fixed random mux transforms (and of the initial weights). The transforms are saved in the
+    /// state dict, so a reloaded model uses the saved ones whatever the seed.
+    /// </summary>
+    public int Seed { get; set; } = 1234;
+}

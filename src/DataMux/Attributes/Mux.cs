@@ -1,0 +1,26 @@
+namespace DataMux;
+
+/// <summary>
+/// How the N inputs of a multiplexed group are mixed into one representation.
+/// Each variant applies a fixed per-index transform φᵢ to input i and combines the results.
+/// </summary>
+public enum Mux
+{
+    /// <summary>
+    /// φᵢ(x) = x ⊙ vᵢ with vᵢ ~ N(0, I) scaled to unit norm; combined by the mean over N.
+    /// The reference implementation's default; cost O(N·L·d).
+    /// </summary>
+    GaussianHadamard,
+
+    /// <summary>φᵢ(x) = x·Oᵢ with Oᵢ a random (Haar) orthogonal d×d matrix; combined by the mean over N. Cost O(N·L·d²).</summary>
+    Orthogonal,
+
+    /// <summary>φᵢ keeps a disjoint block of d/N features (the last block takes the remainder); combined by the mean.</summary>
+    BinaryHadamard,
+
+    /// <summary>φᵢ(x) = x: the plain mean of the inputs. An ablation baseline.</summary>
+    Identity,
+
+    /// <summary>φᵢ is a trainable linear map per index, initialised orthogonal.</summary>
+    Learned,
+}

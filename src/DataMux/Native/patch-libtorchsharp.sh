@@ -1,0 +1,89 @@
+#!/usr/bin/env bash
+# Makes TorchSharp's native bridge (libLibTorchSharp.so) load on Linux systems whose libstdc++
+# lacks GLIBCXX_3.4.32 (Debian 12 and other GCC-12 era distributions).
+#
+# Usage: patch-libtorchsharp.sh SOURCE_SO OUTPUT_DIR
+#   Writes OUTPUT_DIR/libLibTorchSharp.so and OUTPUT_DIR/libdatamux_stdcxx_compat.so when a patch
+#   is needed; writes nothing (and removes stale outputs) when the system library is new enough.
+#   Prints "patched" or "not-needed". Idempotent: an already patched output is left as it is.
+#
+# The library needs that version for one symbol only, std::ios_base_library_init() (a no-op).
+# The fix, applied to a copy (never to the NuGet cache):
+#   1. clear the symbol's version so any definition satisfies it;
+#   2. add a NEEDED entry on a tiny compat library that defines it as an empty function
+#      (found through the library's existing $ORIGIN run path);
+#   3. mark the GLIBCXX_3.4.32 requirement weak in .gnu.version_r (Vernaux.vna_flags |= 2), so
+#      the loader no longer refuses the library for lacking that version.
+set -euo pipefail
+
+src=${1:?source libLibTorchSharp.so}
+out=${2:?output directory}
+here=$(cd "$(dirname "$0")" && pwd)
+symbol=_ZSt21ios_base_library_initv
+version=GLIBCXX_3.4.32
+compat=libdatamux_stdcxx_compat.so
+
+fail() { echo "DataMux native fix-up: $*" >&2; exit 1; }
+
+system_libstdcxx() {
+  local p
+  p=$(ldconfig -p 2>/dev/null | awk '/libstdc\+\+\.so\.6 .*x86-64/ {print $NF; exit}')
+  [ -n "$p" ] || p=$(ls /usr/lib/x86_64-linux-gnu/libstdc++.so.6 /lib64/libstdc++.so.6 2>/dev/null | head -n1)
+  echo "$p"
+}
+
+[ -f "$src" ] || fail "expected TorchSharp's libLibTorchSharp.so at '$src', found nothing (was the TorchSharp package restored?)"
+libstdcxx=$(system_libstdcxx)
+[ -n "$libstdcxx" ] || fail "could not find the system libstdc++.so.6 (expected ldconfig to list it)"
+
+if grep -q "$version" "$libstdcxx"; then
+  rm -f "$out/libLibTorchSharp.so" "$out/$compat"
+  echo "not-needed"
+  exit 0
+fi
+
+mkdir -p "$out"
+target=$out/libLibTorchSharp.so
+if [ -f "$target" ] && [ -f "$out/$compat" ] && [ "$target" -nt "$src" ] \
+   && readelf -V "$target" 2>/dev/null | grep -q "Name: $version  Flags: WEAK"; then
+  echo "patched"
+  exit 0
+fi
+
+command -v readelf >/dev/null || fail "readelf is required (Debian: apt-get install binutils)"
+command -v cc >/dev/null || fail "a C compiler is required to build $compat (Debian: apt-get install gcc)"
+if ! command -v patchelf >/dev/null; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    echo "DataMux native fix-up: installing patchelf (Debian package)" >&2
+    (apt-get install -y -qq patchelf >/dev/null 2>&1 || { apt-get update -qq >/dev/null 2>&1 && apt-get install -y -qq patchelf >/dev/null 2>&1; }) \
+      || fail "could not install patchelf with apt-get; install it and build again"
+  else
+    fail "patchelf is required to patch libLibTorchSharp.so for this system's libstdc++ (Debian: sudo apt-get install patchelf)"
+  fi
+fi
+
+tmp=$(mktemp "$out/.libLibTorchSharp.XXXXXX")
+trap 'rm -f "$tmp"' EXIT
+cp "$src" "$tmp"
+chmod 755 "$tmp"
+cc -shared -fPIC -O2 -o "$out/$compat" "$here/stdcxx_compat.c"
+patchelf --clear-symbol-version "$symbol" "$tmp"
+readelf -d "$tmp" | grep -q "\[$compat\]" || patchelf --add-needed "$compat" "$tmp"
+readelf -d "$tmp" | grep -Eq 'R(UN)?PATH.*\$ORIGIN' || patchelf --set-rpath '$ORIGIN' "$tmp"
+
+# Step 3: find the Vernaux entry of $version and set VER_FLG_WEAK (0x2) in its 16-bit vna_flags,
+# which sits 4 bytes into the entry (after vna_hash). readelf prints the section's file offset and
+# each entry's offset inside the section.
+section_offset=$(readelf -V "$tmp" | awk '/^Version needs section/ {getline; for (i = 1; i <= NF; i++) if ($i == "Offset:") print $(i + 1)}')
+entry_offset=$(readelf -V "$tmp" | sed -n '/^Version needs section/,$p' | awk -v v="$version" '$2 == "Name:" && $3 == v {sub(":", "", $1); print $1}')
+[ -n "$section_offset" ] && [ -n "$entry_offset" ] || fail "no $version requirement found in $src; this TorchSharp build needs a different fix"
+flags_offset=$(( section_offset + entry_offset + 4 ))
+flags=$(od -An -t u2 -j "$flags_offset" -N 2 "$tmp" | tr -d ' ')
+flags=$(( flags | 2 ))
+printf "$(printf '\\%03o\\%03o' $(( flags & 255 )) $(( flags >> 8 )))" \
+  | dd of="$tmp" bs=1 seek="$flags_offset" conv=notrunc status=none
+readelf -V "$tmp" | grep -q "Name: $version  Flags: WEAK" || fail "weak flag edit did not take effect"
+
+mv "$tmp" "$target"
+trap - EXIT
+echo "patched"
