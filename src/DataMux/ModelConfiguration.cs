@@ -1,0 +1,51 @@
+namespace DataMux;
+
+/// <summary>The task a model is built for.</summary>
+public enum ModelTask
+{
+    /// <summary>One label per input sequence (<see cref="SequenceClassificationAttribute"/>).</summary>
+    SequenceClassification,
+
+    /// <summary>One label per token (<see cref="TokenClassificationAttribute"/>).</summary>
+    TokenClassification,
+}
+
+/// <summary>
+/// The values of a generated model's attributes as one record, so that tools (trainers, benchmarks) can work
+/// on any generated model without reflection.
+/// </summary>
+/// <param name="ModelName">The annotated class's name, used in error messages.</param>
+/// <param name="N">Inputs multiplexed into one backbone pass.</param>
+/// <param name="Mux">The multiplexing transform.</param>
+/// <param name="Demux">The demultiplexing method.</param>
+/// <param name="Seed">Seed of the fixed transforms and initial weights.</param>
+/// <param name="Layers">Encoder layers.</param>
+/// <param name="Hidden">Representation width d.</param>
+/// <param name="Heads">Attention heads.</param>
+/// <param name="FeedForward">Feed-forward width (already resolved: never 0).</param>
+/// <param name="MaxLength">Longest accepted input, in tokens.</param>
+/// <param name="Vocabulary">Number of user token ids.</param>
+/// <param name="PaddingToken">The padding token id.</param>
+/// <param name="Dropout">Dropout probability in training.</param>
+/// <param name="Task">The task.</param>
+/// <param name="Outputs">Classes (sequence classification) or labels (token classification).</param>
+public sealed record ModelConfiguration(
+    string ModelName,
+    int N,
+    Mux Mux,
+    Demux Demux,
+    int Seed,
+    int Layers,
+    int Hidden,
+    int Heads,
+    int FeedForward,
+    int MaxLength,
+    int Vocabulary,
+    int PaddingToken,
+    double Dropout,
+    ModelTask Task,
+    int Outputs)
+{
+    /// <summary>The token layout (special token ids) that follows from this configuration.</summary>
+    public TokenLayout Tokens => new(Vocabulary, N, PaddingToken);
+}
