@@ -114,7 +114,7 @@ internal static class ModelEmitter
             .Line()
             .Line("RegisterComponents();")
             .Open("if (device is not null)")
-            .Line("this.to(device);")
+            .Line("global::TorchSharp.ModuleExtensionMethods.to(this, device);")
             .Close()
             .Close()
             .Line()
