@@ -47,11 +47,24 @@ public sealed class DiagnosticTests
     [Theory]
     [InlineData("public static partial class Model", "static")]
     [InlineData("public partial class Model<T>", "generic")]
+    [InlineData("file partial class Model", "file-local")]
+    [InlineData("public partial record Model", "a record")]
     public void DMX0002_static_or_generic_class_is_rejected(string declaration, string reason)
     {
         var (diagnostic, text) = SingleError(Model(declaration: declaration), "DMX0002");
         Assert.Equal("Model", text);
         Assert.Equal($"'Model' cannot be a multiplexed model because it is {reason}", diagnostic.GetMessage());
+    }
+
+    [Fact]
+    public void DMX0002_model_nested_in_a_generic_type_points_at_the_container()
+    {
+        var source = Model(declaration: "public partial class Inner")
+            .Replace("/// <summary>A model.</summary>", "/// <summary>Generic.</summary>\npublic partial class Outer<T>\n{\n/// <summary>A model.</summary>")
+            + "\n}";
+        var (diagnostic, text) = SingleError(source, "DMX0002");
+        Assert.Equal("Outer", text);
+        Assert.Equal("'Inner' cannot be a multiplexed model because it is nested in the generic type 'Outer'", diagnostic.GetMessage());
     }
 
     [Fact]
