@@ -1,3 +1,5 @@
+using System;
+using DataMux.Validation;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -21,4 +23,31 @@ public abstract class Multiplexer : nn.Module<Tensor, Tensor>
 
     /// <summary>Representation width d.</summary>
     public int Hidden { get; }
+
+    /// <summary>
+    /// Checks that <paramref name="embedded"/> is <c>[G·N, L, Hidden]</c> and views it as <c>[G, N, L, Hidden]</c>
+    /// (no copy), so that every variant validates and groups its input the same way.
+    /// </summary>
+    /// <param name="embedded">The embedded rows, row g·N+i being input i of group g.</param>
+    protected Tensor ViewGroups(Tensor embedded)
+    {
+        ArgumentNullException.ThrowIfNull(embedded);
+        var shape = embedded.shape;
+        if (shape.Length != 3 || shape[2] != Hidden)
+        {
+            throw new ArgumentException(
+                $"{GetName()} expects embedded inputs of shape [G·N, L, {Hidden}], but got shape {TokenChecks.Format(shape)}.",
+                nameof(embedded));
+        }
+
+        if (shape[0] == 0 || shape[0] % N != 0)
+        {
+            throw new ArgumentException(
+                $"{GetName()} mixes groups of N = {N} inputs, so the number of rows must be a positive multiple of {N}, " +
+                $"but got {shape[0]} rows (shape {TokenChecks.Format(shape)}). Group the rows with MultiplexedBatch.Group first.",
+                nameof(embedded));
+        }
+
+        return embedded.view(shape[0] / N, N, shape[1], shape[2]);
+    }
 }

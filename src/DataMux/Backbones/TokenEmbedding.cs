@@ -1,0 +1,62 @@
+using System;
+using DataMux.Validation;
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+using static TorchSharp.torch.nn;
+
+namespace DataMux.Backbones;
+
+/// <summary>
+/// The embedding block the mux is applied after (as in the reference code): token embedding plus a learned
+/// position embedding over positions <c>[0, P+L)</c>, then LayerNorm and dropout.
+/// <c>[B, T]</c> int64 -> <c>[B, T, d]</c>.
+/// </summary>
+public sealed class TokenEmbedding : nn.Module<Tensor, Tensor>
+{
+    private readonly Embedding tokens;
+    private readonly Embedding positions;
+    private readonly LayerNorm norm;
+    private readonly Dropout dropout;
+
+    /// <summary>Creates the embedding for every id of <paramref name="layout"/> (user ids and special tokens).</summary>
+    /// <param name="layout">The token layout; the table has <see cref="TokenLayout.EmbeddingRows"/> rows.</param>
+    /// <param name="maxPositions">Longest prefixed sequence: MaxLength + the demultiplexer's prefix length.</param>
+    /// <param name="hidden">Representation width d.</param>
+    /// <param name="dropout">Dropout probability in training, in [0, 1).</param>
+    public TokenEmbedding(TokenLayout layout, int maxPositions, int hidden, double dropout)
+        : base(nameof(TokenEmbedding))
+    {
+        ArgumentNullException.ThrowIfNull(layout);
+        if (maxPositions < 1) throw new ArgumentOutOfRangeException(nameof(maxPositions), maxPositions, "Expected at least 1 position.");
+        if (hidden < 1) throw new ArgumentOutOfRangeException(nameof(hidden), hidden, "Expected a width of at least 1.");
+        if (dropout < 0 || dropout >= 1) throw new ArgumentOutOfRangeException(nameof(dropout), dropout, "Expected a dropout probability in [0, 1).");
+        MaxPositions = maxPositions;
+        tokens = Embedding(layout.EmbeddingRows, hidden);
+        positions = Embedding(maxPositions, hidden);
+        norm = LayerNorm(hidden);
+        this.dropout = Dropout(dropout);
+        RegisterComponents();
+    }
+
+    /// <summary>Number of positions the position table covers.</summary>
+    public int MaxPositions { get; }
+
+    /// <summary>Embeds <c>[B, T]</c> token ids (<c>T &lt;= MaxPositions</c>) into <c>[B, T, d]</c>.</summary>
+    public override Tensor forward(Tensor ids)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        if (ids.dim() != 2 || ids.shape[1] < 1 || ids.shape[1] > MaxPositions)
+        {
+            throw new ArgumentException(
+                $"{nameof(TokenEmbedding)} expects token ids of shape [rows, positions] with 1 <= positions <= {MaxPositions}, " +
+                $"but got shape {TokenChecks.Format(ids.shape)}.", nameof(ids));
+        }
+
+        using var scope = torch.NewDisposeScope();
+        // Looking up positions 0..T-1 is the first T rows of the table: slice it instead of building an index tensor.
+        var position = positions.weight!.narrow(0, 0, ids.shape[1]);
+        var embedded = tokens.forward(ids).add_(position);
+        return scope.MoveToOuter(dropout.forward(norm.forward(embedded)));
+    }
+}

@@ -1,0 +1,64 @@
+using System;
+using System.Collections.Generic;
+using DataMux.Validation;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace DataMux.Batching;
+
+/// <summary>
+/// Runs a model over any number of rows in fixed-size chunks, in evaluation mode and under
+/// <c>torch.inference_mode()</c>, so that large inputs neither build autograd graphs nor hold every intermediate
+/// activation at once.
+/// </summary>
+public static class BatchedInference
+{
+    /// <summary>
+    /// Predicts <paramref name="tokens"/> (<c>[rows, L]</c>) chunk by chunk and concatenates the outputs in input
+    /// order. The model is switched to evaluation mode for the call and its previous training flag is restored
+    /// afterwards, even when the model throws. For a multiplexed model choose <paramref name="rowsPerBatch"/> as a
+    /// multiple of N: every chunk is grouped on its own, so other sizes add filler rows to each chunk.
+    /// The returned tensor was created in inference mode: use it for metrics and predictions, not in autograd.
+    /// </summary>
+    /// <param name="model">The model; <paramref name="tokens"/> must already be on its device.</param>
+    /// <param name="tokens">Input rows, <c>[rows, ...]</c>, <c>rows &gt;= 1</c>.</param>
+    /// <param name="rowsPerBatch">Rows per forward call (at least 1).</param>
+    public static Tensor Predict(nn.Module<Tensor, Tensor> model, Tensor tokens, int rowsPerBatch)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(tokens);
+        if (rowsPerBatch < 1) throw new ArgumentOutOfRangeException(nameof(rowsPerBatch), rowsPerBatch, "Expected at least 1 row per batch.");
+        if (tokens.dim() < 1 || tokens.shape[0] < 1)
+            throw new ArgumentException($"Expected at least one row, but got shape {TokenChecks.Format(tokens.shape)}.", nameof(tokens));
+
+        var rows = tokens.shape[0];
+        var wasTraining = model.training;
+        model.eval();
+        try
+        {
+            using var inference = torch.inference_mode();
+            if (rows <= rowsPerBatch) return model.forward(tokens);
+
+            var outputs = new List<Tensor>((int)((rows + rowsPerBatch - 1) / rowsPerBatch));
+            try
+            {
+                for (long start = 0; start < rows; start += rowsPerBatch)
+                {
+                    using var scope = torch.NewDisposeScope();
+                    var chunk = tokens.narrow(0, start, Math.Min(rowsPerBatch, rows - start));
+                    outputs.Add(scope.MoveToOuter(model.forward(chunk)));
+                }
+
+                return torch.cat(outputs, 0);
+            }
+            finally
+            {
+                foreach (var output in outputs) output.Dispose();
+            }
+        }
+        finally
+        {
+            model.train(wasTraining);
+        }
+    }
+}

@@ -1,0 +1,39 @@
+using System;
+using DataMux.Validation;
+using static TorchSharp.torch;
+
+namespace DataMux.Demultiplexers;
+
+/// <summary>Shape checks shared by the demultiplexers, so that both report mistakes with the same wording.</summary>
+internal static class DemultiplexerShapes
+{
+    /// <summary>Checks <c>[G·N, L]</c> token ids and returns G.</summary>
+    public static long Groups(Tensor tokens, int n, string name)
+    {
+        ArgumentNullException.ThrowIfNull(tokens);
+        if (tokens.dim() != 2 || tokens.shape[0] == 0 || tokens.shape[0] % n != 0)
+        {
+            throw new ArgumentException(
+                $"{name} expects grouped token ids of shape [G·N, L] with a positive multiple of N = {n} rows, " +
+                $"but got shape {TokenChecks.Format(tokens.shape)}. Group the rows with MultiplexedBatch.Group first.",
+                nameof(tokens));
+        }
+
+        return tokens.shape[0] / n;
+    }
+
+    /// <summary>Checks backbone output <c>[G, P+L, d]</c> with L &gt;= 1 and returns L.</summary>
+    public static long Content(Tensor hidden, int prefixLength, int width, string name)
+    {
+        ArgumentNullException.ThrowIfNull(hidden);
+        if (hidden.dim() != 3 || hidden.shape[1] <= prefixLength || hidden.shape[2] != width)
+        {
+            throw new ArgumentException(
+                $"{name} expects backbone output of shape [G, {prefixLength} + L, {width}] with L >= 1, " +
+                $"but got shape {TokenChecks.Format(hidden.shape)}.",
+                nameof(hidden));
+        }
+
+        return hidden.shape[1] - prefixLength;
+    }
+}

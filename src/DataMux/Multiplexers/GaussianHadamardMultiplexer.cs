@@ -1,0 +1,49 @@
+using System;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace DataMux.Multiplexers;
+
+/// <summary>
+/// The reference implementation's default mux: φᵢ(x) = x ⊙ vᵢ with vᵢ ~ N(0, I) scaled to unit L2 norm and then by
+/// <see cref="NormConstant"/>; the N results are averaged. Cost O(N·L·d). The vectors are a buffer, saved with the model.
+/// </summary>
+public sealed class GaussianHadamardMultiplexer : Multiplexer
+{
+    private readonly Tensor vectors;
+
+    /// <summary>Creates the mux with vectors drawn from a generator seeded with <paramref name="seed"/>.</summary>
+    /// <param name="n">Inputs per group.</param>
+    /// <param name="hidden">Representation width d.</param>
+    /// <param name="seed">Seed of the random vectors.</param>
+    /// <param name="normConstant">Norm of every vᵢ: 1 for plain fine-tuning (default), 20 in the reference retrieval warm-up.</param>
+    public GaussianHadamardMultiplexer(int n, int hidden, int seed, double normConstant = 1.0)
+        : base(nameof(GaussianHadamardMultiplexer), n, hidden)
+    {
+        if (!(normConstant > 0)) throw new ArgumentOutOfRangeException(nameof(normConstant), normConstant, "Expected a positive norm constant.");
+        NormConstant = normConstant;
+        using (var generator = RandomTransforms.CreateGenerator(seed))
+        using (var gaussian = torch.randn(new long[] { n, hidden }, generator: generator))
+        using (var norms = gaussian.norm(1, keepdim: true))
+        {
+            vectors = gaussian.div(norms).mul_(normConstant);
+        }
+
+        RegisterComponents();
+    }
+
+    /// <summary>The L2 norm every vector vᵢ was scaled to.</summary>
+    public double NormConstant { get; }
+
+    /// <summary>The vectors vᵢ, <c>[N, d]</c> (the registered buffer).</summary>
+    public Tensor Vectors => vectors;
+
+    /// <summary>Mixes <c>[G·N, L, d]</c> into <c>[G, L, d]</c>: mean over i of xᵢ ⊙ vᵢ.</summary>
+    public override Tensor forward(Tensor embedded)
+    {
+        using var grouped = ViewGroups(embedded);
+        using var weights = vectors.view(1, N, 1, Hidden);
+        using var products = grouped.mul(weights);
+        return products.mean(new long[] { 1 });
+    }
+}
