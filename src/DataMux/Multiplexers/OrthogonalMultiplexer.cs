@@ -37,7 +37,8 @@ public sealed class OrthogonalMultiplexer : Multiplexer
     public override Tensor forward(Tensor embedded)
     {
         using var grouped = ViewGroups(embedded);
-        using var summed = torch.einsum("gnld,nde->gle", grouped, transforms);
+        // The einsum result is returned (scaled in place), so it is not disposed here.
+        var summed = torch.einsum("gnld,nde->gle", grouped, transforms);
         return summed.div_(N);
     }
 }

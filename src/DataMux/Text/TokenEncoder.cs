@@ -1,0 +1,108 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.ML.Tokenizers;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace DataMux.Text;
+
+/// <summary>
+/// Turns text into the <c>[rows, MaxLength]</c> int64 token ids a model takes: a real tokenizer splits the text and
+/// a compact vocabulary maps the most frequent tokenizer ids of the training texts to <c>[2, Vocabulary)</c>, so a
+/// small model need not embed the tokenizer's whole vocabulary (50k ids for GPT-2). Id 0 is padding, id 1 stands for
+/// every tokenizer id outside the compact vocabulary. Texts longer than <see cref="MaxLength"/> tokens are truncated
+/// (their first <see cref="MaxLength"/> tokens are kept); shorter ones are padded with 0 at the end.
+/// </summary>
+public sealed class TokenEncoder
+{
+    /// <summary>The padding id.</summary>
+    public const long PaddingId = 0;
+
+    /// <summary>The id of tokens outside the compact vocabulary.</summary>
+    public const long UnknownId = 1;
+
+    private readonly Tokenizer tokenizer;
+    private readonly Dictionary<int, long> compact;
+
+    private TokenEncoder(Tokenizer tokenizer, Dictionary<int, long> compact, int vocabulary, int maxLength)
+    {
+        this.tokenizer = tokenizer;
+        this.compact = compact;
+        Vocabulary = vocabulary;
+        MaxLength = maxLength;
+    }
+
+    /// <summary>Ids the encoder produces are in <c>[0, Vocabulary)</c>: use it as the model's Vocabulary.</summary>
+    public int Vocabulary { get; }
+
+    /// <summary>Tokens per encoded row (use it as, or below, the model's MaxLength).</summary>
+    public int MaxLength { get; }
+
+    /// <summary>Number of tokenizer ids that have their own compact id (at most <c>Vocabulary − 2</c>).</summary>
+    public int KnownTokens => compact.Count;
+
+    /// <summary>
+    /// Builds the compact vocabulary: the <c>vocabulary − 2</c> tokenizer ids most frequent in
+    /// <paramref name="trainingTexts"/> get ids 2, 3, ... in order of decreasing frequency (ties broken by the smaller
+    /// tokenizer id, so the result is deterministic).
+    /// </summary>
+    /// <param name="tokenizer">The tokenizer that splits text (for example a <see cref="TiktokenTokenizer"/>).</param>
+    /// <param name="trainingTexts">Texts whose token frequencies decide the vocabulary.</param>
+    /// <param name="vocabulary">Size of the compact vocabulary, padding and unknown included (at least 3).</param>
+    /// <param name="maxLength">Tokens per encoded row (at least 1).</param>
+    public static TokenEncoder Fit(Tokenizer tokenizer, IEnumerable<string> trainingTexts, int vocabulary, int maxLength)
+    {
+        ArgumentNullException.ThrowIfNull(tokenizer);
+        ArgumentNullException.ThrowIfNull(trainingTexts);
+        if (vocabulary < 3) throw new ArgumentOutOfRangeException(nameof(vocabulary), vocabulary, "Expected a vocabulary of at least 3 ids (padding, unknown and one token).");
+        if (maxLength < 1) throw new ArgumentOutOfRangeException(nameof(maxLength), maxLength, "Expected a maximum length of at least 1 token.");
+
+        var counts = new Dictionary<int, long>();
+        foreach (var text in trainingTexts)
+        {
+            if (text is null) throw new ArgumentException("Expected no null texts.", nameof(trainingTexts));
+            foreach (var id in tokenizer.EncodeToIds(text))
+                counts[id] = counts.TryGetValue(id, out var count) ? count + 1 : 1;
+        }
+
+        var compact = counts
+            .OrderByDescending(pair => pair.Value)
+            .ThenBy(pair => pair.Key)
+            .Take(vocabulary - 2)
+            .Select((pair, rank) => (pair.Key, Id: rank + 2L))
+            .ToDictionary(pair => pair.Key, pair => pair.Id);
+        return new TokenEncoder(tokenizer, compact, vocabulary, maxLength);
+    }
+
+    /// <summary>The compact ids of one text: at most <see cref="MaxLength"/> of them, unpadded.</summary>
+    /// <param name="text">The text.</param>
+    public long[] EncodeIds(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        // Asking the tokenizer for at most MaxLength tokens avoids tokenizing the whole of a long text.
+        var ids = tokenizer.EncodeToIds(text, MaxLength, out _, out _);
+        var result = new long[ids.Count];
+        for (var i = 0; i < result.Length; i++) result[i] = compact.TryGetValue(ids[i], out var id) ? id : UnknownId;
+        return result;
+    }
+
+    /// <summary>
+    /// Encodes <paramref name="texts"/> into <c>[texts.Count, MaxLength]</c> int64 (CPU), one row per text in order,
+    /// truncated to <see cref="MaxLength"/> tokens and padded with <see cref="PaddingId"/>.
+    /// </summary>
+    /// <param name="texts">At least one text.</param>
+    public Tensor Encode(IReadOnlyList<string> texts)
+    {
+        ArgumentNullException.ThrowIfNull(texts);
+        if (texts.Count == 0) throw new ArgumentException("Expected at least one text.", nameof(texts));
+        var values = new long[texts.Count * MaxLength];
+        for (var row = 0; row < texts.Count; row++)
+        {
+            var ids = EncodeIds(texts[row]);
+            Array.Copy(ids, 0, values, row * MaxLength, ids.Length);
+        }
+
+        return torch.tensor(values, new long[] { texts.Count, MaxLength });
+    }
+}

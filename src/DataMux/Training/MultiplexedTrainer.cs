@@ -1,0 +1,153 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using DataMux.Batching;
+using DataMux.Validation;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace DataMux.Training;
+
+/// <summary>
+/// A small, complete training loop for any generated model: AdamW over all parameters, seeded shuffling, batches of
+/// whole multiplexed groups, cross-entropy for sequence classification (<c>[rows, C]</c> vs <c>[rows]</c>) or token
+/// classification (<c>[rows, L, C]</c> vs <c>[rows, L]</c>, positions labelled <see cref="IgnoreLabel"/> skipped),
+/// and accuracy evaluation through <see cref="BatchedInference"/>. Writes nothing to the console: progress goes to
+/// an optional callback.
+/// </summary>
+public static class MultiplexedTrainer
+{
+    /// <summary>The label of token positions that count in neither loss nor accuracy (padding), as in PyTorch.</summary>
+    public const long IgnoreLabel = -100;
+
+    /// <summary>
+    /// Trains <paramref name="model"/> on <paramref name="tokens"/> (<c>[rows, L]</c> int64) and
+    /// <paramref name="labels"/> (<c>[rows]</c> or <c>[rows, L]</c> int64, by the model's task). Rows are reshuffled
+    /// every epoch with a generator seeded from <see cref="TrainingOptions.Seed"/> and fed <c>BatchGroups · N</c> at a
+    /// time (the last batch may be smaller; the model completes its last group with filler rows that carry no loss).
+    /// The model is left in training mode. Data is moved to the model's device one batch at a time.
+    /// </summary>
+    /// <param name="model">A generated model (or any module implementing <see cref="IMultiplexedModel"/>).</param>
+    /// <param name="tokens">Training inputs.</param>
+    /// <param name="labels">Training targets.</param>
+    /// <param name="options">Loop settings.</param>
+    /// <param name="progress">Called after every step; may be null.</param>
+    public static TrainingSummary Train<TModel>(
+        TModel model, Tensor tokens, Tensor labels, TrainingOptions options, Action<TrainingProgress>? progress = null)
+        where TModel : nn.Module<Tensor, Tensor>, IMultiplexedModel
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        var configuration = model.Configuration;
+        CheckData(configuration, tokens, labels);
+
+        var rows = tokens.shape[0];
+        var batchRows = (long)options.BatchGroups * configuration.N;
+        var stepsPerEpoch = (int)((rows + batchRows - 1) / batchRows);
+        var totalSteps = checked(stepsPerEpoch * options.Epochs);
+        var device = DeviceOf(model);
+
+        using var optimizer = torch.optim.AdamW(model.parameters(), options.LearningRate, weight_decay: options.WeightDecay);
+        using var generator = new Generator(unchecked((ulong)(uint)options.Seed), torch.CPU);
+        var epochLosses = new List<double>(options.Epochs);
+        var step = 0;
+        model.train();
+        for (var epoch = 1; epoch <= options.Epochs; epoch++)
+        {
+            using var order = torch.randperm(rows, generator: generator);
+            double lossSum = 0;
+            for (long start = 0; start < rows; start += batchRows)
+            {
+                using var scope = torch.NewDisposeScope();
+                var count = Math.Min(batchRows, rows - start);
+                var indices = order.narrow(0, start, count).to(tokens.device);
+                var batchTokens = tokens.index_select(0, indices).to(device);
+                var batchLabels = labels.index_select(0, indices.to(labels.device)).to(device);
+
+                var learningRate = options.LearningRate * options.Schedule(step, totalSteps);
+                foreach (var group in optimizer.ParamGroups) group.LearningRate = learningRate;
+
+                optimizer.zero_grad();
+                var loss = Loss(configuration.Task, model.forward(batchTokens), batchLabels);
+                loss.backward();
+                optimizer.step();
+
+                var value = loss.item<float>();
+                lossSum += value * count;
+                step++;
+                progress?.Invoke(new TrainingProgress(epoch, step, totalSteps, value, learningRate));
+            }
+
+            epochLosses.Add(lossSum / rows);
+        }
+
+        return new TrainingSummary(step, epochLosses);
+    }
+
+    /// <summary>
+    /// Accuracy of <paramref name="model"/> on <paramref name="tokens"/> / <paramref name="labels"/> in [0, 1]: the
+    /// fraction of rows (sequence task) or of non-ignored token positions (token task) whose arg-max prediction equals
+    /// the label. Runs in evaluation and inference mode, <paramref name="groupsPerBatch"/> groups per forward call,
+    /// and restores the model's training flag.
+    /// </summary>
+    /// <param name="model">The model to evaluate.</param>
+    /// <param name="tokens">Inputs <c>[rows, L]</c>; moved to the model's device.</param>
+    /// <param name="labels">Targets, <c>[rows]</c> or <c>[rows, L]</c>.</param>
+    /// <param name="groupsPerBatch">Multiplexed groups per forward call.</param>
+    public static double Evaluate<TModel>(TModel model, Tensor tokens, Tensor labels, int groupsPerBatch = 16)
+        where TModel : nn.Module<Tensor, Tensor>, IMultiplexedModel
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        if (groupsPerBatch < 1) throw new ArgumentOutOfRangeException(nameof(groupsPerBatch), groupsPerBatch, "Expected at least 1 group per batch.");
+        var configuration = model.Configuration;
+        CheckData(configuration, tokens, labels);
+
+        using var scope = torch.NewDisposeScope();
+        var device = DeviceOf(model);
+        var logits = BatchedInference.Predict(model, tokens.to(device), groupsPerBatch * configuration.N);
+        var predictions = logits.argmax(-1);
+        var targets = labels.to(device);
+        var counted = targets.ne(IgnoreLabel);
+        var total = counted.sum().item<long>();
+        if (total == 0) throw new ArgumentException("Every label is the ignore label; there is nothing to evaluate.", nameof(labels));
+        var correct = predictions.eq(targets).logical_and_(counted).sum().item<long>();
+        return (double)correct / total;
+    }
+
+    /// <summary>Mean cross-entropy for the task, ignoring <see cref="IgnoreLabel"/> positions.</summary>
+    private static Tensor Loss(ModelTask task, Tensor logits, Tensor labels) => task == ModelTask.TokenClassification
+        ? nn.functional.cross_entropy(logits.flatten(0, 1), labels.flatten(), ignore_index: IgnoreLabel)
+        : nn.functional.cross_entropy(logits, labels);
+
+    private static Device DeviceOf(nn.Module model)
+        => model.parameters().FirstOrDefault()?.device ?? torch.CPU;
+
+    private static void CheckData(ModelConfiguration configuration, Tensor tokens, Tensor labels)
+    {
+        ArgumentNullException.ThrowIfNull(tokens);
+        ArgumentNullException.ThrowIfNull(labels);
+        TokenChecks.Validate(tokens, configuration.ModelName, configuration.MaxLength, configuration.Vocabulary);
+        var tokenTask = configuration.Task == ModelTask.TokenClassification;
+        var expected = tokenTask ? $"[{tokens.shape[0]}, {tokens.shape[1]}]" : $"[{tokens.shape[0]}]";
+        var shapeMatches = tokenTask
+            ? labels.dim() == 2 && labels.shape[0] == tokens.shape[0] && labels.shape[1] == tokens.shape[1]
+            : labels.dim() == 1 && labels.shape[0] == tokens.shape[0];
+        if (!shapeMatches)
+            throw new ArgumentException($"{configuration.ModelName} expects labels of shape {expected} for its tokens, but got shape {TokenChecks.Format(labels.shape)}.", nameof(labels));
+        if (labels.dtype != ScalarType.Int64)
+            throw new ArgumentException($"{configuration.ModelName} expects labels of dtype {ScalarType.Int64}, but got {labels.dtype}.", nameof(labels));
+
+        using var scope = torch.NewDisposeScope();
+        var counted = tokenTask ? labels.masked_select(labels.ne(IgnoreLabel)) : labels;
+        if (counted.numel() == 0) return;
+        var minimum = counted.min().item<long>();
+        var maximum = counted.max().item<long>();
+        if (minimum < 0 || maximum >= configuration.Outputs)
+        {
+            var ignore = tokenTask ? $" (or {IgnoreLabel} for ignored positions)" : string.Empty;
+            throw new ArgumentException(
+                $"{configuration.ModelName} expects labels in [0, {configuration.Outputs}){ignore}, but got labels from {minimum} to {maximum}.", nameof(labels));
+        }
+    }
+}

@@ -1,0 +1,97 @@
+using System;
+using System.Linq;
+using DataMux.Backbones;
+using DataMux.Heads;
+using TorchSharp;
+using Xunit;
+using static TorchSharp.torch;
+
+namespace DataMux.Tests;
+
+public class BackboneTests
+{
+    [Fact]
+    public void Embedding_adds_positions_and_validates_length()
+    {
+        var layout = new TokenLayout(10, 2, 0);
+        using var embedding = new TokenEmbedding(layout, maxPositions: 6, hidden: 8, dropout: 0.0);
+        embedding.eval();
+        using var ids = torch.tensor(new long[] { 3, 3, 3, layout.Index(1) }, 1, 4);
+        using var output = embedding.forward(ids);
+        Assert.Equal(new long[] { 1, 4, 8 }, output.shape);
+        Assert.False(output[0, 0].allclose(output[0, 1]));   // same token, different positions
+        var error = Assert.Throws<ArgumentException>(() => embedding.forward(torch.zeros(2, 7, dtype: torch.int64)));
+        Assert.Contains("1 <= positions <= 6", error.Message);
+        Assert.Contains("[2, 7]", error.Message);
+    }
+
+    [Fact]
+    public void Encoder_layer_matches_explicit_attention()
+    {
+        const int d = 8, heads = 2, length = 5;
+        using var layer = new TransformerEncoderLayer(d, heads, 16, 0.0);
+        layer.eval();
+        using var x = torch.randn(2, length, d);
+        using var padding = torch.tensor(new[] { false, false, false, true, true, false, false, false, false, false }, 2, length);
+        using var allowed = padding.logical_not().view(2, 1, 1, length);
+        using var actual = layer.forward(x, allowed);
+
+        var p = layer.named_parameters().ToDictionary(t => t.name, t => t.parameter);
+        var qkv = nn.functional.linear(x, p["qkv.weight"], p["qkv.bias"]).view(2, length, 3, heads, d / heads).permute(2, 0, 3, 1, 4);
+        var scores = qkv[0].matmul(qkv[1].transpose(-2, -1)) / Math.Sqrt(d / heads);
+        scores = scores.masked_fill(padding.view(2, 1, 1, length), double.NegativeInfinity);
+        var attended = scores.softmax(-1).matmul(qkv[2]).transpose(1, 2).reshape(2, length, d);
+        var first = nn.functional.layer_norm(x + nn.functional.linear(attended, p["output.weight"], p["output.bias"]), new long[] { d },
+            p["attention_norm.weight"], p["attention_norm.bias"]);
+        var ffn = nn.functional.linear(nn.functional.gelu(nn.functional.linear(first, p["expand.weight"], p["expand.bias"])), p["contract.weight"], p["contract.bias"]);
+        var expected = nn.functional.layer_norm(first + ffn, new long[] { d }, p["feed_forward_norm.weight"], p["feed_forward_norm.bias"]);
+        Assert.True(actual.allclose(expected, 1e-4, 1e-5));
+    }
+
+    [Fact]
+    public void Padded_positions_do_not_influence_the_others()
+    {
+        using var encoder = new TransformerEncoder(2, 16, 4, 32, 0.1);
+        encoder.eval();
+        using var x = torch.randn(1, 6, 16);
+        using var mask = torch.tensor(new[] { false, false, false, false, true, true }, 1, 6);
+        using var changed = x.clone();
+        changed[0, 4] = torch.randn(16);
+        changed[0, 5] = torch.randn(16);
+        using var a = encoder.forward(x, mask);
+        using var b = encoder.forward(changed, mask);
+        Assert.True(a.narrow(1, 0, 4).allclose(b.narrow(1, 0, 4), 1e-5, 1e-6));
+        using var unmasked = encoder.forward(changed, null);
+        Assert.False(unmasked.narrow(1, 0, 4).allclose(b.narrow(1, 0, 4), 1e-3, 1e-4));
+    }
+
+    [Fact]
+    public void Encoder_validates_input_and_mask()
+    {
+        using var encoder = new TransformerEncoder(1, 8, 2, 16, 0.0);
+        Assert.Throws<ArgumentException>(() => encoder.forward(torch.randn(2, 3, 9), null));
+        var error = Assert.Throws<ArgumentException>(() => encoder.forward(torch.randn(2, 3, 8), torch.zeros(2, 4, dtype: torch.@bool)));
+        Assert.Contains("[2, 3]", error.Message);
+        Assert.Throws<ArgumentException>(() => new TransformerEncoder(1, 10, 3, 16, 0.0));
+    }
+
+    [Fact]
+    public void Dropout_is_active_only_in_training()
+    {
+        using var encoder = new TransformerEncoder(1, 16, 4, 32, 0.5);
+        using var x = torch.randn(2, 5, 16);
+        encoder.eval();
+        Assert.True(encoder.forward(x, null).Same(encoder.forward(x, null)));
+        encoder.train();
+        Assert.False(encoder.forward(x, null).allclose(encoder.forward(x, null)));
+    }
+
+    [Fact]
+    public void Heads_produce_logits_of_the_right_shape()
+    {
+        using var sequence = new SequenceClassificationHead(8, 3);
+        Assert.Equal(new long[] { 5, 3 }, sequence.forward(torch.randn(5, 8)).shape);
+        using var token = new TokenClassificationHead(8, 4);
+        Assert.Equal(new long[] { 5, 7, 4 }, token.forward(torch.randn(5, 7, 8)).shape);
+    }
+}

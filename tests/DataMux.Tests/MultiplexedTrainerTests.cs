@@ -1,0 +1,88 @@
+using System;
+using System.Collections.Generic;
+using DataMux.Training;
+using TorchSharp;
+using Xunit;
+using static TorchSharp.torch;
+
+namespace DataMux.Tests;
+
+public class MultiplexedTrainerTests
+{
+    // Sentence task: the class is decided by the first token (2 -> class 0, 3 -> class 1); the rest is noise.
+    private static (Tensor Tokens, Tensor Labels) FirstTokenTask(int rows, ulong seed)
+    {
+        using var generator = new Generator(seed, torch.CPU);
+        var labels = torch.randint(0, 2, new long[] { rows }, generator: generator);
+        var tokens = torch.randint(2, 12, new long[] { rows, 6 }, generator: generator);
+        tokens[.., 0] = labels + 2;
+        return (tokens, labels);
+    }
+
+    // Token task: every token's label is its id's parity; rows end with 0..3 padding tokens labelled -100.
+    private static (Tensor Tokens, Tensor Labels) ParityTask(int rows, ulong seed)
+    {
+        using var generator = new Generator(seed, torch.CPU);
+        var tokens = torch.randint(1, 12, new long[] { rows, 6 }, generator: generator);
+        var lengths = torch.randint(3, 7, new long[] { rows, 1 }, generator: generator);
+        var padding = torch.arange(6).unsqueeze(0).ge(lengths);
+        tokens = tokens.masked_fill(padding, 0);
+        var labels = tokens.remainder(2).masked_fill(padding, MultiplexedTrainer.IgnoreLabel);
+        return (tokens, labels);
+    }
+
+    [Fact]
+    public void Learns_a_sequence_task_with_two_multiplexed_inputs()
+    {
+        using var model = new ComposedModel(ComposedModel.Tiny(n: 2, vocabulary: 12, maxLength: 6, hidden: 32, dropout: 0.0));
+        var (tokens, labels) = FirstTokenTask(320, 1);
+        var (testTokens, testLabels) = FirstTokenTask(200, 2);
+        var before = MultiplexedTrainer.Evaluate(model, testTokens, testLabels);
+
+        var steps = new List<TrainingProgress>();
+        var summary = MultiplexedTrainer.Train(model, tokens, labels,
+            new TrainingOptions(Epochs: 12, BatchGroups: 8, LearningRate: 3e-3, Seed: 3, WarmupFraction: 0.1, LinearDecay: true), steps.Add);
+
+        var after = MultiplexedTrainer.Evaluate(model, testTokens, testLabels);
+        Assert.Equal(12 * 20, summary.Steps);
+        Assert.Equal(summary.Steps, steps.Count);
+        Assert.True(summary.EpochLosses[^1] < summary.EpochLosses[0] * 0.5, string.Join(", ", summary.EpochLosses));
+        Assert.True(after > 0.9, $"accuracy before {before:F3}, after {after:F3}");
+        Assert.True(model.training);
+    }
+
+    [Fact]
+    public void Learns_a_token_task_and_ignores_padding()
+    {
+        using var model = new ComposedModel(ComposedModel.Tiny(n: 2, mux: Mux.GaussianHadamard, task: ModelTask.TokenClassification,
+            vocabulary: 12, maxLength: 6, hidden: 32));
+        var (tokens, labels) = ParityTask(320, 4);
+        var (testTokens, testLabels) = ParityTask(200, 5);
+        var summary = MultiplexedTrainer.Train(model, tokens, labels, new TrainingOptions(Epochs: 10, BatchGroups: 8, LearningRate: 3e-3));
+        var accuracy = MultiplexedTrainer.Evaluate(model, testTokens, testLabels);
+        Assert.True(accuracy > 0.9, $"token accuracy {accuracy:F3}; losses {string.Join(", ", summary.EpochLosses)}");
+    }
+
+    [Fact]
+    public void Schedule_warms_up_then_decays_linearly()
+    {
+        var options = new TrainingOptions(WarmupFraction: 0.2, LinearDecay: true);
+        Assert.True(options.Schedule(0, 10) < options.Schedule(1, 10));
+        Assert.Equal(1.0, options.Schedule(2, 10), 6);
+        Assert.True(options.Schedule(9, 10) < options.Schedule(5, 10));
+        Assert.Equal(1.0, new TrainingOptions().Schedule(7, 10));
+    }
+
+    [Fact]
+    public void Rejects_mismatched_labels_and_bad_options()
+    {
+        using var model = new ComposedModel(ComposedModel.Tiny(vocabulary: 12, maxLength: 6));
+        var (tokens, labels) = FirstTokenTask(8, 1);
+        var shape = Assert.Throws<ArgumentException>(() => MultiplexedTrainer.Train(model, tokens, labels.narrow(0, 0, 7), new TrainingOptions()));
+        Assert.Contains("[8]", shape.Message);
+        Assert.Contains("[7]", shape.Message);
+        var range = Assert.Throws<ArgumentException>(() => MultiplexedTrainer.Evaluate(model, tokens, labels + 1));
+        Assert.Contains("[0, 2)", range.Message);
+        Assert.Throws<ArgumentOutOfRangeException>(() => MultiplexedTrainer.Train(model, tokens, labels, new TrainingOptions(Epochs: 0)));
+    }
+}

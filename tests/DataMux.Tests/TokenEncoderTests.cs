@@ -1,0 +1,59 @@
+using System;
+using System.Linq;
+using DataMux.Text;
+using Microsoft.ML.Tokenizers;
+using TorchSharp;
+using Xunit;
+
+namespace DataMux.Tests;
+
+public class TokenEncoderTests
+{
+    private static readonly Tokenizer Gpt2 = TiktokenTokenizer.CreateForModel("gpt2");
+
+    private static readonly string[] Training =
+    {
+        "the movie was great and the acting was great",
+        "the plot was thin but the music was fine",
+        "great great great",
+    };
+
+    [Fact]
+    public void Keeps_the_most_frequent_tokens_and_maps_the_rest_to_unknown()
+    {
+        var encoder = TokenEncoder.Fit(Gpt2, Training, vocabulary: 5, maxLength: 8);
+        Assert.Equal(3, encoder.KnownTokens);
+        // Frequencies: " great" 4, " was" 4 ... ties broken by tokenizer id, so recompute the expected order.
+        var counts = Training.SelectMany(t => Gpt2.EncodeToIds(t)).GroupBy(id => id)
+            .OrderByDescending(g => g.Count()).ThenBy(g => g.Key).Select(g => g.Key).Take(3).ToArray();
+        var ids = encoder.EncodeIds(Gpt2.Decode(counts)!);
+        Assert.Equal(new long[] { 2, 3, 4 }, ids);
+        Assert.Equal(new[] { TokenEncoder.UnknownId }, encoder.EncodeIds(" zebra").Distinct());
+    }
+
+    [Fact]
+    public void Encode_pads_truncates_and_keeps_row_order()
+    {
+        var encoder = TokenEncoder.Fit(Gpt2, Training, vocabulary: 50, maxLength: 4);
+        using var tokens = encoder.Encode(new[] { "great", "the movie was great and the acting", "the" });
+        Assert.Equal(new long[] { 3, 4 }, tokens.shape);
+        Assert.Equal(torch.int64, tokens.dtype);
+        var rows = Enumerable.Range(0, 3).Select(r => tokens[r].data<long>().ToArray()).ToArray();
+        Assert.Equal(new long[] { 0, 0, 0 }, rows[0].Skip(1));          // one token, then padding
+        Assert.All(rows[1], id => Assert.True(id >= 2));                 // truncated to 4 known tokens
+        Assert.Equal(encoder.EncodeIds("the movie was great"), rows[1]);
+        Assert.Equal(encoder.EncodeIds("the"), rows[2].Take(1));
+        Assert.True(tokens.max().item<long>() < encoder.Vocabulary);
+    }
+
+    [Fact]
+    public void Fit_is_deterministic_and_validates_arguments()
+    {
+        var a = TokenEncoder.Fit(Gpt2, Training, 10, 6).Encode(Training);
+        var b = TokenEncoder.Fit(Gpt2, Training.Reverse(), 10, 6).Encode(Training);
+        Assert.True(a.Same(b));
+        Assert.Throws<ArgumentOutOfRangeException>(() => TokenEncoder.Fit(Gpt2, Training, 2, 6));
+        Assert.Throws<ArgumentOutOfRangeException>(() => TokenEncoder.Fit(Gpt2, Training, 10, 0));
+        Assert.Throws<ArgumentException>(() => TokenEncoder.Fit(Gpt2, Training, 10, 6).Encode(Array.Empty<string>()));
+    }
+}
