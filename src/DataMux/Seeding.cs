@@ -13,7 +13,8 @@ public static class Seeding
     /// <summary>
     /// Saves the global (CPU) torch random state, seeds it with <paramref name="seed"/>, and restores the saved
     /// state when the returned object is disposed. Weight initialisation runs on the CPU generator, which is why
-    /// only that state is saved; CUDA generators are left untouched.
+    /// only that state is saved; CUDA generators are left untouched. The global generator is process-wide: do not
+    /// construct models on several threads at once while relying on this determinism.
     /// </summary>
     /// <param name="seed">The seed the global generator gets for the scope's lifetime.</param>
     public static IDisposable Scope(int seed)

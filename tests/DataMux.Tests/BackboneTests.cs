@@ -26,6 +26,17 @@ public class BackboneTests
     }
 
     [Fact]
+    public void Embedding_is_token_plus_position_then_layer_norm()
+    {
+        using var embedding = new TokenEmbedding(new TokenLayout(10, 2, 0), maxPositions: 6, hidden: 8, dropout: 0.0);
+        using var ids = torch.tensor(new long[] { 1, 5, 9, 12, 0, 0, 3, 11 }, 2, 4);
+        var p = embedding.named_parameters().ToDictionary(t => t.name, t => t.parameter);
+        var expected = nn.functional.layer_norm(p["tokens.weight"].index_select(0, ids.flatten()).view(2, 4, 8) + p["positions.weight"].narrow(0, 0, 4),
+            new long[] { 8 }, p["norm.weight"], p["norm.bias"]);
+        Assert.True(embedding.forward(ids).allclose(expected, 1e-5, 1e-6));
+    }
+
+    [Fact]
     public void Encoder_layer_matches_explicit_attention()
     {
         const int d = 8, heads = 2, length = 5;

@@ -133,6 +133,18 @@ public class ComposedModelTests
     }
 
     [Fact]
+    public void Predict_in_groups_uses_whole_groups_per_chunk()
+    {
+        using var model = new ComposedModel(ComposedModel.Tiny(n: 3));
+        model.eval();
+        using var tokens = Tokens(10);
+        using var direct = model.forward(tokens);
+        using var chunked = model.PredictInGroups(tokens, groupsPerBatch: 2);   // chunks of 6 and 4 rows
+        Assert.True(chunked.allclose(direct, 1e-5, 1e-6));
+        Assert.Throws<ArgumentOutOfRangeException>(() => model.PredictInGroups(tokens, 0));
+    }
+
+    [Fact]
     public void Construction_is_deterministic_per_seed()
     {
         using var a = new ComposedModel(ComposedModel.Tiny(seed: 3));

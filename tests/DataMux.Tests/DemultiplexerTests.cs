@@ -79,6 +79,33 @@ public class DemultiplexerTests
         }
     }
 
+    [Fact]
+    public void Mlp_demux_equals_per_index_mlps_then_shared_mlp()
+    {
+        const int n = 3, length = 4;
+        using var demux = new MlpDemultiplexer(new TokenLayout(50, n, 0), Hidden);
+        using var hidden = torch.randn(2, 1 + length, Hidden);
+        var p = demux.named_parameters().ToDictionary(t => t.name, t => t.parameter);
+        Tensor Mlp(int i, Tensor h)
+        {
+            var perIndex = nn.functional.gelu(h.matmul(p["index_weight"][i]) + p["index_bias"][i]);
+            var normed = nn.functional.layer_norm(perIndex, new long[] { Hidden }, p["index_norm_weight"][i], p["index_norm_bias"][i]);
+            var shared = nn.functional.gelu(nn.functional.linear(normed, p["shared.weight"], p["shared.bias"]));
+            return nn.functional.layer_norm(shared, new long[] { Hidden }, p["norm.weight"], p["norm.bias"]);
+        }
+
+        var sequence = demux.Sequence(hidden);
+        var tokens = demux.Tokens(hidden);
+        for (var g = 0; g < 2; g++)
+        {
+            for (var i = 0; i < n; i++)
+            {
+                Assert.True(sequence[g * n + i].allclose(Mlp(i, hidden[g, 0]), 1e-5, 1e-5));
+                Assert.True(tokens[g * n + i].allclose(Mlp(i, hidden[g].narrow(0, 1, length)), 1e-5, 1e-5));
+            }
+        }
+    }
+
     [Theory]
     [InlineData(Demux.IndexEmbedding)]
     [InlineData(Demux.Mlp)]

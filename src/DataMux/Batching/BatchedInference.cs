@@ -61,4 +61,19 @@ public static class BatchedInference
             model.train(wasTraining);
         }
     }
+
+    /// <summary>
+    /// <see cref="Predict"/> for a multiplexed model, with the chunk size given in whole groups
+    /// (<paramref name="groupsPerBatch"/> · N rows), so that only the very last chunk can need filler rows.
+    /// </summary>
+    /// <param name="model">A generated model; <paramref name="tokens"/> must already be on its device.</param>
+    /// <param name="tokens">Input rows, <c>[rows, L]</c>.</param>
+    /// <param name="groupsPerBatch">Multiplexed groups per forward call (at least 1).</param>
+    public static Tensor PredictInGroups<TModel>(this TModel model, Tensor tokens, int groupsPerBatch = 16)
+        where TModel : nn.Module<Tensor, Tensor>, IMultiplexedModel
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        if (groupsPerBatch < 1) throw new ArgumentOutOfRangeException(nameof(groupsPerBatch), groupsPerBatch, "Expected at least 1 group per batch.");
+        return Predict(model, tokens, checked(groupsPerBatch * model.Configuration.N));
+    }
 }

@@ -48,8 +48,11 @@ public sealed class IndexEmbeddingDemultiplexer : Demultiplexer
     {
         var groups = DemultiplexerShapes.Groups(tokens, N, GetName());
         using var scope = torch.NewDisposeScope();
-        var prefixes = prefix.unsqueeze(0).expand(groups, N, PrefixLength).reshape(groups * N, PrefixLength);
-        return scope.MoveToOuter(torch.cat(new[] { prefixes, tokens }, 1));
+        // Concatenate in the grouped view [G, N, ·] so the broadcast prefix is copied once, straight into the result.
+        var prefixes = prefix.unsqueeze(0).expand(groups, N, PrefixLength);
+        var grouped = tokens.view(groups, N, tokens.shape[1]);
+        var prefixed = torch.cat(new[] { prefixes, grouped }, 2).view(groups * N, PrefixLength + tokens.shape[1]);
+        return scope.MoveToOuter(prefixed);
     }
 
     /// <summary>One representation per input from the CLS slot: <c>[G, N+1+L, d]</c> -> <c>[G·N, d]</c> (row g·N+i).</summary>

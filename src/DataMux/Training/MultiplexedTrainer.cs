@@ -99,13 +99,12 @@ public static class MultiplexedTrainer
         where TModel : nn.Module<Tensor, Tensor>, IMultiplexedModel
     {
         ArgumentNullException.ThrowIfNull(model);
-        if (groupsPerBatch < 1) throw new ArgumentOutOfRangeException(nameof(groupsPerBatch), groupsPerBatch, "Expected at least 1 group per batch.");
         var configuration = model.Configuration;
         CheckData(configuration, tokens, labels);
 
         using var scope = torch.NewDisposeScope();
         var device = DeviceOf(model);
-        var logits = BatchedInference.Predict(model, tokens.to(device), groupsPerBatch * configuration.N);
+        var logits = model.PredictInGroups(tokens.to(device), groupsPerBatch);
         var predictions = logits.argmax(-1);
         var targets = labels.to(device);
         var counted = targets.ne(IgnoreLabel);
