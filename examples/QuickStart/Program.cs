@@ -33,13 +33,16 @@ internal static class Program
         }
 
         var total = Stopwatch.StartNew();
+        // libtorch's worker threads spin while they wait for each other: on a machine busy with other work,
+        // fewer threads than cores can be several times faster.
+        if (options.Threads is { } threads) torch.set_num_threads(threads);
         var device = Devices.Resolve(options.Device);
         Console.WriteLine("DataMux QuickStart: sentiment classification with generated multiplexed models");
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Device: {device.type}{(device.type == DeviceType.CPU ? $" ({torch.get_num_threads()} threads)" : "")}, seed {options.Seed}"));
 
-        using var data = SentimentData.Load(options.Seed, Vocabulary, MaxLength);
+        using var data = SentimentData.Load(options.Seed, Vocabulary, MaxLength, options.Validation);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"Data: UCI Sentiment Labelled Sentences, {data.TrainCount} train / {data.TestLabels.shape[0]} held-out (stratified by source and label)"));
+            $"Data: UCI Sentiment Labelled Sentences, {data.TrainCount} train / {data.TestLabels.shape[0]} {(options.Validation ? "validation (carved from the training part; the test set is not used)" : "held-out test")} (stratified by source and label)"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"Tokens: GPT-2 tokenizer -> {Vocabulary}-id vocabulary fitted on the training texts ({data.Encoder.KnownTokens} GPT-2 ids kept, {data.TestUnknownRate() * 100:0.0}% of held-out tokens unknown), {MaxLength} tokens per sentence"));
         if (options.Widths.Any(n => n >= 5))

@@ -34,10 +34,18 @@ internal sealed class SentimentData : IDisposable
     /// Loads the 3,000 sentences, holds out 20% stratified by source and label, fits the compact vocabulary on
     /// the training texts only (the test texts never influence it) and encodes both parts.
     /// </summary>
-    public static SentimentData Load(int seed, int vocabulary, int maxLength)
+    /// <param name="seed">Seed of the split.</param>
+    /// <param name="vocabulary">Compact vocabulary size (the models' Vocabulary).</param>
+    /// <param name="maxLength">Tokens per row (the models' MaxLength).</param>
+    /// <param name="validation">
+    /// Split the 80% training part once more (80/20, same seed) and use its 20% as the held-out part, so flags can be
+    /// tuned without ever evaluating on the test set.
+    /// </param>
+    public static SentimentData Load(int seed, int vocabulary, int maxLength, bool validation)
     {
         var records = SentimentSentences.Load();
         var split = TrainTestSplit.Stratified(records, r => (r.Source, r.Label), testFraction: 0.2, seed: seed);
+        if (validation) split = TrainTestSplit.Stratified(split.Train, r => (r.Source, r.Label), testFraction: 0.2, seed: seed);
         Tokenizer tokenizer = TiktokenTokenizer.CreateForModel("gpt2");
         var trainTexts = split.Train.Select(r => r.Text).ToList();
         var encoder = TokenEncoder.Fit(tokenizer, trainTexts, vocabulary, maxLength);

@@ -17,9 +17,6 @@ internal sealed record TrainedModel(int N, nn.Module<Tensor, Tensor> Model, doub
 /// <summary>Creates, trains and evaluates the generated model of one multiplexing width.</summary>
 internal static class Trial
 {
-    /// <summary>Instances per optimisation step, the same for every N (a step sees InstancesPerStep / N groups).</summary>
-    public const int InstancesPerStep = 32;
-
     public static TrainedModel Run(int n, Device device, SentimentData data, QuickStartOptions options) => n switch
     {
         1 => Run(new SentimentModelN1(device), data, options),
@@ -36,8 +33,8 @@ internal static class Trial
         var n = model.Configuration.N;
         var training = new TrainingOptions(
             Epochs: options.Epochs,
-            BatchGroups: Math.Max(1, InstancesPerStep / n),
-            LearningRate: 1e-3,
+            BatchGroups: Math.Max(1, options.Batch / n),
+            LearningRate: options.LearningRate,
             WeightDecay: 0.01,
             Seed: options.Seed,
             WarmupFraction: 0.1,
