@@ -21,12 +21,12 @@ internal sealed record QuickStartOptions(int Epochs, IReadOnlyList<int> Widths, 
 
     public const string Usage =
         "Usage: dotnet run -c Release --project examples/QuickStart -- [--epochs E] [--n 2[,5,...]] [--seed S] [--device cpu|cuda|auto] [--threads T] [--lr LR] [--batch B] [--validation]\n" +
-        "  --epochs  training epochs per model (default 24)\n" +
+        "  --epochs  training epochs per model (default 16)\n" +
         "  --n       multiplexing widths to compare with N=1, from 1, 2, 5, 10, 20 (default 2)\n" +
         "  --seed    seed of the train/test split and training order (default 42)\n" +
         "  --device  cpu, cuda, cuda:k or auto (default auto)\n" +
         "  --threads CPU threads for libtorch (default: one per core; use 1 on a machine busy with other work)\n" +
-        "  --lr      peak AdamW learning rate (default 2e-3)\n" +
+        "  --lr      peak AdamW learning rate (default 1e-3)\n" +
         "  --batch   instances per optimisation step, the same for every N (default 32)\n" +
         "  --validation  report accuracy on 20% of the training sentences instead of the test set, to tune flags\n" +
         "                without looking at the test set";
@@ -34,12 +34,12 @@ internal sealed record QuickStartOptions(int Epochs, IReadOnlyList<int> Widths, 
     /// <summary>Parses <paramref name="args"/>; throws <see cref="ArgumentException"/> naming the bad flag.</summary>
     public static QuickStartOptions Parse(IReadOnlyList<string> args)
     {
-        var epochs = 24;
+        var epochs = 16;
         var widths = new SortedSet<int> { 1, 2 };
         var seed = 42;
         var device = "auto";
         int? threads = null;
-        var learningRate = 2e-3;
+        var learningRate = 1e-3;
         var validation = false;
         var batch = 32;
         for (var i = 0; i < args.Count; i++)

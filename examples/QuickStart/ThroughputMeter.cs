@@ -12,11 +12,14 @@ namespace DataMux.Examples.QuickStart;
 /// Measures inference throughput (instances per second) of several models on the same rows. Models are timed
 /// interleaved — round r runs every model once, in an order that rotates each round — so that a slow spell
 /// on a shared machine hits all of them alike; the median over the rounds is reported. One untimed warm-up
-/// pass per model comes first (allocator, kernels, lazy initialisation).
+/// pass per model comes first (allocator, kernels, lazy initialisation). The speed-up of model m over model 0
+/// is the median over rounds of the ratio within a round, which cancels slow spells that last a whole round.
 /// </summary>
 internal static class ThroughputMeter
 {
-    public static IReadOnlyList<double> Measure(IReadOnlyList<nn.Module<Tensor, Tensor>> models, Tensor tokens, int rowsPerBatch, int rounds)
+    /// <summary>Median instances/s of every model and median within-round speed-up over model 0.</summary>
+    public static (IReadOnlyList<double> InstancesPerSecond, IReadOnlyList<double> SpeedUp) Measure(
+        IReadOnlyList<nn.Module<Tensor, Tensor>> models, Tensor tokens, int rowsPerBatch, int rounds)
     {
         foreach (var model in models) Run(model, tokens, rowsPerBatch);
 
@@ -31,7 +34,8 @@ internal static class ThroughputMeter
                 samples[m].Add(tokens.shape[0] / watch.Elapsed.TotalSeconds);
             }
         }
-        return samples.Select(Median).ToArray();
+        var speedUps = samples.Select(s => Median(s.Select((v, round) => v / samples[0][round]).ToList())).ToArray();
+        return (samples.Select(Median).ToArray(), speedUps);
     }
 
     private static void Run(nn.Module<Tensor, Tensor> model, Tensor tokens, int rowsPerBatch)
