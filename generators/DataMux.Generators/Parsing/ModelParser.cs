@@ -23,12 +23,18 @@ internal static class ModelParser
 
     public static ParseResult Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
     {
-        if (context.TargetSymbol is not INamedTypeSymbol type || context.TargetNode is not ClassDeclarationSyntax declaration)
+        if (context.TargetSymbol is not INamedTypeSymbol type || context.TargetNode is not TypeDeclarationSyntax declaration)
         {
             return Nothing;
         }
 
         var classLocation = LocationInfo.From(declaration.Identifier.GetLocation());
+        if (declaration is RecordDeclarationSyntax)
+        {
+            // [Multiplexed] allows records (they are classes), but a record cannot derive from Module.
+            return new(null, new[] { DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedModelType, classLocation, type.Name, "a record") }.ToEquatableArray());
+        }
+
         var diagnostics = new List<DiagnosticInfo>();
         CheckShape(type, declaration, context.SemanticModel, classLocation, diagnostics, cancellationToken);
 
@@ -107,7 +113,7 @@ internal static class ModelParser
     /// <summary>The class must be one the generator can add a partial Module declaration to.</summary>
     private static void CheckShape(
         INamedTypeSymbol type,
-        ClassDeclarationSyntax declaration,
+        TypeDeclarationSyntax declaration,
         SemanticModel semanticModel,
         LocationInfo? classLocation,
         List<DiagnosticInfo> diagnostics,
