@@ -1,0 +1,79 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using DataMux.Datasets;
+using DataMux.Datasets.Sentiment;
+using DataMux.Text;
+using Microsoft.ML.Tokenizers;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace DataMux.Examples.QuickStart;
+
+/// <summary>The sentiment sentences split, tokenized and turned into tensors (CPU).</summary>
+internal sealed class SentimentData : IDisposable
+{
+    private SentimentData(int trainCount, TokenEncoder encoder, Tensor trainTokens, Tensor trainLabels, Tensor testTokens, Tensor testLabels)
+    {
+        TrainCount = trainCount;
+        Encoder = encoder;
+        TrainTokens = trainTokens;
+        TrainLabels = trainLabels;
+        TestTokens = testTokens;
+        TestLabels = testLabels;
+    }
+
+    public int TrainCount { get; }
+    public TokenEncoder Encoder { get; }
+    public Tensor TrainTokens { get; }
+    public Tensor TrainLabels { get; }
+    public Tensor TestTokens { get; }
+    public Tensor TestLabels { get; }
+
+    /// <summary>
+    /// Loads the 3,000 sentences, holds out 20% stratified by source and label, fits the compact vocabulary on
+    /// the training texts only (the test texts never influence it) and encodes both parts.
+    /// </summary>
+    /// <param name="seed">Seed of the split.</param>
+    /// <param name="vocabulary">Compact vocabulary size (the models' Vocabulary).</param>
+    /// <param name="maxLength">Tokens per row (the models' MaxLength).</param>
+    /// <param name="validation">
+    /// Split the 80% training part once more (80/20, same seed) and use its 20% as the held-out part, so flags can be
+    /// tuned without ever evaluating on the test set.
+    /// </param>
+    public static SentimentData Load(int seed, int vocabulary, int maxLength, bool validation)
+    {
+        var records = SentimentSentences.Load();
+        var split = TrainTestSplit.Stratified(records, r => (r.Source, r.Label), testFraction: 0.2, seed: seed);
+        if (validation) split = TrainTestSplit.Stratified(split.Train, r => (r.Source, r.Label), testFraction: 0.2, seed: seed);
+        Tokenizer tokenizer = TiktokenTokenizer.CreateForModel("gpt2");
+        var trainTexts = split.Train.Select(r => r.Text).ToList();
+        var encoder = TokenEncoder.Fit(tokenizer, trainTexts, vocabulary, maxLength);
+        return new SentimentData(
+            split.Train.Count,
+            encoder,
+            encoder.Encode(trainTexts),
+            Labels(split.Train),
+            encoder.Encode(split.Test.Select(r => r.Text).ToList()),
+            Labels(split.Test));
+    }
+
+    /// <summary>Share of non-padding test tokens that fell outside the compact vocabulary.</summary>
+    public double TestUnknownRate()
+    {
+        using var scope = NewDisposeScope();
+        var real = TestTokens.ne(TokenEncoder.PaddingId).sum().item<long>();
+        var unknown = TestTokens.eq(TokenEncoder.UnknownId).sum().item<long>();
+        return (double)unknown / real;
+    }
+
+    private static Tensor Labels(IReadOnlyList<SentimentSentence> records) => tensor(records.Select(r => (long)r.Label).ToArray());
+
+    public void Dispose()
+    {
+        TrainTokens.Dispose();
+        TrainLabels.Dispose();
+        TestTokens.Dispose();
+        TestLabels.Dispose();
+    }
+}

