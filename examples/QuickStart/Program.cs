@@ -2,6 +2,7 @@ using System;
 using System.Diagnostics;
 using System.Globalization;
 using System.Linq;
+using DataMux.Performance;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -36,7 +37,6 @@ internal static class Program
         // libtorch's worker threads spin while they wait for each other: on a machine busy with other work,
         // fewer threads than cores can be several times faster.
         if (options.Threads is { } threads) torch.set_num_threads(threads);
-        _ = torch.get_num_threads();   // loads libtorch, so the flush below finds the library already in the process
         var flushDenormals = DenormalFlush.TryEnable();
         var device = Devices.Resolve(options.Device);
         Console.WriteLine("DataMux QuickStart: sentiment classification with generated multiplexed models");

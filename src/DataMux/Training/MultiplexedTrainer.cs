@@ -25,7 +25,8 @@ public static class MultiplexedTrainer
     /// <paramref name="labels"/> (<c>[rows]</c> or <c>[rows, L]</c> int64, by the model's task). Rows are reshuffled
     /// every epoch with a generator seeded from <see cref="TrainingOptions.Seed"/> and fed <c>BatchGroups · N</c> at a
     /// time (the last batch may be smaller; the model completes its last group with filler rows that carry no loss).
-    /// The model is left in training mode. Data is moved to the model's device one batch at a time.
+    /// Dropout is seeded from <see cref="TrainingOptions.Seed"/> too (the caller's global random state is restored
+    /// afterwards), so a run is reproducible. The model is left in training mode. Data is moved to the model's device one batch at a time.
     /// </summary>
     /// <param name="model">A generated model (or any module implementing <see cref="IMultiplexedModel"/>).</param>
     /// <param name="tokens">Training inputs.</param>
@@ -52,6 +53,9 @@ public static class MultiplexedTrainer
         using var generator = new Generator(unchecked((ulong)(uint)options.Seed), torch.CPU);
         var epochLosses = new List<double>(options.Epochs);
         var step = 0;
+        // Dropout draws from the global generator: seeding it for the run (and restoring it afterwards) makes a
+        // training run reproducible from its options alone, whatever the caller drew before.
+        using var seeded = Seeding.Scope(options.Seed);
         model.train();
         for (var epoch = 1; epoch <= options.Epochs; epoch++)
         {

@@ -1,15 +1,21 @@
 using System;
 using System.Runtime.InteropServices;
+using TorchSharp;
 
-namespace DataMux.Examples.QuickStart;
+namespace DataMux.Performance;
 
 /// <summary>
 /// Turns on flush-to-zero for denormal floats in libtorch (PyTorch's <c>torch.set_flush_denormal(True)</c>,
 /// which TorchSharp does not expose). A well-trained model produces tiny attention weights and activations;
 /// as denormals they make CPU arithmetic many times slower and would distort the throughput comparison.
-/// Applies to the calling thread (where libtorch computes when it runs single-threaded).
 /// </summary>
-internal static class DenormalFlush
+/// <remarks>
+/// The setting lives in each thread's floating-point control register. Threads inherit it when they are created,
+/// so call <see cref="TryEnable"/> early: before the first parallel operation creates libtorch's worker threads.
+/// It changes process-wide numerics (values below ~1e-38 become 0), which is why the library never turns it on by
+/// itself.
+/// </remarks>
+public static class DenormalFlush
 {
     [UnmanagedFunctionPointer(CallingConvention.Cdecl)]
     private delegate IntPtr GlobalContext();
@@ -18,9 +24,11 @@ internal static class DenormalFlush
     [return: MarshalAs(UnmanagedType.U1)]
     private delegate bool SetFlushDenormal(IntPtr context, [MarshalAs(UnmanagedType.U1)] bool on);
 
-    /// <summary>Returns whether flushing is on; false where the library or CPU does not support it.</summary>
+    /// <summary>Turns flushing on for the calling thread; returns false where the library or CPU does not support it.</summary>
     public static bool TryEnable()
     {
+        // Loads libtorch (through TorchSharp's own loader) so that the look-up below finds it in the process.
+        _ = torch.get_num_threads();
         // Itanium C++ ABI names of at::globalContext() and at::Context::setFlushDenormal(bool) (Linux libtorch).
         if (!NativeLibrary.TryLoad("libtorch_cpu.so", typeof(DenormalFlush).Assembly, null, out var library)) return false;
         if (!NativeLibrary.TryGetExport(library, "_ZN2at13globalContextEv", out var globalContext)) return false;
