@@ -1,0 +1,109 @@
+using Microsoft.CodeAnalysis;
+
+namespace DataMux.Generators.Diagnostics;
+
+/// <summary>
+/// Every diagnostic the generator reports. IDs are stable (documented in docs/diagnostics and tracked in
+/// AnalyzerReleases.*.md); all are errors because an invalid model cannot be generated.
+/// </summary>
+internal static class DiagnosticDescriptors
+{
+    private const string Category = "DataMux";
+
+    private const string HelpLinkBase = "https://github.com/datamux/DataMux.Generators/blob/main/docs/diagnostics/";
+
+    /// <summary>Format: "'{0}' must be declared partial so that DataMux can generate its model".</summary>
+    public static readonly DiagnosticDescriptor ModelNotPartial = Create(
+        "DMX0001",
+        "Multiplexed model must be partial",
+        "'{0}' must be declared partial so that DataMux can generate its model");
+
+    /// <summary>Format: "'{0}' cannot be a multiplexed model because it is {1}".</summary>
+    public static readonly DiagnosticDescriptor UnsupportedModelType = Create(
+        "DMX0002",
+        "Multiplexed model must be a non-static, non-generic class",
+        "'{0}' cannot be a multiplexed model because it is {1}");
+
+    /// <summary>Format: "'{0}' is nested in '{1}', which must also be declared partial".</summary>
+    public static readonly DiagnosticDescriptor ContainingTypeNotPartial = Create(
+        "DMX0003",
+        "Types containing a multiplexed model must be partial",
+        "'{0}' is nested in '{1}', which must also be declared partial");
+
+    /// <summary>Format: "'{0}' must not declare a base class: the generated model derives from TorchSharp's Module&lt;Tensor, Tensor&gt; (found '{1}')".</summary>
+    public static readonly DiagnosticDescriptor ModelHasBaseClass = Create(
+        "DMX0004",
+        "Multiplexed model must not declare a base class",
+        "'{0}' must not declare a base class: the generated model derives from TorchSharp's Module<Tensor, Tensor> (found '{1}')");
+
+    /// <summary>Format: "'{0}' needs a backbone attribute such as [Transformer]".</summary>
+    public static readonly DiagnosticDescriptor MissingBackbone = Create(
+        "DMX0005",
+        "Multiplexed model needs a backbone",
+        "'{0}' needs a backbone attribute such as [Transformer]");
+
+    /// <summary>Format: "'{0}' needs a task attribute: [SequenceClassification] or [TokenClassification]".</summary>
+    public static readonly DiagnosticDescriptor MissingTask = Create(
+        "DMX0006",
+        "Multiplexed model needs a task",
+        "'{0}' needs a task attribute: [SequenceClassification] or [TokenClassification]");
+
+    /// <summary>Format: "'{0}' has both [SequenceClassification] and [TokenClassification]; a model has one task".</summary>
+    public static readonly DiagnosticDescriptor ConflictingTasks = Create(
+        "DMX0007",
+        "Multiplexed model has more than one task",
+        "'{0}' has both [SequenceClassification] and [TokenClassification]; a model has one task");
+
+    /// <summary>Format: "N must be at least 1, but is {0}".</summary>
+    public static readonly DiagnosticDescriptor InvalidN = Create(
+        "DMX0008",
+        "N must be at least 1",
+        "N must be at least 1, but is {0}");
+
+    /// <summary>Format: "{0} must be {1}, but is {2}" (property, expected, given).</summary>
+    public static readonly DiagnosticDescriptor InvalidSize = Create(
+        "DMX0009",
+        "Size must be positive",
+        "{0} must be {1}, but is {2}");
+
+    /// <summary>Format: "Hidden ({0}) must be divisible by Heads ({1})".</summary>
+    public static readonly DiagnosticDescriptor HiddenNotDivisibleByHeads = Create(
+        "DMX0010",
+        "Hidden must be divisible by Heads",
+        "Hidden ({0}) must be divisible by Heads ({1})");
+
+    /// <summary>Format: "PaddingToken must be in [0, {0}) (the Vocabulary), but is {1}".</summary>
+    public static readonly DiagnosticDescriptor PaddingTokenOutOfRange = Create(
+        "DMX0011",
+        "PaddingToken must be a vocabulary id",
+        "PaddingToken must be in [0, {0}) (the Vocabulary), but is {1}");
+
+    /// <summary>Format: "Dropout must be in [0, 1), but is {0}".</summary>
+    public static readonly DiagnosticDescriptor DropoutOutOfRange = Create(
+        "DMX0012",
+        "Dropout must be in [0, 1)",
+        "Dropout must be in [0, 1), but is {0}");
+
+    /// <summary>Format: "Mux = BinaryHadamard gives every input a block of Hidden / N features, so N ({0}) must not exceed Hidden ({1})".</summary>
+    public static readonly DiagnosticDescriptor BinaryHadamardTooNarrow = Create(
+        "DMX0013",
+        "BinaryHadamard needs N <= Hidden",
+        "Mux = BinaryHadamard gives every input a block of Hidden / N features, so N ({0}) must not exceed Hidden ({1})");
+
+    /// <summary>Format: "{0} = {1} is not a known {0} value; expected one of {2}".</summary>
+    public static readonly DiagnosticDescriptor UnknownOption = Create(
+        "DMX0014",
+        "Unknown Mux or Demux value",
+        "{0} = {1} is not a known {0} value; expected one of {2}");
+
+    /// <summary>Every descriptor, for the tests that check docs and release tracking.</summary>
+    public static readonly DiagnosticDescriptor[] All =
+    [
+        ModelNotPartial, UnsupportedModelType, ContainingTypeNotPartial, ModelHasBaseClass, MissingBackbone,
+        MissingTask, ConflictingTasks, InvalidN, InvalidSize, HiddenNotDivisibleByHeads, PaddingTokenOutOfRange,
+        DropoutOutOfRange, BinaryHadamardTooNarrow, UnknownOption,
+    ];
+
+    private static DiagnosticDescriptor Create(string id, string title, string message) =>
+        new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + id + ".md");
+}

@@ -1,0 +1,34 @@
+using System.Text;
+
+namespace DataMux.Generators.Emitting;
+
+/// <summary>A minimal indenting writer: four spaces per level, '\n' line ends, no trailing whitespace on blank lines.</summary>
+internal sealed class SourceWriter
+{
+    private readonly StringBuilder builder = new();
+    private int depth;
+
+    public SourceWriter Line(string text = "")
+    {
+        if (text.Length > 0) builder.Append(' ', depth * 4).Append(text);
+        builder.Append('\n');
+        return this;
+    }
+
+    /// <summary>Writes <paramref name="header"/> and an opening brace, then indents.</summary>
+    public SourceWriter Open(string header)
+    {
+        Line(header).Line("{");
+        depth++;
+        return this;
+    }
+
+    /// <summary>Outdents and writes the closing brace.</summary>
+    public SourceWriter Close()
+    {
+        depth--;
+        return Line("}");
+    }
+
+    public override string ToString() => builder.ToString();
+}

@@ -1,0 +1,37 @@
+namespace DataMux.Generators.Models;
+
+/// <summary>
+/// Everything the emitter needs to write one model, as equatable values. Holds no locations: moving an
+/// attribute in the file must not invalidate the generated source (diagnostics travel separately).
+/// </summary>
+/// <param name="Namespace">The model's namespace, empty for the global namespace.</param>
+/// <param name="ContainingTypes">Types the model is nested in, outermost first.</param>
+/// <param name="Accessibility">The declared accessibility keyword(s), e.g. <c>public</c>, or empty when none is written.</param>
+/// <param name="ClassName">The annotated class's name.</param>
+/// <param name="Mux">Name of the <c>DataMux.Mux</c> member.</param>
+/// <param name="Demux">Name of the <c>DataMux.Demux</c> member.</param>
+/// <param name="FeedForward">The feed-forward width as written: 0 means 4·Hidden (see <see cref="ResolvedFeedForward"/>).</param>
+/// <param name="Outputs">Classes (sequence task) or labels (token task).</param>
+internal sealed record ModelSpec(
+    string Namespace,
+    EquatableArray<ContainingType> ContainingTypes,
+    string Accessibility,
+    string ClassName,
+    int N,
+    string Mux,
+    string Demux,
+    int Seed,
+    int Layers,
+    int Hidden,
+    int Heads,
+    int FeedForward,
+    int MaxLength,
+    int Vocabulary,
+    int PaddingToken,
+    double Dropout,
+    ModelTask Task,
+    int Outputs)
+{
+    /// <summary>The feed-forward width the encoder gets: <see cref="FeedForward"/>, or 4·Hidden when it is 0.</summary>
+    public int ResolvedFeedForward => FeedForward == 0 ? 4 * Hidden : FeedForward;
+}

@@ -1,0 +1,48 @@
+using DataMux.Generators.Emitting;
+using DataMux.Generators.Models;
+using DataMux.Generators.Parsing;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace DataMux.Generators;
+
+/// <summary>
+/// Generates a TorchSharp module for every class marked <c>[Multiplexed]</c>:
+/// parse (symbols -> equatable <see cref="ParseResult"/>) -> report diagnostics / emit source.
+/// </summary>
+[Generator(LanguageNames.CSharp)]
+public sealed class MultiplexedModelGenerator : IIncrementalGenerator
+{
+    /// <inheritdoc/>
+    public void Initialize(IncrementalGeneratorInitializationContext context)
+    {
+        var parsed = context.SyntaxProvider
+            .ForAttributeWithMetadataName(
+                AttributeNames.Multiplexed,
+                predicate: static (node, _) => node is ClassDeclarationSyntax or RecordDeclarationSyntax,
+                transform: static (syntaxContext, cancellationToken) => ModelParser.Parse(syntaxContext, cancellationToken))
+            .WithTrackingName(TrackingNames.Parse);
+
+        // Diagnostics go on their own: they carry locations, which change on every edit above the class, while the
+        // model does not, so the emitted source stays cached when only positions move.
+        var diagnostics = parsed
+            .Select(static (result, _) => result.Diagnostics)
+            .WithTrackingName(TrackingNames.Diagnostics);
+
+        var models = parsed
+            .Where(static result => result.Model is not null)
+            .Select(static (result, _) => result.Model!)
+            .WithTrackingName(TrackingNames.Models);
+
+        context.RegisterSourceOutput(diagnostics, static (output, items) =>
+        {
+            foreach (var item in items)
+            {
+                output.ReportDiagnostic(item.ToDiagnostic());
+            }
+        });
+
+        context.RegisterSourceOutput(models, static (output, model) =>
+            output.AddSource(ModelEmitter.HintName(model), ModelEmitter.Emit(model)));
+    }
+}

@@ -1,0 +1,14 @@
+namespace DataMux.Generators.Parsing;
+
+/// <summary>Metadata names of the runtime's attributes, and the short names diagnostics use for them.</summary>
+internal static class AttributeNames
+{
+    public const string Multiplexed = "DataMux.MultiplexedAttribute";
+    public const string Transformer = "DataMux.TransformerAttribute";
+    public const string SequenceClassification = "DataMux.SequenceClassificationAttribute";
+    public const string TokenClassification = "DataMux.TokenClassificationAttribute";
+
+    /// <summary><c>DataMux.TransformerAttribute</c> -> <c>Transformer</c>.</summary>
+    public static string ShortName(string metadataName) =>
+        metadataName.Substring("DataMux.".Length, metadataName.Length - "DataMux.".Length - "Attribute".Length);
+}

@@ -1,0 +1,263 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Threading;
+using DataMux.Generators.Diagnostics;
+using DataMux.Generators.Models;
+using DataMux.Generators.Validation;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace DataMux.Generators.Parsing;
+
+/// <summary>
+/// Reads one [Multiplexed] class into a <see cref="ParseResult"/>: the attribute values as a <see cref="ModelSpec"/>
+/// plus diagnostics for everything that keeps the class from being generated. This is the only place that
+/// touches symbols and syntax; what leaves it is plain, equatable data.
+/// </summary>
+internal static class ModelParser
+{
+    private static readonly ParseResult Nothing = new(null, EquatableArray<DiagnosticInfo>.Empty);
+
+    public static ParseResult Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+    {
+        if (context.TargetSymbol is not INamedTypeSymbol type || context.TargetNode is not TypeDeclarationSyntax declaration)
+        {
+            return Nothing;
+        }
+
+        var classLocation = LocationInfo.From(declaration.Identifier.GetLocation());
+        if (declaration is RecordDeclarationSyntax)
+        {
+            // [Multiplexed] allows records (they are classes), but a record cannot derive from Module.
+            return new(null, new[] { DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedModelType, classLocation, type.Name, "a record") }.ToEquatableArray());
+        }
+
+        var diagnostics = new List<DiagnosticInfo>();
+        CheckShape(type, declaration, context.SemanticModel, classLocation, diagnostics, cancellationToken);
+
+        var multiplexed = context.Attributes[0];
+        AttributeData? transformer = null, sequence = null, token = null;
+        foreach (var attribute in type.GetAttributes())
+        {
+            switch (attribute.AttributeClass?.ToDisplayString())
+            {
+                case AttributeNames.Transformer: transformer = attribute; break;
+                case AttributeNames.SequenceClassification: sequence = attribute; break;
+                case AttributeNames.TokenClassification: token = attribute; break;
+            }
+        }
+
+        // A malformed argument (wrong type, not a constant) is already a compiler error; adding ours would only repeat it.
+        if (HasErrors(multiplexed) || HasErrors(transformer) || HasErrors(sequence) || HasErrors(token))
+        {
+            return Nothing;
+        }
+
+        var locations = CollectLocations(classLocation, cancellationToken,
+            (AttributeNames.Multiplexed, multiplexed),
+            (AttributeNames.Transformer, transformer),
+            (AttributeNames.SequenceClassification, sequence),
+            (AttributeNames.TokenClassification, token));
+        var multiplexedName = AttributeNames.ShortName(AttributeNames.Multiplexed);
+
+        if (transformer is null)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MissingBackbone, locations.Of(multiplexedName), type.Name));
+        }
+
+        if (sequence is null && token is null)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MissingTask, locations.Of(multiplexedName), type.Name));
+        }
+        else if (sequence is not null && token is not null)
+        {
+            var tokenName = AttributeNames.ShortName(AttributeNames.TokenClassification);
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ConflictingTasks, locations.Of(tokenName), type.Name));
+        }
+
+        if (transformer is null || (sequence is null) == (token is null))
+        {
+            return new(null, diagnostics.ToEquatableArray());
+        }
+
+        var task = sequence is not null ? ModelTask.SequenceClassification : ModelTask.TokenClassification;
+        var spec = new ModelSpec(
+            Namespace: type.ContainingNamespace.IsGlobalNamespace ? string.Empty : type.ContainingNamespace.ToDisplayString(),
+            ContainingTypes: ContainingTypes(type),
+            Accessibility: string.Join(" ", declaration.Modifiers.Where(IsAccessibility).Select(static m => m.Text)),
+            ClassName: type.Name,
+            N: Int(multiplexed, "N", AttributeDefaults.N),
+            Mux: EnumMember(multiplexed, "Mux", AttributeDefaults.Mux),
+            Demux: EnumMember(multiplexed, "Demux", AttributeDefaults.Demux),
+            Seed: Int(multiplexed, "Seed", AttributeDefaults.Seed),
+            Layers: Int(transformer, "Layers", AttributeDefaults.Layers),
+            Hidden: Int(transformer, "Hidden", AttributeDefaults.Hidden),
+            Heads: Int(transformer, "Heads", AttributeDefaults.Heads),
+            FeedForward: Int(transformer, "FeedForward", AttributeDefaults.FeedForward),
+            MaxLength: Int(transformer, "MaxLength", AttributeDefaults.MaxLength),
+            Vocabulary: Int(transformer, "Vocabulary", AttributeDefaults.Vocabulary),
+            PaddingToken: Int(transformer, "PaddingToken", AttributeDefaults.PaddingToken),
+            Dropout: Double(transformer, "Dropout", AttributeDefaults.Dropout),
+            Task: task,
+            Outputs: task == ModelTask.SequenceClassification
+                ? Int(sequence, "Classes", AttributeDefaults.Classes)
+                : Int(token, "Labels", AttributeDefaults.Labels));
+
+        diagnostics.AddRange(ModelValidator.Validate(spec, locations));
+        return new(diagnostics.Count == 0 ? spec : null, diagnostics.ToEquatableArray());
+    }
+
+    /// <summary>The class must be one the generator can add a partial Module declaration to.</summary>
+    private static void CheckShape(
+        INamedTypeSymbol type,
+        TypeDeclarationSyntax declaration,
+        SemanticModel semanticModel,
+        LocationInfo? classLocation,
+        List<DiagnosticInfo> diagnostics,
+        CancellationToken cancellationToken)
+    {
+        if (!declaration.Modifiers.Any(SyntaxKind.PartialKeyword))
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ModelNotPartial, classLocation, type.Name));
+        }
+
+        if (type.IsStatic)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedModelType, classLocation, type.Name, "static"));
+        }
+
+        if (type.TypeParameters.Length > 0)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedModelType, classLocation, type.Name, "generic"));
+        }
+
+        if (declaration.Modifiers.Any(SyntaxKind.FileKeyword))
+        {
+            // A file-local type cannot have a part in the generated file.
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedModelType, classLocation, type.Name, "file-local"));
+        }
+
+        for (var outer = type.ContainingType; outer is not null; outer = outer.ContainingType)
+        {
+            var outerDeclarations = outer.DeclaringSyntaxReferences
+                .Select(reference => reference.GetSyntax(cancellationToken))
+                .OfType<TypeDeclarationSyntax>()
+                .ToList();
+            var outerLocation = outerDeclarations.Count > 0 ? LocationInfo.From(outerDeclarations[0].Identifier.GetLocation()) : classLocation;
+            if (outer.TypeParameters.Length > 0)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedModelType, outerLocation, type.Name, $"nested in the generic type '{outer.Name}'"));
+            }
+
+            if (!outerDeclarations.Any(static d => d.Modifiers.Any(SyntaxKind.PartialKeyword)))
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ContainingTypeNotPartial, outerLocation, type.Name, outer.Name));
+            }
+        }
+
+        if (type.BaseType is { SpecialType: not SpecialType.System_Object } baseType)
+        {
+            // The base class is written first in some declaration's base list; point there when it is this one.
+            var baseLocation = classLocation;
+            if (declaration.BaseList?.Types.FirstOrDefault() is { } first
+                && semanticModel.GetTypeInfo(first.Type, cancellationToken).Type is { TypeKind: TypeKind.Class })
+            {
+                baseLocation = LocationInfo.From(first.GetLocation());
+            }
+
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ModelHasBaseClass, baseLocation, type.Name, baseType.ToDisplayString()));
+        }
+    }
+
+    private static EquatableArray<ContainingType> ContainingTypes(INamedTypeSymbol type)
+    {
+        var types = new List<ContainingType>();
+        for (var outer = type.ContainingType; outer is not null; outer = outer.ContainingType)
+        {
+            var keyword = outer switch
+            {
+                { IsRecord: true, TypeKind: TypeKind.Struct } => "record struct",
+                { IsRecord: true } => "record",
+                { TypeKind: TypeKind.Struct } => "struct",
+                { TypeKind: TypeKind.Interface } => "interface",
+                _ => "class",
+            };
+            types.Insert(0, new ContainingType(keyword, outer.Name));
+        }
+
+        return types.ToEquatableArray();
+    }
+
+    private static ArgumentLocations CollectLocations(
+        LocationInfo? classLocation,
+        CancellationToken cancellationToken,
+        params (string MetadataName, AttributeData? Data)[] attributes)
+    {
+        var entries = new List<ArgumentLocation>();
+        foreach (var (metadataName, data) in attributes)
+        {
+            if (data?.ApplicationSyntaxReference?.GetSyntax(cancellationToken) is not AttributeSyntax syntax
+                || LocationInfo.From(syntax) is not { } attributeLocation)
+            {
+                continue;
+            }
+
+            var shortName = AttributeNames.ShortName(metadataName);
+            entries.Add(new ArgumentLocation(shortName, string.Empty, attributeLocation));
+            foreach (var argument in syntax.ArgumentList?.Arguments ?? default)
+            {
+                if (argument.NameEquals is { } name && LocationInfo.From(argument) is { } argumentLocation)
+                {
+                    entries.Add(new ArgumentLocation(shortName, name.Name.Identifier.ValueText, argumentLocation));
+                }
+            }
+        }
+
+        return new ArgumentLocations(classLocation, entries.ToEquatableArray());
+    }
+
+    private static bool HasErrors(AttributeData? attribute) =>
+        attribute is not null && attribute.NamedArguments.Any(static a => a.Value.Kind == TypedConstantKind.Error);
+
+    private static bool IsAccessibility(SyntaxToken modifier) =>
+        modifier.IsKind(SyntaxKind.PublicKeyword) || modifier.IsKind(SyntaxKind.InternalKeyword)
+        || modifier.IsKind(SyntaxKind.ProtectedKeyword) || modifier.IsKind(SyntaxKind.PrivateKeyword);
+
+    private static bool TryGet(AttributeData? attribute, string name, out TypedConstant value)
+    {
+        foreach (var argument in attribute?.NamedArguments ?? default)
+        {
+            if (argument.Key == name && argument.Value.Value is not null)
+            {
+                value = argument.Value;
+                return true;
+            }
+        }
+
+        value = default;
+        return false;
+    }
+
+    private static int Int(AttributeData? attribute, string name, int fallback) =>
+        TryGet(attribute, name, out var value) ? Convert.ToInt32(value.Value, CultureInfo.InvariantCulture) : fallback;
+
+    private static double Double(AttributeData? attribute, string name, double fallback) =>
+        TryGet(attribute, name, out var value) ? Convert.ToDouble(value.Value, CultureInfo.InvariantCulture) : fallback;
+
+    /// <summary>The enum member's name; a value with no member (<c>(Mux)42</c>) comes back as its number for the validator to reject.</summary>
+    private static string EnumMember(AttributeData? attribute, string name, string fallback)
+    {
+        if (!TryGet(attribute, name, out var value))
+        {
+            return fallback;
+        }
+
+        var member = value.Type?.GetMembers()
+            .OfType<IFieldSymbol>()
+            .FirstOrDefault(field => field.HasConstantValue && Equals(field.ConstantValue, value.Value));
+        return member?.Name ?? Convert.ToString(value.Value, CultureInfo.InvariantCulture) ?? string.Empty;
+    }
+}

@@ -1,0 +1,86 @@
+using System.Collections.Generic;
+using System.Globalization;
+using DataMux.Generators.Diagnostics;
+using DataMux.Generators.Models;
+
+namespace DataMux.Generators.Validation;
+
+/// <summary>
+/// Checks a model's attribute values: a pure function of the values (and where they are written), so every
+/// rule is easy to test and the runtime never sees a configuration it would reject.
+/// </summary>
+internal static class ModelValidator
+{
+    /// <summary>The <c>DataMux.Mux</c> members this generator knows a runtime multiplexer for.</summary>
+    public static readonly string[] KnownMuxes = ["GaussianHadamard", "Orthogonal", "BinaryHadamard", "Identity", "Learned"];
+
+    /// <summary>The <c>DataMux.Demux</c> members this generator knows a runtime demultiplexer for.</summary>
+    public static readonly string[] KnownDemuxes = ["IndexEmbedding", "Mlp"];
+
+    private const string Multiplexed = "Multiplexed";
+    private const string Transformer = "Transformer";
+
+    public static IEnumerable<DiagnosticInfo> Validate(ModelSpec spec, ArgumentLocations locations)
+    {
+        if (spec.N < 1)
+        {
+            yield return DiagnosticInfo.Create(DiagnosticDescriptors.InvalidN, locations.Of(Multiplexed, "N"), spec.N);
+        }
+
+        if (System.Array.IndexOf(KnownMuxes, spec.Mux) < 0)
+        {
+            yield return DiagnosticInfo.Create(DiagnosticDescriptors.UnknownOption, locations.Of(Multiplexed, "Mux"), "Mux", spec.Mux, string.Join(", ", KnownMuxes));
+        }
+
+        if (System.Array.IndexOf(KnownDemuxes, spec.Demux) < 0)
+        {
+            yield return DiagnosticInfo.Create(DiagnosticDescriptors.UnknownOption, locations.Of(Multiplexed, "Demux"), "Demux", spec.Demux, string.Join(", ", KnownDemuxes));
+        }
+
+        foreach (var (name, value) in new[]
+                 {
+                     ("Layers", spec.Layers), ("Hidden", spec.Hidden), ("Heads", spec.Heads),
+                     ("MaxLength", spec.MaxLength), ("Vocabulary", spec.Vocabulary),
+                 })
+        {
+            if (value < 1)
+            {
+                yield return DiagnosticInfo.Create(DiagnosticDescriptors.InvalidSize, locations.Of(Transformer, name), name, "at least 1", value);
+            }
+        }
+
+        if (spec.FeedForward < 0)
+        {
+            yield return DiagnosticInfo.Create(DiagnosticDescriptors.InvalidSize, locations.Of(Transformer, "FeedForward"), "FeedForward", "positive, or 0 for 4 * Hidden", spec.FeedForward);
+        }
+
+        if (spec.Outputs < 2)
+        {
+            var (attribute, name) = spec.Task == ModelTask.SequenceClassification
+                ? ("SequenceClassification", "Classes")
+                : ("TokenClassification", "Labels");
+            yield return DiagnosticInfo.Create(DiagnosticDescriptors.InvalidSize, locations.Of(attribute, name), name, "at least 2", spec.Outputs);
+        }
+
+        if (spec.Hidden >= 1 && spec.Heads >= 1 && spec.Hidden % spec.Heads != 0)
+        {
+            yield return DiagnosticInfo.Create(DiagnosticDescriptors.HiddenNotDivisibleByHeads, locations.Of(Transformer, "Heads", "Hidden"), spec.Hidden, spec.Heads);
+        }
+
+        if (spec.Vocabulary >= 1 && (spec.PaddingToken < 0 || spec.PaddingToken >= spec.Vocabulary))
+        {
+            yield return DiagnosticInfo.Create(DiagnosticDescriptors.PaddingTokenOutOfRange, locations.Of(Transformer, "PaddingToken", "Vocabulary"), spec.Vocabulary, spec.PaddingToken);
+        }
+
+        // Written so that NaN fails too.
+        if (!(spec.Dropout >= 0 && spec.Dropout < 1))
+        {
+            yield return DiagnosticInfo.Create(DiagnosticDescriptors.DropoutOutOfRange, locations.Of(Transformer, "Dropout"), spec.Dropout.ToString("R", CultureInfo.InvariantCulture));
+        }
+
+        if (spec.Mux == "BinaryHadamard" && spec.N >= 1 && spec.Hidden >= 1 && spec.N > spec.Hidden)
+        {
+            yield return DiagnosticInfo.Create(DiagnosticDescriptors.BinaryHadamardTooNarrow, locations.Of(Multiplexed, "N"), spec.N, spec.Hidden);
+        }
+    }
+}

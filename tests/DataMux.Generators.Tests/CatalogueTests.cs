@@ -1,0 +1,89 @@
+using System;
+using System.IO;
+using System.Linq;
+using DataMux.Generators.Diagnostics;
+using DataMux.Generators.Parsing;
+using DataMux.Generators.Validation;
+using Microsoft.CodeAnalysis;
+using Xunit;
+
+namespace DataMux.Generators.Tests;
+
+/// <summary>The diagnostic catalogue is tracked, documented and tested; the generator's defaults match the runtime's.</summary>
+public sealed class CatalogueTests
+{
+    private static readonly string Root = TestHelper.RepositoryRoot();
+
+    [Fact]
+    public void Every_diagnostic_is_an_error_with_a_unique_id_and_help_link()
+    {
+        var all = DiagnosticDescriptors.All;
+        Assert.Equal(all.Length, all.Select(d => d.Id).Distinct().Count());
+        Assert.Equal(
+            typeof(DiagnosticDescriptors).GetFields().Count(f => f.FieldType == typeof(DiagnosticDescriptor)),
+            all.Length);
+        Assert.All(all, d =>
+        {
+            Assert.Matches("^DMX[0-9]{4}$", d.Id);
+            Assert.Equal("DataMux", d.Category);
+            Assert.Equal(DiagnosticSeverity.Error, d.DefaultSeverity);
+            Assert.EndsWith($"/docs/diagnostics/{d.Id}.md", d.HelpLinkUri);
+        });
+    }
+
+    [Fact]
+    public void Every_diagnostic_is_tracked_in_the_unshipped_release()
+    {
+        var unshipped = File.ReadAllLines(Path.Combine(Root, "generators/DataMux.Generators/AnalyzerReleases.Unshipped.md"));
+        Assert.All(DiagnosticDescriptors.All, d =>
+            Assert.Contains($"{d.Id} | DataMux | Error | {d.Title}", unshipped));
+    }
+
+    [Fact]
+    public void Every_diagnostic_has_a_docs_page_with_its_message_format()
+    {
+        Assert.All(DiagnosticDescriptors.All, d =>
+        {
+            var page = Path.Combine(Root, "docs/diagnostics", d.Id + ".md");
+            Assert.True(File.Exists(page), $"Missing {page}");
+            var text = File.ReadAllText(page);
+            Assert.StartsWith($"# {d.Id}", text);
+            Assert.Contains(d.MessageFormat.ToString(), text);
+        });
+    }
+
+    [Fact]
+    public void Every_diagnostic_has_a_test()
+    {
+        var tests = File.ReadAllText(Path.Combine(Root, "tests/DataMux.Generators.Tests/DiagnosticTests.cs"));
+        Assert.All(DiagnosticDescriptors.All, d => Assert.Contains($"void {d.Id}_", tests));
+    }
+
+    [Fact]
+    public void Generator_defaults_match_the_runtime_attributes()
+    {
+        var multiplexed = new MultiplexedAttribute();
+        var transformer = new TransformerAttribute();
+        Assert.Equal(AttributeDefaults.N, multiplexed.N);
+        Assert.Equal(AttributeDefaults.Mux, multiplexed.Mux.ToString());
+        Assert.Equal(AttributeDefaults.Demux, multiplexed.Demux.ToString());
+        Assert.Equal(AttributeDefaults.Seed, multiplexed.Seed);
+        Assert.Equal(AttributeDefaults.Layers, transformer.Layers);
+        Assert.Equal(AttributeDefaults.Hidden, transformer.Hidden);
+        Assert.Equal(AttributeDefaults.Heads, transformer.Heads);
+        Assert.Equal(AttributeDefaults.FeedForward, transformer.FeedForward);
+        Assert.Equal(AttributeDefaults.MaxLength, transformer.MaxLength);
+        Assert.Equal(AttributeDefaults.Vocabulary, transformer.Vocabulary);
+        Assert.Equal(AttributeDefaults.PaddingToken, transformer.PaddingToken);
+        Assert.Equal(AttributeDefaults.Dropout, transformer.Dropout);
+        Assert.Equal(AttributeDefaults.Classes, new SequenceClassificationAttribute().Classes);
+        Assert.Equal(AttributeDefaults.Labels, new TokenClassificationAttribute().Labels);
+    }
+
+    [Fact]
+    public void Generator_knows_every_runtime_mux_and_demux()
+    {
+        Assert.Equal(Enum.GetNames<Mux>(), ModelValidator.KnownMuxes);
+        Assert.Equal(Enum.GetNames<Demux>(), ModelValidator.KnownDemuxes);
+    }
+}

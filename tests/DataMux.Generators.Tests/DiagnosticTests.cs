@@ -1,0 +1,217 @@
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Xunit;
+
+namespace DataMux.Generators.Tests;
+
+/// <summary>
+/// One test per diagnostic: its ID, severity, the exact text it points at, and that the class gets no source.
+/// </summary>
+public sealed class DiagnosticTests
+{
+    private static string Model(
+        string multiplexed = "N = 2",
+        string transformer = "Hidden = 16, Heads = 2, MaxLength = 8, Vocabulary = 50",
+        string task = "SequenceClassification",
+        string declaration = "public partial class Model") => $$"""
+        using DataMux;
+
+        namespace Demo;
+
+        /// <summary>A model.</summary>
+        [Multiplexed({{multiplexed}})]
+        [Transformer({{transformer}})]
+        [{{task}}]
+        {{declaration}} { }
+        """;
+
+    /// <summary>Runs the generator, asserts exactly one error and no source, and returns the error with the text it points at.</summary>
+    private static (Diagnostic Diagnostic, string Text) SingleError(string source, string id)
+    {
+        var run = TestHelper.Run(source);
+        Assert.Empty(run.Sources);
+        var diagnostic = Assert.Single(run.Diagnostics);
+        Assert.Equal(id, diagnostic.Id);
+        Assert.Equal(DiagnosticSeverity.Error, diagnostic.Severity);
+        return (diagnostic, run.SpanText(diagnostic));
+    }
+
+    [Fact]
+    public void DMX0001_class_not_partial_points_at_the_class_name()
+    {
+        var (diagnostic, text) = SingleError(Model(declaration: "public class SentimentModel"), "DMX0001");
+        Assert.Equal("SentimentModel", text);
+        Assert.Equal("'SentimentModel' must be declared partial so that DataMux can generate its model", diagnostic.GetMessage());
+    }
+
+    [Theory]
+    [InlineData("public static partial class Model", "static")]
+    [InlineData("public partial class Model<T>", "generic")]
+    [InlineData("file partial class Model", "file-local")]
+    [InlineData("public partial record Model", "a record")]
+    public void DMX0002_static_or_generic_class_is_rejected(string declaration, string reason)
+    {
+        var (diagnostic, text) = SingleError(Model(declaration: declaration), "DMX0002");
+        Assert.Equal("Model", text);
+        Assert.Equal($"'Model' cannot be a multiplexed model because it is {reason}", diagnostic.GetMessage());
+    }
+
+    [Fact]
+    public void DMX0002_model_nested_in_a_generic_type_points_at_the_container()
+    {
+        var source = Model(declaration: "public partial class Inner")
+            .Replace("/// <summary>A model.</summary>", "/// <summary>Generic.</summary>\npublic partial class Outer<T>\n{\n/// <summary>A model.</summary>")
+            + "\n}";
+        var (diagnostic, text) = SingleError(source, "DMX0002");
+        Assert.Equal("Outer", text);
+        Assert.Equal("'Inner' cannot be a multiplexed model because it is nested in the generic type 'Outer'", diagnostic.GetMessage());
+    }
+
+    [Fact]
+    public void DMX0003_containing_type_not_partial_points_at_the_container()
+    {
+        var source = Model(declaration: "public partial class Inner")
+            .Replace("/// <summary>A model.</summary>", "/// <summary>Not partial.</summary>\npublic class Outer\n{\n/// <summary>A model.</summary>")
+            + "\n}";
+        var (diagnostic, text) = SingleError(source, "DMX0003");
+        Assert.Equal("Outer", text);
+        Assert.Equal("'Inner' is nested in 'Outer', which must also be declared partial", diagnostic.GetMessage());
+    }
+
+    [Fact]
+    public void DMX0004_declared_base_class_points_at_the_base_type()
+    {
+        var (diagnostic, text) = SingleError(Model(declaration: "public partial class Model : System.Random"), "DMX0004");
+        Assert.Equal("System.Random", text);
+        Assert.Contains("(found 'System.Random')", diagnostic.GetMessage());
+    }
+
+    [Fact]
+    public void DMX0005_missing_backbone_points_at_the_multiplexed_attribute()
+    {
+        var source = Model().Replace("[Transformer(Hidden = 16, Heads = 2, MaxLength = 8, Vocabulary = 50)]\n", string.Empty);
+        var (diagnostic, text) = SingleError(source, "DMX0005");
+        Assert.Equal("Multiplexed(N = 2)", text);
+        Assert.Equal("'Model' needs a backbone attribute such as [Transformer]", diagnostic.GetMessage());
+    }
+
+    [Fact]
+    public void DMX0006_missing_task_points_at_the_multiplexed_attribute()
+    {
+        var source = Model().Replace("[SequenceClassification]\n", string.Empty);
+        var (_, text) = SingleError(source, "DMX0006");
+        Assert.Equal("Multiplexed(N = 2)", text);
+    }
+
+    [Fact]
+    public void DMX0007_two_tasks_point_at_the_token_task()
+    {
+        var (_, text) = SingleError(Model(task: "SequenceClassification, TokenClassification(Labels = 3)"), "DMX0007");
+        Assert.Equal("TokenClassification(Labels = 3)", text);
+    }
+
+    [Fact]
+    public void DMX0008_N_below_one_points_at_the_argument()
+    {
+        var (diagnostic, text) = SingleError(Model(multiplexed: "N = 0"), "DMX0008");
+        Assert.Equal("N = 0", text);
+        Assert.Equal("N must be at least 1, but is 0", diagnostic.GetMessage());
+    }
+
+    [Theory]
+    [InlineData("Layers = 0", "Layers must be at least 1, but is 0")]
+    [InlineData("Hidden = -16", "Hidden must be at least 1, but is -16")]
+    [InlineData("Heads = 0", "Heads must be at least 1, but is 0")]
+    [InlineData("MaxLength = 0", "MaxLength must be at least 1, but is 0")]
+    [InlineData("Vocabulary = 0", "Vocabulary must be at least 1, but is 0")]
+    [InlineData("FeedForward = -1", "FeedForward must be positive, or 0 for 4 * Hidden, but is -1")]
+    public void DMX0009_non_positive_backbone_size_points_at_the_argument(string argument, string message)
+    {
+        var transformer = argument.StartsWith("Hidden") || argument.StartsWith("Heads") ? argument : "Hidden = 16, Heads = 2, " + argument;
+        var (diagnostic, text) = SingleError(Model(transformer: transformer), "DMX0009");
+        Assert.Equal(argument, text);
+        Assert.Equal(message, diagnostic.GetMessage());
+    }
+
+    [Theory]
+    [InlineData("SequenceClassification(Classes = 1)", "Classes = 1", "Classes must be at least 2, but is 1")]
+    [InlineData("TokenClassification(Labels = 0)", "Labels = 0", "Labels must be at least 2, but is 0")]
+    public void DMX0009_fewer_than_two_outputs_points_at_the_argument(string task, string argument, string message)
+    {
+        var (diagnostic, text) = SingleError(Model(task: task), "DMX0009");
+        Assert.Equal(argument, text);
+        Assert.Equal(message, diagnostic.GetMessage());
+    }
+
+    [Theory]
+    [InlineData("Hidden = 100, Heads = 3", "Heads = 3", "Hidden (100) must be divisible by Heads (3)")]
+    [InlineData("Hidden = 130", "Hidden = 130", "Hidden (130) must be divisible by Heads (4)")]
+    public void DMX0010_hidden_not_divisible_by_heads_points_at_heads_or_hidden(string transformer, string argument, string message)
+    {
+        var (diagnostic, text) = SingleError(Model(transformer: transformer), "DMX0010");
+        Assert.Equal(argument, text);
+        Assert.Equal(message, diagnostic.GetMessage());
+    }
+
+    [Theory]
+    [InlineData("PaddingToken = 50", "PaddingToken must be in [0, 50) (the Vocabulary), but is 50")]
+    [InlineData("PaddingToken = -1", "PaddingToken must be in [0, 50) (the Vocabulary), but is -1")]
+    public void DMX0011_padding_token_outside_vocabulary_points_at_the_argument(string argument, string message)
+    {
+        var (diagnostic, text) = SingleError(Model(transformer: "Vocabulary = 50, " + argument), "DMX0011");
+        Assert.Equal(argument, text);
+        Assert.Equal(message, diagnostic.GetMessage());
+    }
+
+    [Theory]
+    [InlineData("Dropout = 1.0", "1")]
+    [InlineData("Dropout = -0.25", "-0.25")]
+    [InlineData("Dropout = double.NaN", "NaN")]
+    public void DMX0012_dropout_outside_unit_interval_points_at_the_argument(string argument, string given)
+    {
+        var (diagnostic, text) = SingleError(Model(transformer: "Hidden = 16, Heads = 2, " + argument), "DMX0012");
+        Assert.Equal(argument, text);
+        Assert.Equal($"Dropout must be in [0, 1), but is {given}", diagnostic.GetMessage());
+    }
+
+    [Fact]
+    public void DMX0013_binary_hadamard_with_more_inputs_than_features_points_at_N()
+    {
+        var (diagnostic, text) = SingleError(Model(multiplexed: "N = 32, Mux = Mux.BinaryHadamard"), "DMX0013");
+        Assert.Equal("N = 32", text);
+        Assert.Equal("Mux = BinaryHadamard gives every input a block of Hidden / N features, so N (32) must not exceed Hidden (16)", diagnostic.GetMessage());
+    }
+
+    [Fact]
+    public void DMX0014_unknown_mux_value_points_at_the_argument()
+    {
+        var (diagnostic, text) = SingleError(Model(multiplexed: "N = 2, Mux = (Mux)42"), "DMX0014");
+        Assert.Equal("Mux = (Mux)42", text);
+        Assert.StartsWith("Mux = 42 is not a known Mux value; expected one of GaussianHadamard, ", diagnostic.GetMessage());
+    }
+
+    [Fact]
+    public void Every_problem_of_a_class_is_reported_at_once()
+    {
+        var run = TestHelper.Run(Model(multiplexed: "N = 0", transformer: "Hidden = 16, Heads = 2, Dropout = 2", declaration: "public class Model"));
+        Assert.Empty(run.Sources);
+        Assert.Equal(["DMX0001", "DMX0008", "DMX0012"], run.Diagnostics.Select(d => d.Id).Order());
+    }
+
+    [Fact]
+    public void Only_the_invalid_class_loses_its_source()
+    {
+        var run = TestHelper.Run(Model() + "\n" + Model(multiplexed: "N = 0", declaration: "public partial class Broken"));
+        Assert.Equal("DMX0008", Assert.Single(run.Diagnostics).Id);
+        Assert.Equal(["Demo.Model.g.cs"], run.Sources.Keys);
+    }
+
+    [Fact]
+    public void Malformed_argument_is_left_to_the_compiler()
+    {
+        var run = TestHelper.Run(Model(multiplexed: "N = \"two\""));
+        Assert.Empty(run.Diagnostics);
+        Assert.Empty(run.Sources);
+        Assert.Contains(run.Input.GetDiagnostics(), d => d.Id == "CS0029");
+    }
+}

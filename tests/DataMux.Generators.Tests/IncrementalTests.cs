@@ -1,0 +1,84 @@
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Xunit;
+
+namespace DataMux.Generators.Tests;
+
+/// <summary>Edits that do not change a model leave its pipeline steps and source output in the cache.</summary>
+public sealed class IncrementalTests
+{
+    private const string Source = """
+        using DataMux;
+
+        namespace Demo;
+
+        /// <summary>A model.</summary>
+        [Multiplexed(N = 2)]
+        [Transformer(Hidden = 16, Heads = 2, MaxLength = 8, Vocabulary = 50)]
+        [SequenceClassification]
+        public partial class Model { }
+        """;
+
+    private static GeneratorDriverRunResult RunAgain(GeneratorRun run, Compilation edited) =>
+        run.Driver.RunGenerators(edited).GetRunResult();
+
+    private static Compilation Replace(GeneratorRun run, string newSource) =>
+        run.Input.ReplaceSyntaxTree(
+            run.Input.SyntaxTrees.Single(),
+            CSharpSyntaxTree.ParseText(newSource, TestHelper.ParseOptions, TestHelper.FileName));
+
+    private static IncrementalStepRunReason[] SourceOutputReasons(GeneratorDriverRunResult result) =>
+        result.Results.Single().TrackedOutputSteps.SelectMany(s => s.Value).SelectMany(s => s.Outputs).Select(o => o.Reason).ToArray();
+
+    [Fact]
+    public void Adding_an_unrelated_file_keeps_every_step_cached()
+    {
+        var run = TestHelper.Run(Source);
+        var result = RunAgain(run, run.Input.AddSyntaxTrees(CSharpSyntaxTree.ParseText("namespace Other; internal static class Unrelated { }", TestHelper.ParseOptions, "Unrelated.cs")));
+
+        // The parser re-runs (the compilation changed under its semantic model) but produces an equal result,
+        // so everything after it comes from the cache.
+        var reasons = TestHelper.StepReasons(result);
+        Assert.Equal(TestHelper.TrackingNameValues.Order(), reasons.Keys.Order());
+        Assert.All(reasons[TrackingNames.Parse], reason => Assert.True(reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, reason.ToString()));
+        Assert.All(reasons[TrackingNames.Models], reason => Assert.Equal(IncrementalStepRunReason.Cached, reason));
+        Assert.All(reasons[TrackingNames.Diagnostics], reason => Assert.Equal(IncrementalStepRunReason.Cached, reason));
+        Assert.All(SourceOutputReasons(result), reason => Assert.Equal(IncrementalStepRunReason.Cached, reason));
+    }
+
+    [Fact]
+    public void Moving_the_class_keeps_the_model_and_its_source_cached()
+    {
+        var run = TestHelper.Run(Source);
+        var result = RunAgain(run, Replace(run, "// a comment that moves everything down\n\n" + Source));
+
+        var reasons = TestHelper.StepReasons(result);
+        Assert.All(reasons[TrackingNames.Models], reason => Assert.True(reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, reason.ToString()));
+        Assert.Contains(IncrementalStepRunReason.Cached, SourceOutputReasons(result));
+        Assert.DoesNotContain(IncrementalStepRunReason.Modified, SourceOutputReasons(result));
+    }
+
+    [Fact]
+    public void Moving_an_invalid_class_moves_its_diagnostic()
+    {
+        var invalid = Source.Replace("N = 2", "N = 0");
+        var run = TestHelper.Run(invalid);
+        var result = RunAgain(run, Replace(run, "\n\n" + invalid));
+
+        Assert.Contains(IncrementalStepRunReason.Modified, TestHelper.StepReasons(result)[TrackingNames.Diagnostics]);
+        var before = Assert.Single(run.Diagnostics).Location.GetLineSpan().StartLinePosition.Line;
+        var after = Assert.Single(result.Diagnostics).Location.GetLineSpan().StartLinePosition.Line;
+        Assert.Equal(before + 2, after);
+    }
+
+    [Fact]
+    public void Changing_an_attribute_value_regenerates_the_source()
+    {
+        var run = TestHelper.Run(Source);
+        var result = RunAgain(run, Replace(run, Source.Replace("N = 2", "N = 3")));
+
+        Assert.Contains(IncrementalStepRunReason.Modified, TestHelper.StepReasons(result)[TrackingNames.Models]);
+        Assert.Contains("public const int N = 3;", result.GeneratedTrees.Single().ToString());
+    }
+}

@@ -1,0 +1,91 @@
+using Xunit;
+
+namespace DataMux.Generators.Tests;
+
+/// <summary>The generated source, compared exactly with reviewed snapshots.</summary>
+public sealed class SnapshotTests
+{
+    [Fact]
+    public void Sequence_classification()
+    {
+        var run = TestHelper.Run("""
+            using DataMux;
+            using static DataMux.Mux;
+            using static DataMux.Demux;
+
+            namespace Demo;
+
+            /// <summary>Sentiment of short reviews.</summary>
+            [Multiplexed(N = 20, Mux = Orthogonal, Demux = IndexEmbedding)]
+            [Transformer(Layers = 2, Hidden = 128, Heads = 4, MaxLength = 32, Vocabulary = 5000)]
+            [SequenceClassification(Classes = 2)]
+            public partial class SentimentModel { }
+            """);
+
+        Assert.Empty(run.Diagnostics);
+        Snapshots.Match(run.Sources["Demo.SentimentModel.g.cs"], "Demo.SentimentModel.g.cs");
+    }
+
+    [Fact]
+    public void Token_classification()
+    {
+        var run = TestHelper.Run("""
+            using DataMux;
+
+            namespace Demo.Tagging;
+
+            /// <summary>Part-of-speech tags.</summary>
+            [Multiplexed(N = 4, Mux = Mux.GaussianHadamard, Demux = Demux.Mlp, Seed = 7)]
+            [Transformer(Layers = 1, Hidden = 64, Heads = 2, FeedForward = 96, MaxLength = 16, Vocabulary = 1000, PaddingToken = 1, Dropout = 0)]
+            [TokenClassification(Labels = 17)]
+            internal partial class TaggerModel { }
+            """);
+
+        Assert.Empty(run.Diagnostics);
+        Snapshots.Match(run.Sources["Demo.Tagging.TaggerModel.g.cs"], "Demo.Tagging.TaggerModel.g.cs");
+    }
+
+    [Fact]
+    public void Nested_class_in_namespace()
+    {
+        var run = TestHelper.Run("""
+            using DataMux;
+
+            namespace Demo;
+
+            /// <summary>Holds the models.</summary>
+            public static partial class Models
+            {
+                /// <summary>Ablation settings.</summary>
+                public partial record Ablations
+                {
+                    /// <summary>The plain-mean baseline.</summary>
+                    [Multiplexed(N = 2, Mux = Mux.Identity)]
+                    [Transformer(Hidden = 32, Heads = 2, MaxLength = 8, Vocabulary = 100)]
+                    [SequenceClassification(Classes = 3)]
+                    public partial class Baseline { }
+                }
+            }
+            """);
+
+        Assert.Empty(run.Diagnostics);
+        Snapshots.Match(run.Sources["Demo.Models.Ablations.Baseline.g.cs"], "Demo.Models.Ablations.Baseline.g.cs");
+    }
+
+    [Fact]
+    public void Global_namespace()
+    {
+        var run = TestHelper.Run("""
+            using DataMux;
+
+            /// <summary>Defaults everywhere.</summary>
+            [Multiplexed]
+            [Transformer]
+            [SequenceClassification]
+            public partial class DefaultModel { }
+            """);
+
+        Assert.Empty(run.Diagnostics);
+        Snapshots.Match(run.Sources["DefaultModel.g.cs"], "DefaultModel.g.cs");
+    }
+}
