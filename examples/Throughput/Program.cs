@@ -108,7 +108,7 @@ if (peer is not null)
 
 try
 {
-    SpeedupPlot.Save(options.PlotPath, $"DataMux throughput, {options.Preset} preset, {options.Task} classification, {torch.get_num_threads()} threads", results, peer);
+    SpeedupPlot.Save(options.PlotPath, $"DataMux throughput, {options.Preset} preset, {options.Task} classification, {torch.get_num_threads()} thread{(torch.get_num_threads() == 1 ? "" : "s")}", results, peer);
     Console.WriteLine($"Plot written to {options.PlotPath}");
 }
 catch (Exception e) when (e is TypeInitializationException or DllNotFoundException or InvalidOperationException)

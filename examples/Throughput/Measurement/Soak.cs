@@ -15,7 +15,8 @@ internal sealed record SoakResult(string Model, int Batches, long StartBytes, lo
 /// <summary>
 /// Pushes many batches through the public batching path and watches resident memory: undisposed tensors would make
 /// it grow batch after batch. Batches alternate between full groups and a partial last group (filler rows), and
-/// the start is taken after a short warm-up so that allocator and JIT caches are already filled.
+/// the start is taken after a short warm-up so that JIT and allocator caches are already filled; both ends are read
+/// after a garbage collection and a heap trim.
 /// </summary>
 internal static class Soak
 {
@@ -30,8 +31,7 @@ internal static class Soak
 
         var warmup = Math.Min(50, Math.Max(1, batches / 20));
         for (var i = 0; i < warmup; i++) Batch(i);
-        GC.Collect();
-        var start = MemoryProbe.ResidentBytes();
+        var start = Settled();
         var clock = Stopwatch.StartNew();
         for (var i = 0; i < batches; i++)
         {
@@ -40,7 +40,17 @@ internal static class Soak
                 progress($"soak {i + 1}/{batches} batches, RSS {MemoryProbe.ResidentBytes() / 1048576.0:F0} MiB, {clock.Elapsed.TotalSeconds:F0}s");
         }
 
+        return new SoakResult(c.ModelName, batches, start, Settled(), clock.Elapsed.TotalSeconds);
+    }
+
+    /// <summary>RSS after collecting managed garbage (finalizers free native tensors) and trimming the native heap, so that
+    /// start and end compare live memory rather than allocator caches.</summary>
+    private static long Settled()
+    {
         GC.Collect();
-        return new SoakResult(c.ModelName, batches, start, MemoryProbe.ResidentBytes(), clock.Elapsed.TotalSeconds);
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+        MemoryProbe.TrimHeap();
+        return MemoryProbe.ResidentBytes();
     }
 }
