@@ -63,8 +63,17 @@ public sealed class TransformerEncoderLayer : nn.Module<Tensor, Tensor?, Tensor>
         var attended = functional.scaled_dot_product_attention(
             projected[0], projected[1], projected[2], attentionMask, training ? dropoutProbability : 0.0);
         var merged = attended.transpose(1, 2).reshape(batch, length, width);
-        var attention = attention_norm.forward(x + dropout.forward(output.forward(merged)));
+        if (!training && !torch.is_grad_enabled())
+        {
+            // Inference: no backward pass needs the intermediates, so the residual sums and the GELU are computed in
+            // place in the buffers the projections just made (no extra [B, L, feedForward] buffer per layer), and
+            // dropout, the identity here, is skipped. Same arithmetic as below: the sums only swap their operands.
+            var residual = attention_norm.forward(output.forward(merged).add_(x));
+            var expanded = functional.gelu(expand.forward(residual), inplace: true);
+            return scope.MoveToOuter(feed_forward_norm.forward(contract.forward(expanded).add_(residual)));
+        }
 
+        var attention = attention_norm.forward(x + dropout.forward(output.forward(merged)));
         var feedForward = contract.forward(dropout.forward(functional.gelu(expand.forward(attention))));
         var result = feed_forward_norm.forward(attention + dropout.forward(feedForward));
         return scope.MoveToOuter(result);

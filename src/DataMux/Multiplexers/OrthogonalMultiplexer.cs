@@ -9,7 +9,7 @@ namespace DataMux.Multiplexers;
 /// mean is used so that every mux variant combines the same way (Identity, BinaryHadamard, GaussianHadamard and this
 /// one are then directly comparable), at the price of shrinking the mixed representation's norm by about √N for
 /// independent inputs; the first encoder layer's residual LayerNorm and trained weights absorb that scale.
-/// Cost O(N·L·d²), computed as one contraction over (i, d) rather than N separate matrix products.
+/// Cost O(N·L·d²), computed as one matrix product over the joint index (i, d).
 /// </summary>
 public sealed class OrthogonalMultiplexer : Multiplexer
 {
@@ -37,8 +37,13 @@ public sealed class OrthogonalMultiplexer : Multiplexer
     public override Tensor forward(Tensor embedded)
     {
         using var grouped = ViewGroups(embedded);
-        // The einsum result is returned (scaled in place), so it is not disposed here.
-        var summed = torch.einsum("gnld,nde->gle", grouped, transforms);
-        return summed.div_(N);
+        var (groups, length) = (grouped.shape[0], grouped.shape[2]);
+        // Σᵢ xᵢ·Oᵢ is one matrix product over the joint index (i, c): rows [G·L, N·d] (one copy of the input)
+        // times the stacked matrices [N·d, d]. A single GEMM with a long inner dimension runs several times faster
+        // than the equivalent einsum, which libtorch executes as N batched products followed by a reduction.
+        using var rows = grouped.permute(0, 2, 1, 3).reshape(groups * length, N * Hidden);
+        using var stacked = transforms.view(N * Hidden, Hidden);
+        using var summed = rows.mm(stacked);
+        return summed.view(groups, length, Hidden).div_(N);
     }
 }

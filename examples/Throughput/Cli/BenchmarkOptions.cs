@@ -1,0 +1,87 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+
+namespace Throughput.Cli;
+
+/// <summary>Command-line options of the benchmark.</summary>
+internal sealed record BenchmarkOptions
+{
+    public const string Usage = """
+        Throughput --preset paper|small  --task sequence|token  [options]
+          --csv FILE          write preset,task,mux,n,instances_per_second,speedup,ceiling_speedup
+          --plot FILE         PNG of speed-up against N (default: throughput-<preset>-<task>.png)
+          --peer FILE         a peer CSV (same columns, e.g. from pytorch-peer.sh) to plot beside ours
+          --ns 1,2,5,10,20,40 the N values       --muxes GaussianHadamard,Orthogonal
+          --runs R            timed rounds (median; default 3)   --warmup W (default 1)
+          --threads T         torch threads (default: torch's choice, one per core)
+          --rows R            rows pushed through the public batching path (default 1000)
+          --soak COUNT        only: push COUNT batches through the public batching path, report RSS
+          --no-mkl-fix        leave MKL's vendor-based kernel choice alone (to measure that lever)
+          --skip-extras       only the throughput table (no breakdown, memory, batching path)
+        """;
+
+    public string Preset { get; init; } = "paper";
+    public string Task { get; init; } = "sequence";
+    public string? Csv { get; init; }
+    public string? Plot { get; init; }
+    public string? Peer { get; init; }
+    public IReadOnlyList<int> Ns { get; init; } = new[] { 1, 2, 5, 10, 20, 40 };
+    public IReadOnlyList<string> Muxes { get; init; } = new[] { "GaussianHadamard", "Orthogonal" };
+    public int Runs { get; init; } = 3;
+    public int Warmup { get; init; } = 1;
+    public int Threads { get; init; }
+    public int Rows { get; init; } = 1000;
+    public int Soak { get; init; }
+    public bool MklFix { get; init; } = true;
+    public bool SkipExtras { get; init; }
+
+    public string PlotPath => Plot ?? $"throughput-{Preset}-{Task}.png";
+
+    /// <summary>Parses <paramref name="args"/>; throws <see cref="ArgumentException"/> naming the bad option.</summary>
+    public static BenchmarkOptions Parse(string[] args)
+    {
+        var options = new BenchmarkOptions();
+        for (var i = 0; i < args.Length; i++)
+        {
+            string Value() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"Option {args[i]} expects a value.");
+            int Int() { var name = args[i]; var text = Value(); return int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var v) && v >= 0 ? v : throw new ArgumentException($"Option {name} expects a non-negative integer, got '{text}'."); }
+            options = args[i] switch
+            {
+                "--preset" => options with { Preset = OneOf("--preset", Value(), "paper", "small") },
+                "--task" => options with { Task = OneOf("--task", Value(), "sequence", "token") },
+                "--csv" => options with { Csv = Value() },
+                "--plot" => options with { Plot = Value() },
+                "--peer" => options with { Peer = Value() },
+                "--ns" => options with { Ns = ParseNs(Value()) },
+                "--muxes" => options with { Muxes = Value().Split(',', StringSplitOptions.RemoveEmptyEntries).Select(m => OneOf("--muxes", m, "GaussianHadamard", "Orthogonal")).ToArray() },
+                "--runs" => options with { Runs = Math.Max(1, Int()) },
+                "--warmup" => options with { Warmup = Int() },
+                "--threads" => options with { Threads = Int() },
+                "--rows" => options with { Rows = Math.Max(1, Int()) },
+                "--soak" => options with { Soak = Int() },
+                "--no-mkl-fix" => options with { MklFix = false },
+                "--skip-extras" => options with { SkipExtras = true },
+                "--help" or "-h" => throw new ArgumentException(Usage),
+                _ => throw new ArgumentException($"Unknown option '{args[i]}'.\n{Usage}"),
+            };
+        }
+
+        return options;
+    }
+
+    private static string OneOf(string option, string value, params string[] allowed) =>
+        allowed.FirstOrDefault(a => a.Equals(value, StringComparison.OrdinalIgnoreCase))
+        ?? throw new ArgumentException($"Option {option} expects one of {string.Join(", ", allowed)}, got '{value}'.");
+
+    private static int[] ParseNs(string text)
+    {
+        var allowed = new[] { 1, 2, 5, 10, 20, 40 };
+        var ns = text.Split(',', StringSplitOptions.RemoveEmptyEntries)
+            .Select(s => int.TryParse(s, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) && allowed.Contains(n) ? n
+                : throw new ArgumentException($"Option --ns expects values among {string.Join(",", allowed)}, got '{s}'."))
+            .Distinct().OrderBy(n => n).ToArray();
+        return ns.Length > 0 ? ns : throw new ArgumentException("Option --ns expects at least one N.");
+    }
+}

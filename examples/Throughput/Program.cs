@@ -1,0 +1,194 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Linq;
+using DataMux;
+using Throughput.Cli;
+using Throughput.Measurement;
+using Throughput.Models;
+using Throughput.Native;
+using Throughput.Report;
+using TorchSharp;
+using static TorchSharp.torch;
+
+BenchmarkOptions options;
+try
+{
+    options = BenchmarkOptions.Parse(args);
+}
+catch (ArgumentException e)
+{
+    Console.Error.WriteLine(e.Message);
+    return 2;
+}
+
+var wall = Stopwatch.StartNew();
+// Before anything calls into MKL: its kernel choice is made once, on the first call.
+var dispatch = CpuDispatch.Apply(options.MklFix);
+if (options.Threads > 0) torch.set_num_threads(options.Threads);
+Console.WriteLine($"DataMux throughput: preset {options.Preset}, task {options.Task}");
+Console.WriteLine($"CPU: {CpuDispatch.ModelName} ({Environment.ProcessorCount} logical), torch threads {torch.get_num_threads()}, MKL vendor fix: {dispatch}");
+Console.WriteLine($"OMP_WAIT_POLICY={Environment.GetEnvironmentVariable("OMP_WAIT_POLICY") ?? "(unset)"}; forward only, inference mode, warm-up {options.Warmup}, median of {options.Runs} interleaved rounds");
+
+var entries = ModelCatalog.For(options.Preset, options.Task)
+    .Where(e => e.Baseline || (options.Ns.Contains(e.N) && options.Muxes.Contains(e.Mux)))
+    .ToArray();
+
+if (options.Soak > 0)
+{
+    var soakEntry = entries.Where(e => !e.Baseline).OrderByDescending(e => e.N).First();
+    var soakModel = Build(new[] { soakEntry })[soakEntry];
+    var soak = Soak.Run(soakModel, options.Soak, Console.WriteLine);
+    Console.WriteLine($"Soak: {soak.Batches} batches of {Workload.For(soakModel.Configuration).Rows} / {Workload.For(soakModel.Configuration).Rows - 3} rows through BatchedInference.Predict on {soak.Model} in {soak.Seconds:F0}s");
+    Console.WriteLine($"RSS start {soak.StartBytes / 1048576.0:F1} MiB, end {soak.EndBytes / 1048576.0:F1} MiB, growth {soak.GrowthPercent:F2}% (goal < 5%)");
+    Console.WriteLine($"total wall {wall.Elapsed.TotalSeconds:F1}s");
+    return soak.GrowthPercent < 5 ? 0 : 1;
+}
+
+var models = Build(entries);
+var baselineEntry = entries.Single(e => e.Baseline);
+var baseline = models[baselineEntry];
+var tokens = entries.ToDictionary(e => e, e =>
+{
+    var c = models[e].Configuration;
+    return Workload.RandomTokens(Workload.For(c).Rows, c.MaxLength, c.Vocabulary, seed: 100 + c.N);
+});
+
+// Backbone-only cases: the encoder alone on the multiplexed shape of each N ([G, P+L, d] for the model's G, P, L).
+var backboneShapes = entries.Select(e => Workload.For(models[e].Configuration)).Distinct().ToArray();
+var hidden = baseline.Configuration.Hidden;
+var backboneInputs = backboneShapes.ToDictionary(w => w, w => randn(w.Groups, w.Positions, hidden));
+var modelCases = entries.ToDictionary(e => e, e =>
+{
+    var module = (nn.Module<Tensor, Tensor>)models[e];
+    var input = tokens[e];
+    return new TimedCase($"{e.Mux} N={e.N}", tokens[e].shape[0] is var r ? (int)r : 0, () => module.forward(input));
+});
+var backboneCases = backboneShapes.ToDictionary(w => w, w =>
+{
+    var input = backboneInputs[w];
+    return new TimedCase($"backbone {w.Groups}x{w.Positions}", w.Rows, () => baseline.Parts.Encoder.forward(input, null));
+});
+
+Console.WriteLine($"Timing {modelCases.Count} models and {backboneCases.Count} backbone shapes, interleaved ...");
+var cases = modelCases.Values.Concat(backboneCases.Values).ToArray();
+var times = InterleavedTimer.Run(cases, options.Warmup, options.Runs, p => Console.WriteLine("  " + p));
+double PerSecond(TimedCase c) => c.Instances / InterleavedTimer.Median(times[c]);
+
+var baselinePerSecond = PerSecond(modelCases[baselineEntry]);
+var results = entries.Select(e =>
+{
+    var workload = Workload.For(models[e].Configuration);
+    var perSecond = PerSecond(modelCases[e]);
+    var backbonePerSecond = PerSecond(backboneCases[workload]);
+    return new ResultRow(options.Preset, options.Task, e.Mux, e.N, workload.Rows, workload.Positions,
+        InterleavedTimer.Median(times[modelCases[e]]), perSecond, perSecond / baselinePerSecond,
+        backbonePerSecond, backbonePerSecond / baselinePerSecond);
+}).ToArray();
+
+Console.WriteLine();
+Console.WriteLine($"Throughput (baseline: {baselineEntry.Mux} mux at N = 1, {Workload.BaselineRows} rows x {baseline.Configuration.MaxLength + Workload.PrefixLength(baseline.Configuration)} positions: {baselinePerSecond:F2} instances/s)");
+ConsoleTable.Print(
+    new[] { "mux", "N", "rows", "positions", "s/batch", "instances/s", "speed-up", "backbone-only inst/s", "ceiling speed-up" },
+    results.Select(r => new[] { r.Mux, $"{r.N}", $"{r.Rows}", $"{r.Positions}", $"{r.Seconds:F3}", $"{r.InstancesPerSecond:F2}", $"{r.Speedup:F2}x", $"{r.BackboneInstancesPerSecond:F2}", $"{r.CeilingSpeedup:F2}x" }));
+
+if (options.Csv is not null)
+{
+    CsvReport.Write(options.Csv, results);
+    Console.WriteLine($"CSV written to {options.Csv}");
+}
+
+var peer = options.Peer is null ? null : CsvReport.Read(options.Peer);
+if (peer is not null)
+{
+    Console.WriteLine();
+    Console.WriteLine($"Peer ({options.Peer}):");
+    ConsoleTable.Print(new[] { "mux", "N", "instances/s", "speed-up" }, peer.Select(p => new[] { p.Mux, $"{p.N}", $"{p.InstancesPerSecond:F2}", $"{p.Speedup:F2}x" }));
+}
+
+try
+{
+    SpeedupPlot.Save(options.PlotPath, $"DataMux throughput, {options.Preset} preset, {options.Task} classification, {torch.get_num_threads()} thread{(torch.get_num_threads() == 1 ? "" : "s")}", results, peer);
+    Console.WriteLine($"Plot written to {options.PlotPath}");
+}
+catch (Exception e) when (e is TypeInitializationException or DllNotFoundException or InvalidOperationException)
+{
+    Console.WriteLine($"Plot not written ({e.GetType().Name}: {e.Message})");
+}
+
+if (!options.SkipExtras)
+{
+    Extras();
+}
+
+Console.WriteLine();
+Console.WriteLine($"total wall {wall.Elapsed.TotalSeconds:F1}s");
+return 0;
+
+void Extras()
+{
+    // Per-component breakdown of the baseline and the first mux's models.
+    var firstMux = options.Muxes[0];
+    var breakdownEntries = entries.Where(e => e.Baseline || e.Mux == firstMux).ToArray();
+    var stages = ComponentBreakdown.Measure(breakdownEntries.Select(e => (models[e], tokens[e])).ToArray(), Math.Max(1, options.Runs - 1));
+    Console.WriteLine();
+    Console.WriteLine($"Per-component time, ms per batch (median; share of the sum in parentheses). {firstMux} mux, prepare = validate + group + prefix + mask + ungroup");
+    ConsoleTable.Print(
+        new[] { "mux", "N" }.Concat(StageTimes.Names).Append("sum").ToArray(),
+        breakdownEntries.Select(e =>
+        {
+            var s = stages[models[e]];
+            return new[] { e.Mux, $"{e.N}" }.Concat(s.All.Select(t => $"{t * 1000:F1} ({100 * t / s.Total:F1}%)")).Append($"{s.Total * 1000:F1}").ToArray();
+        }));
+
+    Console.WriteLine();
+    Console.WriteLine(MemoryProbe.Available
+        ? "Peak memory per forward: process RSS high-water mark (VmHWM, reset through /proc/self/clear_refs) during one batch, and its rise over the RSS before it (heap trimmed first); weights are shared between the configurations, so the rise is activations and workspace"
+        : "Peak memory: /proc is not available on this system");
+    if (MemoryProbe.Available)
+    {
+        ConsoleTable.Print(new[] { "mux", "N", "rows", "RSS before MiB", "peak RSS MiB", "rise MiB" }, entries.Select(e =>
+        {
+            var module = (nn.Module<Tensor, Tensor>)models[e];
+            var (before, peak) = MemoryProbe.PeakOf(() => InterleavedTimer.Once(() => module.forward(tokens[e])));
+            return new[] { e.Mux, $"{e.N}", $"{tokens[e].shape[0]}", $"{before / 1048576.0:F0}", $"{peak / 1048576.0:F0}", $"{(peak - before) / 1048576.0:F0}" };
+        }));
+    }
+
+    Console.WriteLine();
+    Console.WriteLine("Parameters + buffers that grow with N (mux transforms, index-token rows, prefix positions, demux buffers) against the backbone (encoder)");
+    ConsoleTable.Print(new[] { "mux", "N", "grows with N", "mux", "index tokens", "prefix positions", "demux", "backbone", "% of backbone", "embedding", "model total" }, entries.Select(e =>
+    {
+        var p = ParameterCounts.Of(models[e]);
+        return new[] { e.Mux, $"{e.N}", $"{p.GrowsWithN:N0}", $"{p.Mux:N0}", $"{p.IndexTokens:N0}", $"{p.PrefixPositions:N0}", $"{p.DemuxGrowing:N0}", $"{p.Backbone:N0}", $"{p.PercentOfBackbone:F3}%", $"{p.Embedding:N0}", $"{p.Total:N0}" };
+    }));
+
+    var batchingEntry = entries.Where(e => e.Mux == firstMux && !e.Baseline).OrderBy(e => Math.Abs(e.N - 20)).FirstOrDefault();
+    if (batchingEntry is not null)
+    {
+        var result = BatchingPath.Measure(models[batchingEntry], options.Rows, runs: 1);
+        Console.WriteLine();
+        Console.WriteLine($"Public batching path on {result.Model}: {result.Rows} rows of random length (padded), {result.RowsPerCall} rows per call");
+        Console.WriteLine($"  BatchedInference.Predict: {result.PublicPerSecond:F2} instances/s; raw forward over the same chunks: {result.RawPerSecond:F2} instances/s (ratio {result.PublicPerSecond / result.RawPerSecond:F3})");
+    }
+}
+
+Dictionary<ModelEntry, IMultiplexedModel> Build(IReadOnlyList<ModelEntry> list)
+{
+    var clock = Stopwatch.StartNew();
+    var built = new Dictionary<ModelEntry, IMultiplexedModel>();
+    IMultiplexedModel? donor = null;
+    // Largest N first: its embedding tables are the largest, so every other model's tables are a prefix of them.
+    foreach (var entry in list.OrderByDescending(e => e.N))
+    {
+        var model = entry.Create();
+        ((nn.Module)model).eval();
+        if (donor is null) donor = model;
+        else WeightSharing.ShareBackbone(donor, model);
+        built[entry] = model;
+        MemoryProbe.TrimHeap();
+    }
+
+    Console.WriteLine($"Built {built.Count} models in {clock.Elapsed.TotalSeconds:F1}s (backbone, embedding and head weights shared; mux, demux and index tables per model); RSS {MemoryProbe.ResidentBytes() / 1048576.0:F0} MiB");
+    return built;
+}
