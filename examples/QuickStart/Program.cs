@@ -37,10 +37,13 @@ internal static class Program
         // libtorch's worker threads spin while they wait for each other: on a machine busy with other work,
         // fewer threads than cores can be several times faster.
         if (options.Threads is { } threads) torch.set_num_threads(threads);
+        // Both before the first tensor operation: MKL binds its kernels, and worker threads copy the float settings, then.
+        var mklDispatch = MklCpuDispatch.TryEnable();
         var flushDenormals = DenormalFlush.TryEnable();
         var device = Devices.Resolve(options.Device);
         Console.WriteLine("DataMux QuickStart: sentiment classification with generated multiplexed models");
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Device: {device.type}{(device.type == DeviceType.CPU ? $" ({torch.get_num_threads()} threads)" : "")}, denormal flush {(flushDenormals ? "on" : "unavailable")}, seed {options.Seed}"));
+        Console.WriteLine($"CPU: {MklCpuDispatch.ModelName}; MKL CPU dispatch: {mklDispatch}");
 
         using var data = SentimentData.Load(options.Seed, Vocabulary, MaxLength, options.Validation);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,

@@ -6,7 +6,7 @@ using DataMux;
 using Throughput.Cli;
 using Throughput.Measurement;
 using Throughput.Models;
-using Throughput.Native;
+using DataMux.Performance;
 using Throughput.Report;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -24,10 +24,10 @@ catch (ArgumentException e)
 
 var wall = Stopwatch.StartNew();
 // Before anything calls into MKL: its kernel choice is made once, on the first call.
-var dispatch = CpuDispatch.Apply(options.MklFix);
+var dispatch = options.MklFix ? MklCpuDispatch.TryEnable() : "off (--no-mkl-fix): MKL runs its generic code path on AMD CPUs";
 if (options.Threads > 0) torch.set_num_threads(options.Threads);
 Console.WriteLine($"DataMux throughput: preset {options.Preset}, task {options.Task}");
-Console.WriteLine($"CPU: {CpuDispatch.ModelName} ({Environment.ProcessorCount} logical), torch threads {torch.get_num_threads()}, MKL vendor fix: {dispatch}");
+Console.WriteLine($"CPU: {MklCpuDispatch.ModelName} ({Environment.ProcessorCount} logical), torch threads {torch.get_num_threads()}, MKL vendor fix: {dispatch}");
 Console.WriteLine($"OMP_WAIT_POLICY={Environment.GetEnvironmentVariable("OMP_WAIT_POLICY") ?? "(unset)"}; forward only, inference mode, warm-up {options.Warmup}, median of {options.Runs} interleaved rounds");
 
 var entries = ModelCatalog.For(options.Preset, options.Task)
