@@ -24,6 +24,13 @@ for trx in "$results"/*.trx; do
   e=$(sed -n 's/.* executed="\([0-9]*\)".*/\1/p' <<<"$counters")
   passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0})); skipped=$((skipped + ${t:-0} - ${e:-0}))
 done
+# One result file per test project, or a project's results went missing (a crash, or a name clash).
+projects=$(grep -l '<IsTestProject>true</IsTestProject>' tests/*/*.csproj | wc -l)
+files=$(ls "$results"/*.trx 2>/dev/null | wc -l)
+if [ "$files" -ne "$projects" ]; then
+  echo "expected results from $projects test projects, found $files" >&2
+  status=1
+fi
 [ "$status" -eq 0 ] || [ "$failed" -gt 0 ] || failed=1
 echo "$passed passed, $failed failed, $skipped skipped"
 [ "$status" -eq 0 ] && [ "$passed" -gt 0 ]
