@@ -40,9 +40,10 @@ internal static class Program
         // Both before the first tensor operation: MKL binds its kernels, and worker threads copy the float settings, then.
         var mklDispatch = MklCpuDispatch.TryEnable();
         var flushDenormals = DenormalFlush.TryEnable();
+        var keepBuffers = AllocatorTuning.TryKeepLargeBuffers();
         var device = Devices.Resolve(options.Device);
         Console.WriteLine("DataMux QuickStart: sentiment classification with generated multiplexed models");
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Device: {device.type}{(device.type == DeviceType.CPU ? $" ({torch.get_num_threads()} threads)" : "")}, denormal flush {(flushDenormals ? "on" : "unavailable")}, seed {options.Seed}"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Device: {device.type}{(device.type == DeviceType.CPU ? $" ({torch.get_num_threads()} threads)" : "")}, denormal flush {(flushDenormals ? "on" : "unavailable")}, large-buffer reuse {(keepBuffers ? "on" : "unavailable")}, seed {options.Seed}"));
         Console.WriteLine($"CPU: {MklCpuDispatch.ModelName}; MKL CPU dispatch: {mklDispatch}");
 
         using var data = SentimentData.Load(options.Seed, Vocabulary, MaxLength, options.Validation);
