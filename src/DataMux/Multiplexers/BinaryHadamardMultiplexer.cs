@@ -43,11 +43,5 @@ public sealed class BinaryHadamardMultiplexer : Multiplexer
     public Tensor Masks => masks;
 
     /// <summary>Mixes <c>[G·N, L, d]</c> into <c>[G, L, d]</c>: mean over i of xᵢ ⊙ maskᵢ.</summary>
-    public override Tensor forward(Tensor embedded)
-    {
-        using var grouped = ViewGroups(embedded);
-        using var weights = masks.view(1, N, 1, Hidden);
-        using var products = grouped.mul(weights);
-        return products.mean(new long[] { 1 });
-    }
+    public override Tensor forward(Tensor embedded) => MeanOfElementwiseProducts(embedded, masks);
 }

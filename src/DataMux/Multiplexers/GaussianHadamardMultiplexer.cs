@@ -39,11 +39,5 @@ public sealed class GaussianHadamardMultiplexer : Multiplexer
     public Tensor Vectors => vectors;
 
     /// <summary>Mixes <c>[G·N, L, d]</c> into <c>[G, L, d]</c>: mean over i of xᵢ ⊙ vᵢ.</summary>
-    public override Tensor forward(Tensor embedded)
-    {
-        using var grouped = ViewGroups(embedded);
-        using var weights = vectors.view(1, N, 1, Hidden);
-        using var products = grouped.mul(weights);
-        return products.mean(new long[] { 1 });
-    }
+    public override Tensor forward(Tensor embedded) => MeanOfElementwiseProducts(embedded, vectors);
 }

@@ -50,4 +50,16 @@ public abstract class Multiplexer : nn.Module<Tensor, Tensor>
 
         return embedded.view(shape[0] / N, N, shape[1], shape[2]);
     }
+
+    /// <summary>
+    /// The Hadamard-style mix shared by the element-wise variants: the mean over i of xᵢ ⊙ wᵢ, for per-index weights
+    /// <paramref name="perIndex"/> of shape <c>[N, d]</c>. <c>[G·N, L, d]</c> -> <c>[G, L, d]</c>.
+    /// </summary>
+    protected Tensor MeanOfElementwiseProducts(Tensor embedded, Tensor perIndex)
+    {
+        using var grouped = ViewGroups(embedded);
+        using var weights = perIndex.view(1, N, 1, Hidden);
+        using var products = grouped.mul(weights);
+        return products.mean(new long[] { 1 });
+    }
 }
