@@ -26,9 +26,13 @@ var wall = Stopwatch.StartNew();
 // Before anything calls into MKL: its kernel choice is made once, on the first call.
 var dispatch = options.MklFix ? MklCpuDispatch.TryEnable() : "off (--no-mkl-fix): MKL runs its generic code path on AMD CPUs";
 if (options.Threads > 0) torch.set_num_threads(options.Threads);
+// Keeps freed activation buffers in the heap: otherwise a large batch (N = 1) hands them back to the kernel and the
+// next small one (N = 40) pays page faults for fresh memory, which shows up as noise in the interleaved rounds.
+var keepBuffers = !options.AllocatorDefaults && AllocatorTuning.TryKeepLargeBuffers();
 Console.WriteLine($"DataMux throughput: preset {options.Preset}, task {options.Task}");
 Console.WriteLine($"CPU: {MklCpuDispatch.ModelName} ({Environment.ProcessorCount} logical), torch threads {torch.get_num_threads()}, MKL vendor fix: {dispatch}");
-Console.WriteLine($"OMP_WAIT_POLICY={Environment.GetEnvironmentVariable("OMP_WAIT_POLICY") ?? "(unset)"}; forward only, inference mode, warm-up {options.Warmup}, median of {options.Runs} interleaved rounds");
+Console.WriteLine($"glibc large-buffer tuning: {(keepBuffers ? "on" : options.AllocatorDefaults ? "off (--allocator-defaults)" : "unavailable")}");
+Console.WriteLine($"OMP_WAIT_POLICY={Environment.GetEnvironmentVariable("OMP_WAIT_POLICY") ?? "(unset)"}; forward only, inference mode, warm-up {options.Warmup}, median of {options.Runs} interleaved rounds, each case >= {options.Slice:F1}s per round");
 
 var entries = ModelCatalog.For(options.Preset, options.Task)
     .Where(e => e.Baseline || (options.Ns.Contains(e.N) && options.Muxes.Contains(e.Mux)))
@@ -46,6 +50,9 @@ if (options.Soak > 0)
 }
 
 var models = Build(entries);
+// After the models share their weights, so that all of them share one packed copy of the encoder.
+using var packedWeights = options.PackedWeights ? PackedWeights.Pack(models.Values.Cast<nn.Module>().ToArray()) : null;
+Console.WriteLine($"Packed encoder weights: {packedWeights?.Status ?? "off (--no-packed-weights)"}");
 var baselineEntry = entries.Single(e => e.Baseline);
 var baseline = models[baselineEntry];
 var tokens = entries.ToDictionary(e => e, e =>
@@ -72,7 +79,7 @@ var backboneCases = backboneShapes.ToDictionary(w => w, w =>
 
 Console.WriteLine($"Timing {modelCases.Count} models and {backboneCases.Count} backbone shapes, interleaved ...");
 var cases = modelCases.Values.Concat(backboneCases.Values).ToArray();
-var times = InterleavedTimer.Run(cases, options.Warmup, options.Runs, p => Console.WriteLine("  " + p));
+var times = InterleavedTimer.Run(cases, options.Warmup, options.Runs, options.Slice, p => Console.WriteLine("  " + p));
 double PerSecond(TimedCase c) => c.Instances / InterleavedTimer.Median(times[c]);
 
 var baselinePerSecond = PerSecond(modelCases[baselineEntry]);

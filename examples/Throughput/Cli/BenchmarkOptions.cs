@@ -15,10 +15,13 @@ internal sealed record BenchmarkOptions
           --peer FILE         a peer CSV (same columns, e.g. from pytorch-peer.sh) to plot beside ours
           --ns 1,2,5,10,20,40 the N values       --muxes GaussianHadamard,Orthogonal
           --runs R            timed rounds (median; default 3)   --warmup W (default 1)
+          --slice S           seconds each case runs per round at least (repeated calls; default 1)
           --threads T         torch threads (default: torch's choice, one per core)
           --rows R            rows pushed through the public batching path (default 1000)
           --soak COUNT        only: push COUNT batches through the public batching path, report RSS
           --no-mkl-fix        leave MKL's vendor-based kernel choice alone (to measure that lever)
+          --allocator-defaults leave glibc's malloc thresholds alone (to measure that lever)
+          --no-packed-weights ordinary matrix products instead of MKL-packed encoder weights (to measure that lever)
           --skip-extras       only the throughput table (no breakdown, memory, batching path)
         """;
 
@@ -31,10 +34,13 @@ internal sealed record BenchmarkOptions
     public IReadOnlyList<string> Muxes { get; init; } = new[] { "GaussianHadamard", "Orthogonal" };
     public int Runs { get; init; } = 3;
     public int Warmup { get; init; } = 1;
+    public double Slice { get; init; } = 1.0;
     public int Threads { get; init; }
     public int Rows { get; init; } = 1000;
     public int Soak { get; init; }
     public bool MklFix { get; init; } = true;
+    public bool PackedWeights { get; init; } = true;
+    public bool AllocatorDefaults { get; init; }
     public bool SkipExtras { get; init; }
 
     public string PlotPath => Plot ?? $"throughput-{Preset}-{Task}.png";
@@ -46,6 +52,7 @@ internal sealed record BenchmarkOptions
         for (var i = 0; i < args.Length; i++)
         {
             string Value() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"Option {args[i]} expects a value.");
+            double Seconds() { var name = args[i]; var text = Value(); return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && v >= 0 && v <= 60 ? v : throw new ArgumentException($"Option {name} expects seconds between 0 and 60, got '{text}'."); }
             int Int() { var name = args[i]; var text = Value(); return int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var v) && v >= 0 ? v : throw new ArgumentException($"Option {name} expects a non-negative integer, got '{text}'."); }
             options = args[i] switch
             {
@@ -58,10 +65,13 @@ internal sealed record BenchmarkOptions
                 "--muxes" => options with { Muxes = Value().Split(',', StringSplitOptions.RemoveEmptyEntries).Select(m => OneOf("--muxes", m, "GaussianHadamard", "Orthogonal")).ToArray() },
                 "--runs" => options with { Runs = Math.Max(1, Int()) },
                 "--warmup" => options with { Warmup = Int() },
+                "--slice" => options with { Slice = Seconds() },
                 "--threads" => options with { Threads = Int() },
                 "--rows" => options with { Rows = Math.Max(1, Int()) },
                 "--soak" => options with { Soak = Int() },
                 "--no-mkl-fix" => options with { MklFix = false },
+                "--allocator-defaults" => options with { AllocatorDefaults = true },
+                "--no-packed-weights" => options with { PackedWeights = false },
                 "--skip-extras" => options with { SkipExtras = true },
                 "--help" or "-h" => throw new ArgumentException(Usage),
                 _ => throw new ArgumentException($"Unknown option '{args[i]}'.\n{Usage}"),

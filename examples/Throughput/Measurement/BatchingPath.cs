@@ -45,7 +45,7 @@ internal static class BatchingPath
                 module.forward(tokens.narrow(0, start, Math.Min(rowsPerCall, rows - start)));
             }
         });
-        var times = InterleavedTimer.Run(new[] { publicCase, rawCase }, warmup: 0, runs: Math.Max(1, runs));
+        var times = InterleavedTimer.Run(new[] { publicCase, rawCase }, warmup: 0, runs: Math.Max(1, runs), sliceSeconds: 0);
         return new BatchingResult(c.ModelName, rows, rowsPerCall,
             rows / InterleavedTimer.Median(times[publicCase]), rows / InterleavedTimer.Median(times[rawCase]));
     }

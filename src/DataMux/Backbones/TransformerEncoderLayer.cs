@@ -1,4 +1,6 @@
 using System;
+using System.Linq;
+using DataMux.Performance;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -22,6 +24,7 @@ public sealed class TransformerEncoderLayer : nn.Module<Tensor, Tensor?, Tensor>
     private readonly Dropout dropout;
     private readonly int heads;
     private readonly double dropoutProbability;
+    private PackedLayerWeights? packed;
 
     /// <summary>Creates a layer of width <paramref name="hidden"/> with <paramref name="heads"/> heads.</summary>
     /// <param name="hidden">Representation width d; divisible by <paramref name="heads"/>.</param>
@@ -57,20 +60,27 @@ public sealed class TransformerEncoderLayer : nn.Module<Tensor, Tensor?, Tensor>
         using var scope = torch.NewDisposeScope();
         var (batch, length, width) = (x.shape[0], x.shape[1], x.shape[2]);
         var headWidth = width / heads;
+        var inference = !training && !torch.is_grad_enabled();
+        // Packed weights (see PackedWeights) serve only inference; PrepareFor re-packs weights that changed.
+        var packedHere = inference && packed is not null && packed.PrepareFor(x, qkv, output, expand, contract) ? packed : null;
 
         // [B, L, 3d] -> [3, B, H, L, dh]: one projection for queries, keys and values.
-        var projected = qkv.forward(x).view(batch, length, 3, heads, headWidth).permute(2, 0, 3, 1, 4);
+        var projected = (packedHere?.QueryKeyValue.Forward(qkv, x, null) ?? qkv.forward(x))
+            .view(batch, length, 3, heads, headWidth).permute(2, 0, 3, 1, 4);
         var attended = functional.scaled_dot_product_attention(
             projected[0], projected[1], projected[2], attentionMask, training ? dropoutProbability : 0.0);
         var merged = attended.transpose(1, 2).reshape(batch, length, width);
-        if (!training && !torch.is_grad_enabled())
+        if (inference)
         {
             // Inference: no backward pass needs the intermediates, so the residual sums and the GELU are computed in
             // place in the buffers the projections just made (no extra [B, L, feedForward] buffer per layer), and
             // dropout, the identity here, is skipped. Same arithmetic as below: the sums only swap their operands.
-            var residual = attention_norm.forward(output.forward(merged).add_(x));
-            var expanded = functional.gelu(expand.forward(residual), inplace: true);
-            return scope.MoveToOuter(feed_forward_norm.forward(contract.forward(expanded).add_(residual)));
+            // The packed projections add the residual in the same pass, accumulating onto it.
+            var residual = attention_norm.forward(
+                packedHere?.Output.Forward(output, merged, x) ?? output.forward(merged).add_(x));
+            var expanded = functional.gelu(packedHere?.Expand.Forward(expand, residual, null) ?? expand.forward(residual), inplace: true);
+            return scope.MoveToOuter(feed_forward_norm.forward(
+                packedHere?.Contract.Forward(contract, expanded, residual) ?? contract.forward(expanded).add_(residual)));
         }
 
         var attention = attention_norm.forward(x + dropout.forward(output.forward(merged)));
@@ -78,4 +88,28 @@ public sealed class TransformerEncoderLayer : nn.Module<Tensor, Tensor?, Tensor>
         var result = feed_forward_norm.forward(attention + dropout.forward(feedForward));
         return scope.MoveToOuter(result);
     }
+
+    /// <summary>Whether the projection weights are contiguous float32 CPU tensors, the ones MKL's packed GEMM takes.</summary>
+    internal bool CanPackWeights =>
+        new[] { qkv.weight!, output.weight!, expand.weight!, contract.weight! }.All(weight =>
+            weight.device_type == DeviceType.CPU && weight.dtype == ScalarType.Float32 && weight.is_contiguous());
+
+    /// <summary>The packed copies this layer uses, or null.</summary>
+    internal PackedLayerWeights? PackedWeights => packed;
+
+    /// <summary>The four projections' weights, to find layers that share them (and so can share packed copies).</summary>
+    internal (Tensor, Tensor, Tensor, Tensor) ProjectionWeights => (qkv.weight!, output.weight!, expand.weight!, contract.weight!);
+
+    /// <summary>Packs this layer's weights, or adopts <paramref name="shared"/>, packed from a layer with the same weights.</summary>
+    internal PackedLayerWeights PackWeights(PackedLayerWeights? shared)
+    {
+        if (packed is not null) throw new InvalidOperationException("This layer's weights are already packed.");
+        packed = shared ?? new PackedLayerWeights(qkv, output, expand, contract);
+        return packed;
+    }
+
+    internal void RepackWeights() => packed?.Repack(qkv, output, expand, contract);
+
+    /// <summary>Goes back to ordinary products; whoever packed the copies disposes them.</summary>
+    internal void UnpackWeights() => packed = null;
 }

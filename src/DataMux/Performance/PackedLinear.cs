@@ -1,0 +1,136 @@
+using System;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace DataMux.Performance;
+
+/// <summary>
+/// A <see cref="Linear"/> layer's weight in MKL's packed layout, for inference on the CPU in float32. Layers whose
+/// weights share storage can share one packed copy: every call passes the calling layer, whose bias is read as it is,
+/// and whose weight is compared with the packed one (and packed again when it changed).
+/// </summary>
+internal sealed unsafe class PackedLinear : IDisposable
+{
+    // Elements of the weight compared at every call: enough that loading other weights or an optimizer step (both
+    // change every element) is caught, few enough to cost nothing next to the product.
+    private const int FingerprintSamples = 64;
+
+    private readonly int outputs;
+    private readonly int inputs;
+    private readonly float[] fingerprint = new float[FingerprintSamples];
+    private readonly object gate = new();
+    private void* packed;
+    private IntPtr packedFrom;
+
+    public PackedLinear(Linear layer)
+    {
+        var weight = layer.weight ?? throw new ArgumentException("Expected a Linear layer with a weight.", nameof(layer));
+        (outputs, inputs) = ((int)weight.shape[0], (int)weight.shape[1]);
+        Bytes = (long)MklPackedGemm.PackedSize(outputs, inputs);
+        packed = NativeMemory.AlignedAlloc((nuint)Bytes, 64);
+        Repack(weight);
+    }
+
+    /// <summary>Bytes allocated for the packed copy (MKL reserves more than it fills; untouched pages cost no memory).</summary>
+    public long Bytes { get; }
+
+    /// <summary>How many times a weight was packed: 1 after construction, +1 per change found.</summary>
+    public int Packings { get; private set; }
+
+    /// <summary>
+    /// Whether this copy can serve <paramref name="layer"/> (a float32 CPU weight of the packed shape); when it can,
+    /// re-packs the layer's weight first if it is another tensor than the one packed or its sampled elements differ.
+    /// Edits of a few single elements can slip past the sample: <see cref="Repack"/>.
+    /// </summary>
+    public bool PrepareFor(Linear layer)
+    {
+        var weight = layer.weight;
+        if (packed is null || weight is null ||
+            weight.device_type != DeviceType.CPU || weight.dtype != ScalarType.Float32 || !weight.is_contiguous() ||
+            weight.shape[0] != outputs || weight.shape[1] != inputs)
+        {
+            return false;
+        }
+
+        if (DataPointer(weight) != packedFrom || !SampleMatches(weight))
+        {
+            lock (gate)
+            {
+                if (DataPointer(weight) != packedFrom || !SampleMatches(weight)) Repack(weight);
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// <c>input · Wᵀ + bias (+ residual)</c> for <paramref name="input"/> <c>[..., inputs]</c>, with the bias of
+    /// <paramref name="layer"/>; the residual, when given, has the output's shape and is added in the same pass (the
+    /// product accumulates onto it). Call after <see cref="PrepareFor"/> returned true.
+    /// </summary>
+    public Tensor Forward(Linear layer, Tensor input, Tensor? residual)
+    {
+        ObjectDisposedException.ThrowIf(packed is null, this);
+        var flat = input.reshape(-1, inputs).contiguous();
+        var rows = (int)flat.shape[0];
+        var bias = layer.bias;
+        Tensor output;
+        if (residual is not null)
+            output = bias is null ? residual.reshape(rows, outputs).clone() : residual.reshape(rows, outputs).add(bias);
+        else
+            output = bias is null ? zeros(rows, outputs) : bias.expand(rows, outputs).contiguous();
+        output = output.contiguous();
+
+        var shape = (long[])input.shape.Clone();
+        shape[^1] = outputs;
+        if (rows > 0)
+            MklPackedGemm.MultiplyAccumulate((float*)DataPointer(flat), rows, inputs, packed, outputs, (float*)DataPointer(output));
+        return output.view(shape);
+    }
+
+    /// <summary>Packs <paramref name="weight"/> (the calling layer's) again, whatever the sample says.</summary>
+    public void Repack(Tensor weight)
+    {
+        lock (gate)
+        {
+            ObjectDisposedException.ThrowIf(packed is null, this);
+            MklPackedGemm.Pack((float*)DataPointer(weight), outputs, inputs, packed);
+            packedFrom = DataPointer(weight);
+            var values = MemoryMarshal.Cast<byte, float>(weight.bytes);
+            for (var i = 0; i < FingerprintSamples; i++) fingerprint[i] = values[SampleIndex(i, values.Length)];
+            Packings++;
+        }
+    }
+
+    public void Dispose()
+    {
+        lock (gate)
+        {
+            if (packed is null) return;
+            NativeMemory.AlignedFree(packed);
+            packed = null;
+        }
+    }
+
+    private bool SampleMatches(Tensor weight)
+    {
+        var values = MemoryMarshal.Cast<byte, float>(weight.bytes);
+        for (var i = 0; i < FingerprintSamples; i++)
+        {
+            // Bitwise, so that a NaN weight that stays NaN counts as unchanged.
+            if (BitConverter.SingleToInt32Bits(values[SampleIndex(i, values.Length)]) != BitConverter.SingleToInt32Bits(fingerprint[i]))
+                return false;
+        }
+
+        return true;
+    }
+
+    // Spread over the whole matrix, with a large odd step so that samples do not line up with rows or columns.
+    private static int SampleIndex(int sample, int length) =>
+        (int)((sample * (long)length / FingerprintSamples + sample * 2654435761L) % length);
+
+    private static IntPtr DataPointer(Tensor tensor) => (IntPtr)Unsafe.AsPointer(ref MemoryMarshal.GetReference(tensor.bytes));
+}
