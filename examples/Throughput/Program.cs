@@ -31,6 +31,8 @@ if (options.Threads > 0) torch.set_num_threads(options.Threads);
 var keepBuffers = !options.AllocatorDefaults && AllocatorTuning.TryKeepLargeBuffers();
 Console.WriteLine($"DataMux throughput: preset {options.Preset}, task {options.Task}");
 Console.WriteLine($"CPU: {MklCpuDispatch.ModelName} ({Environment.ProcessorCount} logical), torch threads {torch.get_num_threads()}, MKL vendor fix: {dispatch}");
+CpuAttention.Enabled = !options.FusedAttention;
+Console.WriteLine($"Attention in inference: {(options.FusedAttention ? "libtorch's scaled_dot_product_attention (--fused-attention)" : CpuAttention.IsAvailable ? "DataMux.Performance.CpuAttention (MKL batched products)" : $"libtorch's scaled_dot_product_attention ({CpuAttention.UnavailableReason})")}");
 Console.WriteLine($"glibc large-buffer tuning: {(keepBuffers ? "on" : options.AllocatorDefaults ? "off (--allocator-defaults)" : "unavailable")}");
 Console.WriteLine($"OMP_WAIT_POLICY={Environment.GetEnvironmentVariable("OMP_WAIT_POLICY") ?? "(unset)"}; forward only, inference mode, warm-up {options.Warmup}, median of {options.Runs} interleaved rounds, each case >= {options.Slice:F1}s per round");
 

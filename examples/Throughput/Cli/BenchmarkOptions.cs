@@ -21,6 +21,7 @@ internal sealed record BenchmarkOptions
           --soak COUNT        only: push COUNT batches through the public batching path, report RSS
           --no-mkl-fix        leave MKL's vendor-based kernel choice alone (to measure that lever)
           --allocator-defaults leave glibc's malloc thresholds alone (to measure that lever)
+          --fused-attention   libtorch's scaled_dot_product_attention instead of DataMux.Performance.CpuAttention
           --no-packed-weights ordinary matrix products instead of MKL-packed encoder weights (to measure that lever)
           --skip-extras       only the throughput table (no breakdown, memory, batching path)
         """;
@@ -41,6 +42,7 @@ internal sealed record BenchmarkOptions
     public bool MklFix { get; init; } = true;
     public bool PackedWeights { get; init; } = true;
     public bool AllocatorDefaults { get; init; }
+    public bool FusedAttention { get; init; }
     public bool SkipExtras { get; init; }
 
     public string PlotPath => Plot ?? $"throughput-{Preset}-{Task}.png";
@@ -71,6 +73,7 @@ internal sealed record BenchmarkOptions
                 "--soak" => options with { Soak = Int() },
                 "--no-mkl-fix" => options with { MklFix = false },
                 "--allocator-defaults" => options with { AllocatorDefaults = true },
+                "--fused-attention" => options with { FusedAttention = true },
                 "--no-packed-weights" => options with { PackedWeights = false },
                 "--skip-extras" => options with { SkipExtras = true },
                 "--help" or "-h" => throw new ArgumentException(Usage),

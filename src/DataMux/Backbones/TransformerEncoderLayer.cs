@@ -58,18 +58,14 @@ public sealed class TransformerEncoderLayer : nn.Module<Tensor, Tensor?, Tensor>
     public override Tensor forward(Tensor x, Tensor? attentionMask)
     {
         using var scope = torch.NewDisposeScope();
-        var (batch, length, width) = (x.shape[0], x.shape[1], x.shape[2]);
-        var headWidth = width / heads;
         var inference = !training && !torch.is_grad_enabled();
         // Packed weights (see PackedWeights) serve only inference; PrepareFor re-packs weights that changed.
         var packedHere = inference && packed is not null && packed.PrepareFor(x, qkv, output, expand, contract) ? packed : null;
 
-        // [B, L, 3d] -> [3, B, H, L, dh]: one projection for queries, keys and values.
-        var projected = (packedHere?.QueryKeyValue.Forward(qkv, x, null) ?? qkv.forward(x))
-            .view(batch, length, 3, heads, headWidth).permute(2, 0, 3, 1, 4);
-        var attended = functional.scaled_dot_product_attention(
-            projected[0], projected[1], projected[2], attentionMask, training ? dropoutProbability : 0.0);
-        var merged = attended.transpose(1, 2).reshape(batch, length, width);
+        // [B, L, 3d]: one projection for queries, keys and values.
+        var projected = packedHere?.QueryKeyValue.Forward(qkv, x, null) ?? qkv.forward(x);
+        // Inference on the CPU: MKL's batched products (see CpuAttention); otherwise libtorch's fused operator.
+        var merged = (inference ? CpuAttention.TryAttend(projected, heads, attentionMask) : null) ?? Attend(projected, attentionMask);
         if (inference)
         {
             // Inference: no backward pass needs the intermediates, so the residual sums and the GELU are computed in
@@ -87,6 +83,16 @@ public sealed class TransformerEncoderLayer : nn.Module<Tensor, Tensor?, Tensor>
         var feedForward = contract.forward(dropout.forward(functional.gelu(expand.forward(attention))));
         var result = feed_forward_norm.forward(attention + dropout.forward(feedForward));
         return scope.MoveToOuter(result);
+    }
+
+    // [B, L, 3d] -> [3, B, H, L, dh] -> attention -> [B, L, d].
+    private Tensor Attend(Tensor projected, Tensor? attentionMask)
+    {
+        var (batch, length, width) = (projected.shape[0], projected.shape[1], projected.shape[2] / 3);
+        var split = projected.view(batch, length, 3, heads, width / heads).permute(2, 0, 3, 1, 4);
+        var attended = functional.scaled_dot_product_attention(
+            split[0], split[1], split[2], attentionMask, training ? dropoutProbability : 0.0);
+        return attended.transpose(1, 2).reshape(batch, length, width);
     }
 
     /// <summary>Whether the projection weights are contiguous float32 CPU tensors, the ones MKL's packed GEMM takes.</summary>

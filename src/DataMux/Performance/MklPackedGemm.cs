@@ -1,6 +1,4 @@
 using System;
-using System.Runtime.InteropServices;
-using TorchSharp;
 
 namespace DataMux.Performance;
 
@@ -27,7 +25,7 @@ internal static unsafe class MklPackedGemm
     /// unpacked products, while one made for 2,600 rows ran 1.3x slower at 169 rows (this project's 2-core AMD EPYC).
     /// Any row count may be multiplied with either layout.
     /// </summary>
-    private static readonly int LayoutRows = int.TryParse(Environment.GetEnvironmentVariable("DATAMUX_PACK_ROWS"), out var r) ? r : 256;
+    private const int LayoutRows = 256;
 
     private static readonly Functions? functions = Resolve(out unavailableReason);
     private static readonly string unavailableReason;
@@ -60,29 +58,15 @@ internal static unsafe class MklPackedGemm
 
     private static Functions? Resolve(out string reason)
     {
-        if (!OperatingSystem.IsLinux())
+        var getSize = MklLibrary.Find("cblas_sgemm_pack_get_size", out reason);
+        var pack = MklLibrary.Find("cblas_sgemm_pack", out var packReason);
+        var compute = MklLibrary.Find("cblas_sgemm_compute", out var computeReason);
+        if (getSize == IntPtr.Zero || pack == IntPtr.Zero || compute == IntPtr.Zero)
         {
-            reason = "only looked up on Linux, where libtorch is libtorch_cpu.so";
+            reason = getSize == IntPtr.Zero ? reason : pack == IntPtr.Zero ? packReason : computeReason;
             return null;
         }
 
-        // Loads libtorch through TorchSharp's own loader first, so the look-up below finds the copy already in the process.
-        _ = torch.get_num_threads();
-        if (!NativeLibrary.TryLoad("libtorch_cpu.so", typeof(MklPackedGemm).Assembly, null, out var library))
-        {
-            reason = "libtorch_cpu.so could not be loaded";
-            return null;
-        }
-
-        if (!NativeLibrary.TryGetExport(library, "cblas_sgemm_pack_get_size", out var getSize) ||
-            !NativeLibrary.TryGetExport(library, "cblas_sgemm_pack", out var pack) ||
-            !NativeLibrary.TryGetExport(library, "cblas_sgemm_compute", out var compute))
-        {
-            reason = "this libtorch build does not export MKL's cblas_sgemm_pack/compute (no MKL)";
-            return null;
-        }
-
-        reason = "";
         return new Functions(getSize, pack, compute);
     }
 

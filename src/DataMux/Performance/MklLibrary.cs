@@ -1,0 +1,50 @@
+using System;
+using System.Runtime.InteropServices;
+using TorchSharp;
+
+namespace DataMux.Performance;
+
+/// <summary>
+/// Looks up functions of the Intel MKL that libtorch links statically and exports from <c>libtorch_cpu.so</c>
+/// (x86-64 Linux builds). Where libtorch has no MKL the look-ups fail and callers take libtorch's own operators.
+/// </summary>
+internal static class MklLibrary
+{
+    private static readonly IntPtr handle = Load(out loadFailure);
+    private static readonly string loadFailure;
+
+    /// <summary>The address of <paramref name="name"/>, or zero with <paramref name="reason"/> saying why.</summary>
+    public static IntPtr Find(string name, out string reason)
+    {
+        if (handle == IntPtr.Zero)
+        {
+            reason = loadFailure;
+            return IntPtr.Zero;
+        }
+
+        if (NativeLibrary.TryGetExport(handle, name, out var address))
+        {
+            reason = "";
+            return address;
+        }
+
+        reason = $"this libtorch build does not export MKL's {name} (no MKL)";
+        return IntPtr.Zero;
+    }
+
+    private static IntPtr Load(out string reason)
+    {
+        reason = "";
+        if (!OperatingSystem.IsLinux())
+        {
+            reason = "only looked up on Linux, where libtorch is libtorch_cpu.so";
+            return IntPtr.Zero;
+        }
+
+        // Loads libtorch through TorchSharp's own loader first, so that the look-up finds the copy already in the process.
+        _ = torch.get_num_threads();
+        if (NativeLibrary.TryLoad("libtorch_cpu.so", typeof(MklLibrary).Assembly, null, out var library)) return library;
+        reason = "libtorch_cpu.so could not be loaded";
+        return IntPtr.Zero;
+    }
+}

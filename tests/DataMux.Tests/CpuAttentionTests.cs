@@ -1,0 +1,67 @@
+using DataMux.Backbones;
+using DataMux.Performance;
+using TorchSharp;
+using Xunit;
+using static TorchSharp.torch;
+
+namespace DataMux.Tests;
+
+/// <summary>The MKL attention path used in CPU inference computes what libtorch's fused operator computes.</summary>
+public sealed class CpuAttentionTests
+{
+    [Fact]
+    public void Libtorch_on_this_platform_exports_what_the_path_needs()
+    {
+        Assert.True(CpuAttention.IsAvailable, CpuAttention.UnavailableReason);
+        Assert.True(CpuAttention.Enabled);
+    }
+
+    [Theory]
+    [InlineData(1, 1, 4)]
+    [InlineData(3, 7, 4)]
+    [InlineData(2, 41, 1)]
+    [InlineData(5, 17, 8)]
+    public void Outputs_match_the_fused_operator(int rows, int positions, int heads)
+    {
+        using var encoder = new TransformerEncoder(2, 32, heads, 64, 0.0);
+        encoder.eval();
+        using var x = randn(rows, positions, 32);
+        using var mask = rand(rows, positions).lt(0.3);
+        mask[TensorIndex.Colon, 0] = tensor(false);   // every row keeps a key it may attend to
+
+        foreach (var padding in new[] { null, mask })
+        {
+            using var fast = Infer(encoder, x, padding, cpuAttention: true);
+            using var fused = Infer(encoder, x, padding, cpuAttention: false);
+            Assert.True(fast.allclose(fused, 1e-5, 1e-5), $"max difference {(fast - fused).abs().max().item<float>()}");
+        }
+    }
+
+    [Fact]
+    public void A_row_whose_keys_are_all_masked_gets_the_fused_operators_answer()
+    {
+        using var encoder = new TransformerEncoder(1, 16, 2, 32, 0.0);
+        encoder.eval();
+        using var x = randn(2, 5, 16);
+        using var mask = tensor(new[] { false, false, true, true, true, true, true, true, true, true }, 2, 5);
+
+        using var fast = Infer(encoder, x, mask, cpuAttention: true);
+        using var fused = Infer(encoder, x, mask, cpuAttention: false);
+        Assert.True(fast.allclose(fused, 1e-6, 1e-6, equal_nan: true));
+    }
+
+    private static Tensor Infer(TransformerEncoder encoder, Tensor x, Tensor? padding, bool cpuAttention)
+    {
+        var before = CpuAttention.Enabled;
+        CpuAttention.Enabled = cpuAttention;
+        try
+        {
+            using var inference = inference_mode();
+            return encoder.forward(x, padding);
+        }
+        finally
+        {
+            CpuAttention.Enabled = before;
+        }
+    }
+}

@@ -1,0 +1,167 @@
+using System;
+using System.Linq;
+using DataMux.Backbones;
+using DataMux.Performance;
+using TorchSharp;
+using Xunit;
+using static TorchSharp.torch;
+
+namespace DataMux.Tests;
+
+/// <summary>MKL-packed encoder weights give the ordinary path's outputs, follow weight changes, and stay out of training.</summary>
+public sealed class PackedWeightsTests
+{
+    [Fact]
+    public void Libtorch_on_this_platform_exports_the_packed_gemm()
+    {
+        // The project's CI machines run x86-64 Linux with TorchSharp's MKL builds of libtorch: the lever must be there.
+        Assert.True(PackedWeights.IsAvailable);
+    }
+
+    [Theory]
+    [InlineData(3, 7)]
+    [InlineData(1, 40)]
+    [InlineData(20, 13)]
+    public void Packed_outputs_match_the_ordinary_products(int rows, int positions)
+    {
+        using var encoder = Encoder();
+        using var x = randn(rows, positions, 32);
+        using var expected = Infer(encoder, x);
+        using (var packed = PackedWeights.Pack(encoder))
+        {
+            Assert.Equal(2, packed.Layers);
+            Assert.StartsWith("on: 8 projections of 2 encoder layers", packed.Status);
+            Assert.True(packed.Bytes >= 2L * 4 * (96 * 32 + 32 * 32 + 64 * 32 + 32 * 64), $"packed copies of {packed.Bytes} bytes");
+            using var actual = Infer(encoder, x);
+            Assert.True(actual.allclose(expected, 1e-5, 1e-5), $"max difference {(actual - expected).abs().max().item<float>()}");
+        }
+
+        // Disposed: back to ordinary products, same outputs.
+        using var after = Infer(encoder, x);
+        Assert.True(after.allclose(expected, 1e-5, 1e-5));
+    }
+
+    [Fact]
+    public void Loaded_weights_are_packed_again_before_use()
+    {
+        using var encoder = Encoder();
+        using var other = Encoder();
+        using var x = randn(2, 9, 32);
+        using var packed = PackedWeights.Pack(encoder);
+        using var before = Infer(encoder, x);
+
+        encoder.load_state_dict(other.state_dict());
+        using var expected = Infer(other, x);
+        using var actual = Infer(encoder, x);
+        Assert.False(actual.allclose(before, 1e-3, 1e-3));
+        Assert.True(actual.allclose(expected, 1e-5, 1e-5), $"max difference {(actual - expected).abs().max().item<float>()}");
+    }
+
+    [Fact]
+    public void Repack_picks_up_an_edit_of_one_element()
+    {
+        using var encoder = Encoder();
+        using var x = randn(2, 9, 32);
+        using var packed = PackedWeights.Pack(encoder);
+        var weight = encoder.named_parameters().First(p => p.name.EndsWith("expand.weight", StringComparison.Ordinal)).parameter;
+        using (no_grad()) weight[5, 3] = weight[5, 3] + 10f;
+
+        packed.Repack();
+        using var actual = Infer(encoder, x);
+        packed.Dispose();
+        using var expected = Infer(encoder, x);
+        Assert.True(actual.allclose(expected, 1e-5, 1e-5), $"max difference {(actual - expected).abs().max().item<float>()}");
+    }
+
+    [Fact]
+    public void Training_and_autograd_take_the_ordinary_path()
+    {
+        using var encoder = Encoder();
+        using var packed = PackedWeights.Pack(encoder);
+        using var x = randn(2, 5, 32);
+
+        // Evaluation mode with gradients: same values as inference, and a graph to differentiate.
+        using var withGrad = encoder.forward(x, null);
+        using var inference = Infer(encoder, x);
+        Assert.True(withGrad.requires_grad);
+        Assert.True(withGrad.detach().allclose(inference, 1e-5, 1e-5));
+
+        encoder.train();
+        using var loss = encoder.forward(x, null).sum();
+        loss.backward();
+        Assert.All(encoder.parameters(), p => Assert.NotNull(p.grad));
+    }
+
+    [Fact]
+    public void Models_whose_layers_share_weights_share_one_packed_copy()
+    {
+        using var first = Encoder();
+        using var second = Encoder();
+        using (no_grad())
+        {
+            var source = first.named_parameters().ToDictionary(p => p.name, p => p.parameter);
+            foreach (var (name, parameter) in second.named_parameters()) parameter.set_(source[name]);
+        }
+
+        using var alone = PackedWeights.Pack(first);
+        var bytesForOne = alone.Bytes;
+        alone.Dispose();
+
+        using var both = PackedWeights.Pack(first, second);
+        Assert.Equal(4, both.Layers);
+        Assert.Equal(bytesForOne, both.Bytes);
+        Assert.Contains("used by 4 layers", both.Status);
+        using var x = randn(2, 6, 32);
+        using var a = Infer(first, x);
+        using var b = Infer(second, x);
+        Assert.True(a.allclose(b, 0, 0));
+    }
+
+    [Fact]
+    public void Packing_twice_is_refused_until_the_first_is_disposed()
+    {
+        using var encoder = Encoder();
+        var first = PackedWeights.Pack(encoder);
+        var error = Assert.Throws<InvalidOperationException>(() => PackedWeights.Pack(encoder));
+        Assert.Contains("already packed", error.Message);
+        first.Dispose();
+        first.Dispose();
+        using var second = PackedWeights.Pack(encoder);
+        Assert.Equal(2, second.Layers);
+    }
+
+    [Fact]
+    public void Weights_that_are_not_float32_are_left_alone_and_said_so()
+    {
+        using var encoder = Encoder();
+        encoder.to(ScalarType.Float64);
+        using var packed = PackedWeights.Pack(encoder);
+        Assert.Equal(0, packed.Layers);
+        Assert.Equal("off: the encoder's weights are not float32 CPU tensors", packed.Status);
+        using var x = randn(2, 4, 32, dtype: ScalarType.Float64);
+        using var output = Infer(encoder, x);
+        Assert.Equal(ScalarType.Float64, output.dtype);
+    }
+
+    [Fact]
+    public void A_model_without_an_encoder_layer_gets_a_clear_status_and_bad_arguments_a_clear_error()
+    {
+        using var linear = nn.Linear(4, 4);
+        using var packed = PackedWeights.Pack(linear);
+        Assert.Equal("off: no TransformerEncoderLayer in the model", packed.Status);
+        Assert.Throws<ArgumentException>(() => PackedWeights.Pack());
+    }
+
+    private static TransformerEncoder Encoder()
+    {
+        var encoder = new TransformerEncoder(2, 32, 4, 64, 0.0);
+        encoder.eval();
+        return encoder;
+    }
+
+    private static Tensor Infer(TransformerEncoder encoder, Tensor x)
+    {
+        using var inference = inference_mode();
+        return encoder.forward(x, null);
+    }
+}
