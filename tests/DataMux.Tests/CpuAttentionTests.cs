@@ -17,10 +17,10 @@ public sealed class CpuAttentionTests
     }
 
     [Theory]
-    [InlineData(1, 1, 4)]
-    [InlineData(3, 7, 4)]
-    [InlineData(2, 41, 1)]
-    [InlineData(5, 17, 8)]
+    [InlineData(1, CpuAttention.MinimumLength, 4)]
+    [InlineData(3, 70, 4)]
+    [InlineData(2, 129, 1)]
+    [InlineData(5, 80, 8)]
     public void Outputs_match_the_fused_operator(int rows, int positions, int heads)
     {
         using var encoder = new TransformerEncoder(2, 32, heads, 64, 0.0);
@@ -38,12 +38,25 @@ public sealed class CpuAttentionTests
     }
 
     [Fact]
+    public void Short_sequences_keep_the_fused_operator()
+    {
+        using var encoder = new TransformerEncoder(1, 16, 2, 32, 0.0);
+        encoder.eval();
+        using var x = randn(2, CpuAttention.MinimumLength - 1, 16);
+        using var fast = Infer(encoder, x, null, cpuAttention: true);
+        using var fused = Infer(encoder, x, null, cpuAttention: false);
+        Assert.True(fast.allclose(fused, 0, 0));
+    }
+
+    [Fact]
     public void A_row_whose_keys_are_all_masked_gets_the_fused_operators_answer()
     {
         using var encoder = new TransformerEncoder(1, 16, 2, 32, 0.0);
         encoder.eval();
-        using var x = randn(2, 5, 16);
-        using var mask = tensor(new[] { false, false, true, true, true, true, true, true, true, true }, 2, 5);
+        const int length = CpuAttention.MinimumLength;
+        using var x = randn(2, length, 16);
+        using var mask = zeros(2, length, dtype: ScalarType.Bool);
+        mask[1] = tensor(true);
 
         using var fast = Infer(encoder, x, mask, cpuAttention: true);
         using var fused = Infer(encoder, x, mask, cpuAttention: false);
