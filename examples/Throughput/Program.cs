@@ -44,6 +44,8 @@ if (options.Soak > 0)
 {
     var soakEntry = entries.Where(e => !e.Baseline).OrderByDescending(e => e.N).First();
     var soakModel = Build(new[] { soakEntry })[soakEntry];
+    using var soakPacked = options.PackedWeights ? PackedWeights.Pack((nn.Module)soakModel) : null;
+    Console.WriteLine($"Packed encoder weights: {soakPacked?.Status ?? "off (--no-packed-weights)"}");
     var soak = Soak.Run(soakModel, options.Soak, Console.WriteLine);
     Console.WriteLine($"Soak: {soak.Batches} batches of {Workload.For(soakModel.Configuration).Rows} / {Workload.For(soakModel.Configuration).Rows - 3} rows through BatchedInference.Predict on {soak.Model} in {soak.Seconds:F0}s");
     Console.WriteLine($"RSS start {soak.StartBytes / 1048576.0:F1} MiB, end {soak.EndBytes / 1048576.0:F1} MiB, growth {soak.GrowthPercent:F2}% (goal < 5%)");
