@@ -1,7 +1,5 @@
 using System;
 using System.Numerics;
-using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -81,7 +79,7 @@ public static unsafe class CpuAttention
         var a = new IntPtr[count];
         var b = new IntPtr[count];
         var c = new IntPtr[count];
-        float* source = Data(input), score = Data(scores), result = Data(output);
+        float* source = TensorMemory.Floats(input), score = TensorMemory.Floats(scores), result = TensorMemory.Floats(output);
 
         // Scores: Q·Kᵀ/√dh for every (row, head), reading Q and K where the projection wrote them (row stride 3d).
         for (var i = 0; i < count; i++)
@@ -212,6 +210,4 @@ public static unsafe class CpuAttention
         for (; i + lanes <= row.Length; i += lanes) (new Vector<float>(row[i..]) * vector).CopyTo(row[i..]);
         for (; i < row.Length; i++) row[i] *= factor;
     }
-
-    private static float* Data(Tensor tensor) => (float*)Unsafe.AsPointer(ref MemoryMarshal.GetReference(tensor.bytes));
 }

@@ -1,5 +1,4 @@
 using System;
-using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using TorchSharp;
 using TorchSharp.Modules;
@@ -55,11 +54,11 @@ internal sealed unsafe class PackedLinear : IDisposable
             return false;
         }
 
-        if (DataPointer(weight) != packedFrom || !SampleMatches(weight))
+        if (TensorMemory.Address(weight) != packedFrom || !SampleMatches(weight))
         {
             lock (gate)
             {
-                if (DataPointer(weight) != packedFrom || !SampleMatches(weight)) Repack(weight);
+                if (TensorMemory.Address(weight) != packedFrom || !SampleMatches(weight)) Repack(weight);
             }
         }
 
@@ -87,7 +86,7 @@ internal sealed unsafe class PackedLinear : IDisposable
         var shape = (long[])input.shape.Clone();
         shape[^1] = outputs;
         if (rows > 0)
-            MklPackedGemm.MultiplyAccumulate((float*)DataPointer(flat), rows, inputs, packed, outputs, (float*)DataPointer(output));
+            MklPackedGemm.MultiplyAccumulate(TensorMemory.Floats(flat), rows, inputs, packed, outputs, TensorMemory.Floats(output));
         return output.view(shape);
     }
 
@@ -97,8 +96,8 @@ internal sealed unsafe class PackedLinear : IDisposable
         lock (gate)
         {
             ObjectDisposedException.ThrowIf(packed is null, this);
-            MklPackedGemm.Pack((float*)DataPointer(weight), outputs, inputs, packed);
-            packedFrom = DataPointer(weight);
+            MklPackedGemm.Pack(TensorMemory.Floats(weight), outputs, inputs, packed);
+            packedFrom = TensorMemory.Address(weight);
             var values = MemoryMarshal.Cast<byte, float>(weight.bytes);
             for (var i = 0; i < FingerprintSamples; i++) fingerprint[i] = values[SampleIndex(i, values.Length)];
             Packings++;
@@ -131,6 +130,4 @@ internal sealed unsafe class PackedLinear : IDisposable
     // Spread over the whole matrix, with a large odd step so that samples do not line up with rows or columns.
     private static int SampleIndex(int sample, int length) =>
         (int)((sample * (long)length / FingerprintSamples + sample * 2654435761L) % length);
-
-    private static IntPtr DataPointer(Tensor tensor) => (IntPtr)Unsafe.AsPointer(ref MemoryMarshal.GetReference(tensor.bytes));
 }

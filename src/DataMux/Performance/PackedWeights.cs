@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Runtime.InteropServices;
 using DataMux.Backbones;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -101,8 +100,5 @@ public sealed class PackedWeights : IDisposable
     }
 
     private static (IntPtr, IntPtr, IntPtr, IntPtr) StorageOf((Tensor, Tensor, Tensor, Tensor) weights) =>
-        (Address(weights.Item1), Address(weights.Item2), Address(weights.Item3), Address(weights.Item4));
-
-    private static unsafe IntPtr Address(Tensor weight) =>
-        (IntPtr)System.Runtime.CompilerServices.Unsafe.AsPointer(ref MemoryMarshal.GetReference(weight.bytes));
+        (TensorMemory.Address(weights.Item1), TensorMemory.Address(weights.Item2), TensorMemory.Address(weights.Item3), TensorMemory.Address(weights.Item4));
 }

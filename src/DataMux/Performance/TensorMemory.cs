@@ -1,0 +1,19 @@
+using System;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using static TorchSharp.torch;
+
+namespace DataMux.Performance;
+
+/// <summary>Addresses of tensor memory, for handing CPU tensors to MKL.</summary>
+internal static unsafe class TensorMemory
+{
+    /// <summary>
+    /// The first element of a contiguous CPU tensor (TorchSharp's <c>bytes</c> is a view of the tensor's own memory;
+    /// it throws for non-contiguous tensors). Valid while the tensor lives; libtorch's memory does not move.
+    /// </summary>
+    public static float* Floats(Tensor tensor) => (float*)Address(tensor);
+
+    /// <inheritdoc cref="Floats"/>
+    public static IntPtr Address(Tensor tensor) => (IntPtr)Unsafe.AsPointer(ref MemoryMarshal.GetReference(tensor.bytes));
+}
