@@ -38,6 +38,35 @@ public sealed class CpuAttentionTests
     }
 
     [Fact]
+    public void A_batch_whose_scores_exceed_the_budget_is_taken_in_chunks()
+    {
+        // One head of 2,048 positions: 16 MiB of scores per row, so 4 rows per chunk and 5 rows make two chunks.
+        const int length = 2048;
+        Assert.Equal(4, CpuAttention.ScoreBudgetBytes / (length * length * sizeof(float)));
+        using var encoder = new TransformerEncoder(1, 16, 1, 32, 0.0);
+        encoder.eval();
+        using var x = randn(5, length, 16);
+        using var mask = rand(5, length).lt(0.2);
+        mask[TensorIndex.Colon, 0] = tensor(false);
+
+        using var fast = Infer(encoder, x, mask, cpuAttention: true);
+        using var fused = Infer(encoder, x, mask, cpuAttention: false);
+        Assert.True(fast.allclose(fused, 1e-5, 1e-5), $"max difference {(fast - fused).abs().max().item<float>()}");
+    }
+
+    [Fact]
+    public void A_sequence_too_long_for_the_budget_keeps_the_fused_operator()
+    {
+        // Four heads of 2,100 positions: 67 MiB of scores for one row, over the budget.
+        using var encoder = new TransformerEncoder(1, 16, 4, 32, 0.0);
+        encoder.eval();
+        using var x = randn(1, 2100, 16);
+        using var fast = Infer(encoder, x, null, cpuAttention: true);
+        using var fused = Infer(encoder, x, null, cpuAttention: false);
+        Assert.True(fast.allclose(fused, 0, 0));
+    }
+
+    [Fact]
     public void Short_sequences_keep_the_fused_operator()
     {
         using var encoder = new TransformerEncoder(1, 16, 2, 32, 0.0);

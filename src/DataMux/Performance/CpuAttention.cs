@@ -28,6 +28,9 @@ public static unsafe class CpuAttention
     /// </summary>
     public const int MinimumLength = 64;
 
+    /// <summary>Bytes of attention scores held at once (a batch is processed in chunks of rows that fit).</summary>
+    public const long ScoreBudgetBytes = 64L << 20;
+
     private static readonly delegate* unmanaged[Cdecl]<int, int*, int*, int*, int*, int*, float*, float**, int*, float**, int*, float*, float**, int*, int, int*, void> batchedProduct =
         (delegate* unmanaged[Cdecl]<int, int*, int*, int*, int*, int*, float*, float**, int*, float**, int*, float*, float**, int*, int, int*, void>)
         MklLibrary.Find("cblas_sgemm_batch", out batchReason);
@@ -71,15 +74,44 @@ public static unsafe class CpuAttention
             if (keyBias is null) return null;
         }
 
-        var headWidth = width / heads;
-        var count = batch * heads;
+        // The scores are materialized, [rows, H, L, L]: a batch is taken in chunks that keep them under a budget, and a
+        // sequence too long for even one row in it goes to the fused operator, whose kernel works in blocks.
+        var scoreBytesPerRow = (long)heads * length * length * sizeof(float);
+        if (scoreBytesPerRow > ScoreBudgetBytes) return null;
+        var rowsPerChunk = (int)Math.Min(batch, ScoreBudgetBytes / scoreBytesPerRow);
+
         var input = projected.contiguous();
-        var scores = empty(count, length, length);
         var output = empty(batch, length, width);
+        using var scores = empty(rowsPerChunk * heads, length, length);
+        var shape = new Shape(heads, length, width);
+        fixed (float* bias = keyBias)
+        {
+            for (var first = 0; first < batch; first += rowsPerChunk)
+            {
+                var rows = Math.Min(rowsPerChunk, batch - first);
+                AttendRows(shape, TensorMemory.Floats(input) + (long)first * length * 3 * width, rows,
+                    bias == null ? null : bias + (long)first * length, TensorMemory.Floats(scores),
+                    TensorMemory.Floats(output) + (long)first * length * width);
+            }
+        }
+
+        GC.KeepAlive(input);
+        return output;
+    }
+
+    private readonly record struct Shape(int Heads, int Length, int Width)
+    {
+        public int HeadWidth => Width / Heads;
+    }
+
+    // Attention of `rows` batch rows: source [rows, L, 3d], scores [rows·H, L, L] (work space), result [rows, L, d].
+    private static void AttendRows(Shape shape, float* source, int rows, float* keyBias, float* score, float* result)
+    {
+        var (heads, length, width, headWidth) = (shape.Heads, shape.Length, shape.Width, shape.HeadWidth);
+        var count = rows * heads;
         var a = new IntPtr[count];
         var b = new IntPtr[count];
         var c = new IntPtr[count];
-        float* source = TensorMemory.Floats(input), score = TensorMemory.Floats(scores), result = TensorMemory.Floats(output);
 
         // Scores: Q·Kᵀ/√dh for every (row, head), reading Q and K where the projection wrote them (row stride 3d).
         for (var i = 0; i < count; i++)
@@ -91,9 +123,9 @@ public static unsafe class CpuAttention
         }
 
         Multiply(NoTranspose, Transpose, length, length, headWidth, 1f / MathF.Sqrt(headWidth), a, 3 * width, b, 3 * width, c, length);
-        fixed (float* bias = keyBias) SoftmaxRows(score, (long)count * length, length, bias, heads * length);
+        SoftmaxRows(score, (long)count * length, length, keyBias, heads * length);
 
-        // Outputs: P·V, written at each head's columns of [B, L, d].
+        // Outputs: P·V, written at each head's columns of [rows, L, d].
         for (var i = 0; i < count; i++)
         {
             var (row, head) = (i / heads, i % heads);
@@ -103,9 +135,6 @@ public static unsafe class CpuAttention
         }
 
         Multiply(NoTranspose, NoTranspose, length, headWidth, length, 1f, a, length, b, 3 * width, c, width);
-        GC.KeepAlive(input);
-        scores.Dispose();
-        return output;
     }
 
     private static void Multiply(int transposeA, int transposeB, int m, int n, int k, float alpha,
