@@ -14,7 +14,7 @@ internal sealed record BenchmarkOptions
           --plot FILE         PNG of speed-up against N (default: throughput-<preset>-<task>.png)
           --peer FILE         a peer CSV (same columns, e.g. from pytorch-peer.sh) to plot beside ours
           --ns 1,2,5,10,20,40 the N values       --muxes GaussianHadamard,Orthogonal
-          --runs R            timed rounds (median; default 3)   --warmup W (default 1)
+          --runs R            timed rounds (median; default 5)   --warmup W (default 1)
           --slice S           seconds each case runs per round at least (repeated calls; default 1)
           --threads T         torch threads (default: torch's choice, one per core)
           --rows R            rows pushed through the public batching path (default 1000)
@@ -33,7 +33,7 @@ internal sealed record BenchmarkOptions
     public string? Peer { get; init; }
     public IReadOnlyList<int> Ns { get; init; } = new[] { 1, 2, 5, 10, 20, 40 };
     public IReadOnlyList<string> Muxes { get; init; } = new[] { "GaussianHadamard", "Orthogonal" };
-    public int Runs { get; init; } = 3;
+    public int Runs { get; init; } = 5;
     public int Warmup { get; init; } = 1;
     public double Slice { get; init; } = 1.0;
     public int Threads { get; init; }
