@@ -40,16 +40,17 @@ internal sealed unsafe class PackedLinear : IDisposable
     public int Packings { get; private set; }
 
     /// <summary>
-    /// Whether this copy can serve <paramref name="layer"/> (a float32 CPU weight of the packed shape); when it can,
+    /// Whether this copy can serve <paramref name="layer"/> (float32 CPU weight of the packed shape and bias); when it can,
     /// re-packs the layer's weight first if it is another tensor than the one packed or its sampled elements differ.
     /// Edits of a few single elements can slip past the sample: <see cref="Repack"/>.
     /// </summary>
     public bool PrepareFor(Linear layer)
     {
-        var weight = layer.weight;
+        var (weight, bias) = (layer.weight, layer.bias);
         if (packed is null || weight is null ||
             weight.device_type != DeviceType.CPU || weight.dtype != ScalarType.Float32 || !weight.is_contiguous() ||
-            weight.shape[0] != outputs || weight.shape[1] != inputs)
+            weight.shape[0] != outputs || weight.shape[1] != inputs ||
+            (bias is not null && (bias.device_type != DeviceType.CPU || bias.dtype != ScalarType.Float32 || bias.numel() != outputs)))
         {
             return false;
         }
@@ -80,7 +81,7 @@ internal sealed unsafe class PackedLinear : IDisposable
         if (residual is not null)
             output = bias is null ? residual.reshape(rows, outputs).clone() : residual.reshape(rows, outputs).add(bias);
         else
-            output = bias is null ? zeros(rows, outputs) : bias.expand(rows, outputs).contiguous();
+            output = bias is null ? zeros(rows, outputs, dtype: ScalarType.Float32) : bias.expand(rows, outputs).contiguous();
         output = output.contiguous();
 
         var shape = (long[])input.shape.Clone();
