@@ -107,6 +107,16 @@ internal sealed unsafe class PackedLinear : IDisposable
 
     public void Dispose()
     {
+        Free();
+        GC.SuppressFinalize(this);
+    }
+
+    // A PackedWeights dropped without Dispose leaves its copies with the layers, which keep using them; the memory goes
+    // back when the layers (and so these copies) are collected.
+    ~PackedLinear() => Free();
+
+    private void Free()
+    {
         lock (gate)
         {
             if (packed is null) return;
