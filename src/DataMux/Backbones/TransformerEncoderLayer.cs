@@ -96,15 +96,14 @@ public sealed class TransformerEncoderLayer : nn.Module<Tensor, Tensor?, Tensor>
     }
 
     /// <summary>Whether the projection weights are contiguous float32 CPU tensors, the ones MKL's packed GEMM takes.</summary>
-    internal bool CanPackWeights =>
-        new[] { qkv.weight!, output.weight!, expand.weight!, contract.weight! }.All(weight =>
-            weight.device_type == DeviceType.CPU && weight.dtype == ScalarType.Float32 && weight.is_contiguous());
+    internal bool CanPackWeights => ProjectionWeights.All(weight =>
+        weight.device_type == DeviceType.CPU && weight.dtype == ScalarType.Float32 && weight.is_contiguous());
 
     /// <summary>The packed copies this layer uses, or null.</summary>
     internal PackedLayerWeights? PackedWeights => packed;
 
-    /// <summary>The four projections' weights, to find layers that share them (and so can share packed copies).</summary>
-    internal (Tensor, Tensor, Tensor, Tensor) ProjectionWeights => (qkv.weight!, output.weight!, expand.weight!, contract.weight!);
+    /// <summary>The four projections' weights in call order, to find layers that share them (and so can share packed copies).</summary>
+    internal Tensor[] ProjectionWeights => [qkv.weight!, output.weight!, expand.weight!, contract.weight!];
 
     /// <summary>Packs this layer's weights, or adopts <paramref name="shared"/>, packed from a layer with the same weights.</summary>
     internal PackedLayerWeights PackWeights(PackedLayerWeights? shared)

@@ -33,10 +33,10 @@ public static unsafe class CpuAttention
 
     private static readonly delegate* unmanaged[Cdecl]<int, int*, int*, int*, int*, int*, float*, float**, int*, float**, int*, float*, float**, int*, int, int*, void> batchedProduct =
         (delegate* unmanaged[Cdecl]<int, int*, int*, int*, int*, int*, float*, float**, int*, float**, int*, float*, float**, int*, int, int*, void>)
-        MklLibrary.Find("cblas_sgemm_batch", out batchReason);
+        LibtorchExports.Find("cblas_sgemm_batch", out batchReason);
 
     private static readonly delegate* unmanaged[Cdecl]<int, float*, float*, void> exponential =
-        (delegate* unmanaged[Cdecl]<int, float*, float*, void>)MklLibrary.Find("vsExp", out exponentialReason);
+        (delegate* unmanaged[Cdecl]<int, float*, float*, void>)LibtorchExports.Find("vsExp", out exponentialReason);
 
     private static readonly string batchReason;
     private static readonly string exponentialReason;
@@ -83,13 +83,12 @@ public static unsafe class CpuAttention
         var input = projected.contiguous();
         var output = empty(batch, length, width);
         using var scores = empty(rowsPerChunk * heads, length, length);
-        var shape = new Shape(heads, length, width);
         fixed (float* bias = keyBias)
         {
             for (var first = 0; first < batch; first += rowsPerChunk)
             {
                 var rows = Math.Min(rowsPerChunk, batch - first);
-                AttendRows(shape, TensorMemory.Floats(input) + (long)first * length * 3 * width, rows,
+                AttendRows(heads, length, width, TensorMemory.Floats(input) + (long)first * length * 3 * width, rows,
                     bias == null ? null : bias + (long)first * length, TensorMemory.Floats(scores),
                     TensorMemory.Floats(output) + (long)first * length * width);
             }
@@ -99,15 +98,10 @@ public static unsafe class CpuAttention
         return output;
     }
 
-    private readonly record struct Shape(int Heads, int Length, int Width)
-    {
-        public int HeadWidth => Width / Heads;
-    }
-
     // Attention of `rows` batch rows: source [rows, L, 3d], scores [rows·H, L, L] (work space), result [rows, L, d].
-    private static void AttendRows(Shape shape, float* source, int rows, float* keyBias, float* score, float* result)
+    private static void AttendRows(int heads, int length, int width, float* source, int rows, float* keyBias, float* score, float* result)
     {
-        var (heads, length, width, headWidth) = (shape.Heads, shape.Length, shape.Width, shape.HeadWidth);
+        var headWidth = width / heads;
         var count = rows * heads;
         var a = new IntPtr[count];
         var b = new IntPtr[count];

@@ -1,6 +1,5 @@
 using System;
 using System.Runtime.InteropServices;
-using TorchSharp;
 
 namespace DataMux.Performance;
 
@@ -27,12 +26,10 @@ public static class DenormalFlush
     /// <summary>Turns flushing on for the calling thread; returns false where the library or CPU does not support it.</summary>
     public static bool TryEnable()
     {
-        // Loads libtorch (through TorchSharp's own loader) so that the look-up below finds it in the process.
-        _ = torch.get_num_threads();
         // Itanium C++ ABI names of at::globalContext() and at::Context::setFlushDenormal(bool) (Linux libtorch).
-        if (!NativeLibrary.TryLoad("libtorch_cpu.so", typeof(DenormalFlush).Assembly, null, out var library)) return false;
-        if (!NativeLibrary.TryGetExport(library, "_ZN2at13globalContextEv", out var globalContext)) return false;
-        if (!NativeLibrary.TryGetExport(library, "_ZN2at7Context16setFlushDenormalEb", out var setFlush)) return false;
+        var globalContext = LibtorchExports.Find("_ZN2at13globalContextEv", out _);
+        var setFlush = LibtorchExports.Find("_ZN2at7Context16setFlushDenormalEb", out _);
+        if (globalContext == IntPtr.Zero || setFlush == IntPtr.Zero) return false;
         var context = Marshal.GetDelegateForFunctionPointer<GlobalContext>(globalContext)();
         return Marshal.GetDelegateForFunctionPointer<SetFlushDenormal>(setFlush)(context, true);
     }

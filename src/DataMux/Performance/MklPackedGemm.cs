@@ -58,9 +58,9 @@ internal static unsafe class MklPackedGemm
 
     private static Functions? Resolve(out string reason)
     {
-        var getSize = MklLibrary.Find("cblas_sgemm_pack_get_size", out reason);
-        var pack = MklLibrary.Find("cblas_sgemm_pack", out var packReason);
-        var compute = MklLibrary.Find("cblas_sgemm_compute", out var computeReason);
+        var getSize = LibtorchExports.Find("cblas_sgemm_pack_get_size", out reason);
+        var pack = LibtorchExports.Find("cblas_sgemm_pack", out var packReason);
+        var compute = LibtorchExports.Find("cblas_sgemm_compute", out var computeReason);
         if (getSize == IntPtr.Zero || pack == IntPtr.Zero || compute == IntPtr.Zero)
         {
             reason = getSize == IntPtr.Zero ? reason : pack == IntPtr.Zero ? packReason : computeReason;

@@ -77,12 +77,14 @@ internal sealed unsafe class PackedLinear : IDisposable
         var flat = input.reshape(-1, inputs).contiguous();
         var rows = (int)flat.shape[0];
         var bias = layer.bias;
-        Tensor output;
-        if (residual is not null)
-            output = bias is null ? residual.reshape(rows, outputs).clone() : residual.reshape(rows, outputs).add(bias);
-        else
-            output = bias is null ? zeros(rows, outputs, dtype: ScalarType.Float32) : bias.expand(rows, outputs).contiguous();
-        output = output.contiguous();
+        // A fresh contiguous buffer holding what the product accumulates onto: bias, plus the residual when given.
+        var output = (residual, bias) switch
+        {
+            (not null, not null) => residual.reshape(rows, outputs).add(bias),
+            (not null, null) => residual.reshape(rows, outputs).clone(),
+            (null, not null) => bias.expand(rows, outputs).contiguous(),
+            _ => zeros(rows, outputs, dtype: ScalarType.Float32),
+        };
 
         var shape = (long[])input.shape.Clone();
         shape[^1] = outputs;

@@ -99,6 +99,6 @@ public sealed class PackedWeights : IDisposable
         copies.Clear();
     }
 
-    private static (IntPtr, IntPtr, IntPtr, IntPtr) StorageOf((Tensor, Tensor, Tensor, Tensor) weights) =>
-        (TensorMemory.Address(weights.Item1), TensorMemory.Address(weights.Item2), TensorMemory.Address(weights.Item3), TensorMemory.Address(weights.Item4));
+    private static (IntPtr, IntPtr, IntPtr, IntPtr) StorageOf(Tensor[] weights) =>
+        (TensorMemory.Address(weights[0]), TensorMemory.Address(weights[1]), TensorMemory.Address(weights[2]), TensorMemory.Address(weights[3]));
 }

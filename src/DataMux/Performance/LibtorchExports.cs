@@ -5,10 +5,11 @@ using TorchSharp;
 namespace DataMux.Performance;
 
 /// <summary>
-/// Looks up functions of the Intel MKL that libtorch links statically and exports from <c>libtorch_cpu.so</c>
-/// (x86-64 Linux builds). Where libtorch has no MKL the look-ups fail and callers take libtorch's own operators.
+/// Looks up functions that <c>libtorch_cpu.so</c> exports but TorchSharp does not wrap: libtorch's own C++ entry
+/// points and those of the Intel MKL it links statically (x86-64 Linux builds). Where a function is missing the
+/// look-up says why, and callers take libtorch's own operators.
 /// </summary>
-internal static class MklLibrary
+internal static class LibtorchExports
 {
     private static readonly IntPtr handle = Load(out loadFailure);
     private static readonly string loadFailure;
@@ -28,7 +29,7 @@ internal static class MklLibrary
             return address;
         }
 
-        reason = $"this libtorch build does not export MKL's {name} (no MKL)";
+        reason = $"this libtorch build does not export {name}";
         return IntPtr.Zero;
     }
 
@@ -43,7 +44,7 @@ internal static class MklLibrary
 
         // Loads libtorch through TorchSharp's own loader first, so that the look-up finds the copy already in the process.
         _ = torch.get_num_threads();
-        if (NativeLibrary.TryLoad("libtorch_cpu.so", typeof(MklLibrary).Assembly, null, out var library)) return library;
+        if (NativeLibrary.TryLoad("libtorch_cpu.so", typeof(LibtorchExports).Assembly, null, out var library)) return library;
         reason = "libtorch_cpu.so could not be loaded";
         return IntPtr.Zero;
     }
