@@ -32,6 +32,8 @@ Console.WriteLine($"DataMux throughput: preset {options.Preset}, task {options.T
 Console.WriteLine($"CPU: {MklCpuDispatch.ModelName} ({Environment.ProcessorCount} logical), torch threads {torch.get_num_threads()}, MKL vendor fix: {dispatch}");
 CpuAttention.Enabled = !options.FusedAttention;
 Console.WriteLine($"Attention in inference: {(options.FusedAttention ? "libtorch's scaled_dot_product_attention (--fused-attention)" : CpuAttention.IsAvailable ? "DataMux.Performance.CpuAttention (MKL batched products)" : $"libtorch's scaled_dot_product_attention ({CpuAttention.UnavailableReason})")}");
+FusedEmbeddingMix.Enabled = !options.UnfusedEmbedding;
+Console.WriteLine($"Embedding + element-wise mux in inference: {(options.UnfusedEmbedding ? "separate operators (--unfused-embedding)" : "DataMux.Performance.FusedEmbeddingMix (one pass)")}");
 Console.WriteLine($"glibc large-buffer tuning: {(keepBuffers ? "on" : options.AllocatorDefaults ? "off (--allocator-defaults)" : "unavailable")}");
 Console.WriteLine($"OMP_WAIT_POLICY={Environment.GetEnvironmentVariable("OMP_WAIT_POLICY") ?? "(unset)"}; forward only, inference mode, warm-up {options.Warmup}, median of {options.Runs} interleaved rounds, each case >= {options.Slice:F1}s per round");
 

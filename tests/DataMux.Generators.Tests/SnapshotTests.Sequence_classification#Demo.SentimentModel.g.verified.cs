@@ -85,7 +85,7 @@ public partial class SentimentModel : global::TorchSharp.torch.nn.Module<global:
         using var scope = global::TorchSharp.torch.NewDisposeScope();
         var batch = global::DataMux.Batching.MultiplexedBatch.Group(tokens, N, PaddingToken);
         var prefixed = demux.AddPrefix(batch.Tokens);
-        var muxed = mux.forward(embedding.forward(prefixed));
+        var muxed = mux.EmbedAndMix(embedding, prefixed);
         var hidden = encoder.forward(muxed, batch.PaddingMask(prefixed));
         var logits = head.forward(demux.Sequence(hidden));
         return scope.MoveToOuter(batch.Ungroup(logits));

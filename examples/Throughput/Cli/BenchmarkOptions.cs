@@ -23,6 +23,7 @@ internal sealed record BenchmarkOptions
           --allocator-defaults leave glibc's malloc thresholds alone (to measure that lever)
           --fused-attention   libtorch's scaled_dot_product_attention instead of DataMux.Performance.CpuAttention
           --no-packed-weights ordinary matrix products instead of MKL-packed encoder weights (to measure that lever)
+          --unfused-embedding embedding, LayerNorm and mux as separate operators instead of DataMux.Performance.FusedEmbeddingMix
           --skip-extras       only the throughput table (no breakdown, memory, batching path)
         """;
 
@@ -43,6 +44,7 @@ internal sealed record BenchmarkOptions
     public bool PackedWeights { get; init; } = true;
     public bool AllocatorDefaults { get; init; }
     public bool FusedAttention { get; init; }
+    public bool UnfusedEmbedding { get; init; }
     public bool SkipExtras { get; init; }
 
     public string PlotPath => Plot ?? $"throughput-{Preset}-{Task}.png";
@@ -75,6 +77,7 @@ internal sealed record BenchmarkOptions
                 "--allocator-defaults" => options with { AllocatorDefaults = true },
                 "--fused-attention" => options with { FusedAttention = true },
                 "--no-packed-weights" => options with { PackedWeights = false },
+                "--unfused-embedding" => options with { UnfusedEmbedding = true },
                 "--skip-extras" => options with { SkipExtras = true },
                 "--help" or "-h" => throw new ArgumentException(Usage),
                 _ => throw new ArgumentException($"Unknown option '{args[i]}'.\n{Usage}"),

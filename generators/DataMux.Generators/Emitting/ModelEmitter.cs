@@ -134,7 +134,7 @@ internal static class ModelEmitter
             .Line("using var scope = global::TorchSharp.torch.NewDisposeScope();")
             .Line("var batch = global::DataMux.Batching.MultiplexedBatch.Group(tokens, N, PaddingToken);")
             .Line("var prefixed = demux.AddPrefix(batch.Tokens);")
-            .Line("var muxed = mux.forward(embedding.forward(prefixed));")
+            .Line("var muxed = mux.EmbedAndMix(embedding, prefixed);")
             .Line("var hidden = encoder.forward(muxed, batch.PaddingMask(prefixed));")
             .Line($"var logits = head.forward(demux.{demux}(hidden));")
             .Line("return scope.MoveToOuter(batch.Ungroup(logits));")

@@ -14,6 +14,9 @@ namespace DataMux.Backbones;
 /// </summary>
 public sealed class TokenEmbedding : nn.Module<Tensor, Tensor>
 {
+    // LayerNorm's default; kept here because the fused inference pass (Performance.FusedEmbeddingMix) needs it too.
+    private const double Epsilon = 1e-5;
+
     private readonly Embedding tokens;
     private readonly Embedding positions;
     private readonly LayerNorm norm;
@@ -34,13 +37,23 @@ public sealed class TokenEmbedding : nn.Module<Tensor, Tensor>
         MaxPositions = maxPositions;
         tokens = Embedding(layout.EmbeddingRows, hidden);
         positions = Embedding(maxPositions, hidden);
-        norm = LayerNorm(hidden);
+        norm = LayerNorm(hidden, Epsilon);
         this.dropout = Dropout(dropout);
         RegisterComponents();
     }
 
     /// <summary>Number of positions the position table covers.</summary>
     public int MaxPositions { get; }
+
+    internal Tensor TokenTable => tokens.weight!;
+
+    internal Tensor PositionTable => positions.weight!;
+
+    internal Tensor NormWeight => norm.weight!;
+
+    internal Tensor NormBias => norm.bias!;
+
+    internal double NormEpsilon => Epsilon;
 
     /// <summary>Embeds <c>[B, T]</c> token ids (<c>T &lt;= MaxPositions</c>) into <c>[B, T, d]</c>.</summary>
     public override Tensor forward(Tensor ids)

@@ -1,0 +1,155 @@
+using System;
+using System.Linq;
+using DataMux.Backbones;
+using DataMux.Multiplexers;
+using DataMux.Performance;
+using TorchSharp;
+using Xunit;
+using static TorchSharp.torch;
+
+namespace DataMux.Tests;
+
+/// <summary>The one-pass embedding + element-wise mux of CPU inference computes what the two modules compute.</summary>
+public sealed class FusedEmbeddingMixTests
+{
+    public static TheoryData<Mux, int, int, int> Shapes() => new()
+    {
+        { Mux.GaussianHadamard, 1, 8, 16 },
+        { Mux.GaussianHadamard, 4, 11, 20 },      // a width that is not a multiple of the vector lanes
+        { Mux.GaussianHadamard, 40, 5, 48 },
+        { Mux.BinaryHadamard, 3, 9, 24 },
+        { Mux.Identity, 1, 7, 16 },
+        { Mux.Identity, 5, 6, 13 },
+    };
+
+    [Theory]
+    [MemberData(nameof(Shapes))]
+    public void Inference_matches_the_embedding_followed_by_the_mux(Mux variant, int n, int length, int hidden)
+    {
+        using var embedding = new TokenEmbedding(new TokenLayout(30, n, 0), maxPositions: length + 2, hidden, dropout: 0.1);
+        using var mux = MultiplexerTests.Create(variant, n, hidden);
+        Randomize(embedding);
+        embedding.eval();
+        mux.eval();
+        using var ids = randint(0, 30 + 2 + n, new long[] { 2 * n, length }, dtype: ScalarType.Int64);
+
+        using var inference = inference_mode();
+        using var fused = mux.EmbedAndMix(embedding, ids);
+        using var separate = mux.forward(embedding.forward(ids));
+
+        Assert.Equal(new long[] { 2, length, hidden }, fused.shape);
+        Assert.True(fused.allclose(separate, 1e-5, 1e-5), $"max difference {(fused - separate).abs().max().item<float>()}");
+    }
+
+    [Fact]
+    public void The_switch_turns_the_pass_off_and_the_modules_run()
+    {
+        using var embedding = new TokenEmbedding(new TokenLayout(30, 4, 0), maxPositions: 10, hidden: 16, dropout: 0.0);
+        using var mux = new GaussianHadamardMultiplexer(4, 16, seed: 5);
+        Randomize(embedding);
+        embedding.eval();
+        mux.eval();
+        using var ids = randint(0, 36, new long[] { 8, 9 }, dtype: ScalarType.Int64);
+        using var inference = inference_mode();
+        using var separate = mux.forward(embedding.forward(ids));
+
+        Assert.True(FusedEmbeddingMix.Enabled);
+        FusedEmbeddingMix.Enabled = false;
+        try
+        {
+            using var unfused = mux.EmbedAndMix(embedding, ids);
+            Assert.True(unfused.equal(separate).all().item<bool>(), "with the switch off, EmbedAndMix must run exactly the two modules");
+        }
+        finally
+        {
+            FusedEmbeddingMix.Enabled = true;
+        }
+    }
+
+    [Fact]
+    public void Training_runs_the_modules_so_gradients_flow_and_dropout_applies()
+    {
+        using var embedding = new TokenEmbedding(new TokenLayout(30, 2, 0), maxPositions: 10, hidden: 16, dropout: 0.5);
+        using var mux = new GaussianHadamardMultiplexer(2, 16, seed: 5);
+        embedding.train();
+        mux.train();
+        using var ids = randint(0, 34, new long[] { 4, 9 }, dtype: ScalarType.Int64);
+
+        using var mixed = mux.EmbedAndMix(embedding, ids);
+        Assert.True(mixed.requires_grad);
+        mixed.sum().backward();
+        Assert.NotNull(Parameter(embedding, "tokens.weight").grad);
+    }
+
+    [Fact]
+    public void Gradients_enabled_in_evaluation_mode_run_the_modules()
+    {
+        using var embedding = new TokenEmbedding(new TokenLayout(30, 2, 0), maxPositions: 10, hidden: 16, dropout: 0.0);
+        using var mux = new BinaryHadamardMultiplexer(2, 16, seed: 5);
+        embedding.eval();
+        mux.eval();
+        using var ids = randint(0, 34, new long[] { 4, 9 }, dtype: ScalarType.Int64);
+
+        using var mixed = mux.EmbedAndMix(embedding, ids);
+        Assert.True(mixed.requires_grad);
+    }
+
+    [Theory]
+    [InlineData(Mux.Orthogonal)]
+    [InlineData(Mux.Learned)]
+    public void Other_variants_run_the_two_modules(Mux variant)
+    {
+        using var embedding = new TokenEmbedding(new TokenLayout(30, 3, 0), maxPositions: 10, hidden: 16, dropout: 0.0);
+        using var mux = MultiplexerTests.Create(variant, 3, 16);
+        embedding.eval();
+        mux.eval();
+        using var ids = randint(0, 35, new long[] { 6, 9 }, dtype: ScalarType.Int64);
+        using var inference = inference_mode();
+
+        using var mixed = mux.EmbedAndMix(embedding, ids);
+        using var separate = mux.forward(embedding.forward(ids));
+        Assert.True(mixed.equal(separate).all().item<bool>());
+    }
+
+    [Fact]
+    public void An_id_outside_the_table_is_refused_with_its_value()
+    {
+        using var embedding = new TokenEmbedding(new TokenLayout(30, 2, 0), maxPositions: 10, hidden: 16, dropout: 0.0);
+        using var mux = new GaussianHadamardMultiplexer(2, 16, seed: 5);
+        embedding.eval();
+        mux.eval();
+        using var ids = zeros(new long[] { 2, 5 }, dtype: ScalarType.Int64);
+        ids[1, 3] = tensor(34L);   // the table has 30 + 2 + 2 = 34 rows
+        using var inference = inference_mode();
+
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => mux.EmbedAndMix(embedding, ids));
+        Assert.Contains("[0, 34)", error.Message);
+        Assert.Equal(34L, error.ActualValue);
+    }
+
+    [Fact]
+    public void Rows_that_do_not_fill_whole_groups_get_the_mux_error()
+    {
+        using var embedding = new TokenEmbedding(new TokenLayout(30, 3, 0), maxPositions: 10, hidden: 16, dropout: 0.0);
+        using var mux = new GaussianHadamardMultiplexer(3, 16, seed: 5);
+        embedding.eval();
+        mux.eval();
+        using var ids = zeros(new long[] { 4, 5 }, dtype: ScalarType.Int64);
+        using var inference = inference_mode();
+
+        var error = Assert.Throws<ArgumentException>(() => mux.EmbedAndMix(embedding, ids));
+        Assert.Contains("positive multiple of 3", error.Message);
+    }
+
+    // LayerNorm starts as the identity affine map; other values exercise the folded γ and β.
+    private static void Randomize(TokenEmbedding embedding)
+    {
+        using var noGrad = no_grad();
+        var (weight, bias) = (Parameter(embedding, "norm.weight"), Parameter(embedding, "norm.bias"));
+        weight.copy_(rand(weight.shape) + 0.5);
+        bias.copy_(randn(bias.shape));
+    }
+
+    private static Tensor Parameter(TokenEmbedding embedding, string name) =>
+        embedding.named_parameters().Single(parameter => parameter.name == name).parameter;
+}
