@@ -128,6 +128,11 @@ catch (Exception e) when (e is TypeInitializationException or DllNotFoundExcepti
     Console.WriteLine($"Plot not written ({e.GetType().Name}: {e.Message})");
 }
 
+if (options.Levers)
+{
+    CompareLevers();
+}
+
 if (!options.SkipExtras)
 {
     Extras();
@@ -136,6 +141,23 @@ if (!options.SkipExtras)
 Console.WriteLine();
 Console.WriteLine($"total wall {wall.Elapsed.TotalSeconds:F1}s");
 return 0;
+
+void CompareLevers()
+{
+    var leverEntries = entries.Where(e => e.Baseline || e.Mux == options.Muxes[0]).ToArray();
+    Console.WriteLine();
+    Console.WriteLine($"Levers: {leverEntries.Length} models, each as configured and with each lever off, interleaved ...");
+    var rows = LeverComparison.Run(leverEntries.Select(e => ($"{e.Mux} N={e.N}", e.N, modelCases[e])).ToArray(),
+        options.Warmup, options.Runs, options.Slice, p => Console.WriteLine("  " + p));
+    var baselineRow = rows.Single(r => r.Model == $"{baselineEntry.Mux} N=1");
+    var header = new[] { "model", "as configured" }.Concat(Lever.All.Select(l => $"without {l.Name}")).ToArray();
+    Console.WriteLine("Instances/s (as configured / without the lever, from the same run):");
+    ConsoleTable.Print(header, rows.Select(r => new[] { r.Model, $"{r.AllOn:F2}" }
+        .Concat(r.WithoutEach.Select(off => $"{off:F2} ({r.AllOn / off:F3}x)")).ToArray()));
+    Console.WriteLine($"Speed-up over {baselineEntry.Mux} N = 1 with the same levers:");
+    ConsoleTable.Print(header, rows.Select(r => new[] { r.Model, $"{r.AllOn / baselineRow.AllOn:F2}x" }
+        .Concat(r.WithoutEach.Select((off, i) => $"{off / baselineRow.WithoutEach[i]:F2}x")).ToArray()));
+}
 
 void Extras()
 {

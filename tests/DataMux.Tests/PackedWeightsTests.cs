@@ -58,6 +58,31 @@ public sealed class PackedWeightsTests
     }
 
     [Fact]
+    public void The_switch_turns_the_packed_products_off_without_unpacking()
+    {
+        using var encoder = Encoder();
+        using var x = randn(2, 9, 32);
+        using var ordinary = Infer(encoder, x);
+        using var packed = PackedWeights.Pack(encoder);
+
+        Assert.True(PackedWeights.Enabled);
+        PackedWeights.Enabled = false;
+        try
+        {
+            using var switchedOff = Infer(encoder, x);
+            Assert.True(switchedOff.equal(ordinary).all().item<bool>(), "with the switch off, the ordinary products must run");
+        }
+        finally
+        {
+            PackedWeights.Enabled = true;
+        }
+
+        Assert.Equal(2, packed.Layers);
+        using var packedAgain = Infer(encoder, x);
+        Assert.True(packedAgain.allclose(ordinary, 1e-5, 1e-5));
+    }
+
+    [Fact]
     public void Repack_picks_up_an_edit_of_one_element()
     {
         using var encoder = Encoder();

@@ -25,6 +25,8 @@ internal sealed record BenchmarkOptions
           --no-packed-weights ordinary matrix products instead of MKL-packed encoder weights (to measure that lever)
           --unfused-embedding embedding, LayerNorm and mux as separate operators instead of DataMux.Performance.FusedEmbeddingMix
           --skip-extras       only the throughput table (no breakdown, memory, batching path)
+          --levers            also time the baseline and the first mux's models with each runtime lever off,
+                              interleaved with the levers on (ratios from one run; adds about 4 slices x rounds per model)
         """;
 
     public string Preset { get; init; } = "paper";
@@ -46,6 +48,7 @@ internal sealed record BenchmarkOptions
     public bool FusedAttention { get; init; }
     public bool UnfusedEmbedding { get; init; }
     public bool SkipExtras { get; init; }
+    public bool Levers { get; init; }
 
     public string PlotPath => Plot ?? $"throughput-{Preset}-{Task}.png";
 
@@ -79,6 +82,7 @@ internal sealed record BenchmarkOptions
                 "--no-packed-weights" => options with { PackedWeights = false },
                 "--unfused-embedding" => options with { UnfusedEmbedding = true },
                 "--skip-extras" => options with { SkipExtras = true },
+                "--levers" => options with { Levers = true },
                 "--help" or "-h" => throw new ArgumentException(Usage),
                 _ => throw new ArgumentException($"Unknown option '{args[i]}'.\n{Usage}"),
             };

@@ -60,7 +60,7 @@ public sealed class TransformerEncoderLayer : nn.Module<Tensor, Tensor?, Tensor>
         using var scope = torch.NewDisposeScope();
         var inference = !training && !torch.is_grad_enabled();
         // Packed weights (see PackedWeights) serve only inference; PrepareFor re-packs weights that changed.
-        var packedHere = inference && packed is not null && packed.PrepareFor(x, qkv, output, expand, contract) ? packed : null;
+        var packedHere = inference && packed is not null && Performance.PackedWeights.Enabled && packed.PrepareFor(x, qkv, output, expand, contract) ? packed : null;
 
         // [B, L, 3d]: one projection for queries, keys and values.
         var projected = packedHere?.QueryKeyValue.Forward(qkv, x, null) ?? qkv.forward(x);

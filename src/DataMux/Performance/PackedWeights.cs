@@ -37,6 +37,12 @@ public sealed class PackedWeights : IDisposable
         Status = status;
     }
 
+    /// <summary>
+    /// Process-wide switch (default on): off makes inference use the ordinary products while the copies stay packed,
+    /// to compare both in one process without packing again.
+    /// </summary>
+    public static bool Enabled { get; set; } = true;
+
     /// <summary>Whether MKL's packed GEMM exists in this process's libtorch.</summary>
     public static bool IsAvailable => MklPackedGemm.IsAvailable;
 
