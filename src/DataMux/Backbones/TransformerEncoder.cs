@@ -1,5 +1,4 @@
 using System;
-using DataMux.Performance;
 using DataMux.Validation;
 using TorchSharp;
 using TorchSharp.Modules;
@@ -56,12 +55,6 @@ public sealed class TransformerEncoder : nn.Module<Tensor, Tensor?, Tensor>
                 $"but got {paddingMask.dtype} of shape {TokenChecks.Format(paddingMask.shape)}.", nameof(paddingMask));
         }
 
-        // Inference on the CPU: the batch's sequences on worker threads (see SequenceParallel); otherwise here.
-        return (training ? null : SequenceParallel.TryEncode(x, paddingMask, Encode)) ?? Encode(x, paddingMask);
-    }
-
-    private Tensor Encode(Tensor x, Tensor? paddingMask)
-    {
         using var scope = torch.NewDisposeScope();
         // scaled_dot_product_attention's bool mask means "may attend": invert once, broadcast over heads and queries.
         var attentionMask = paddingMask?.logical_not().view(x.shape[0], 1, 1, x.shape[1]);
