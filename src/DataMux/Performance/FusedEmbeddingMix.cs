@@ -16,8 +16,11 @@ namespace DataMux.Performance;
 /// The operators (lookup, position add, LayerNorm, product with wᵢ, mean over i) each read and write the whole
 /// <c>[G·N, L, d]</c> tensor: at the paper's N = 40 that is 20 MiB five times over, for a result of 0.5 MiB. This pass
 /// reads each looked-up row once, normalizes it in a buffer that stays in the L1 cache and adds it, scaled, into its
-/// output row. On this project's 2-core AMD EPYC (paper preset, d = 768): 2.0-2.6 ms against 3.5-6.1 ms for the
-/// operators at N = 40 and 2.8-3.1 ms against 5.4-6.1 ms at N = 20, in the same runs. It runs on the calling thread:
+/// output row. On this project's 2-core AMD EPYC (paper preset, d = 768), repeated on warm caches: 2.0-2.6 ms against
+/// 3.5-5.2 ms for the operators at N = 40, 2.8-3.1 ms against 5.4-6.1 ms at N = 20; inside a forward pass, where the
+/// looked-up rows come from DRAM, 5.3-5.5 ms against 6.1-6.4 ms, and 0.99-1.06x for the whole model at N = 20 and 40
+/// (examples/Throughput --levers). It also leaves out the operators' intermediates (peak activation memory at N = 40
+/// 22 MiB instead of 80 MiB). It runs on the calling thread:
 /// a second .NET thread competed with libtorch's own worker, which keeps spinning for a while after each operator, and
 /// gained nothing. Results match the operators within float32 rounding (the sums are taken in another order).
 /// </remarks>
