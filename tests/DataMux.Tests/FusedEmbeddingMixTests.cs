@@ -141,6 +141,20 @@ public sealed class FusedEmbeddingMixTests
         Assert.Contains("positive multiple of 3", error.Message);
     }
 
+    [Fact]
+    public void An_embedding_of_another_width_gets_the_mux_error()
+    {
+        using var embedding = new TokenEmbedding(new TokenLayout(30, 2, 0), maxPositions: 10, hidden: 24, dropout: 0.0);
+        using var mux = new GaussianHadamardMultiplexer(2, 16, seed: 5);
+        embedding.eval();
+        mux.eval();
+        using var ids = zeros(new long[] { 2, 5 }, dtype: ScalarType.Int64);
+        using var inference = inference_mode();
+
+        var error = Assert.Throws<ArgumentException>(() => mux.EmbedAndMix(embedding, ids));
+        Assert.Contains("[G·N, L, 16]", error.Message);
+    }
+
     // LayerNorm starts as the identity affine map; other values exercise the folded γ and β.
     private static void Randomize(TokenEmbedding embedding)
     {

@@ -72,7 +72,7 @@ public abstract class Multiplexer : nn.Module<Tensor, Tensor>
     {
         ArgumentNullException.ThrowIfNull(embedding);
         ArgumentNullException.ThrowIfNull(ids);
-        return (training ? null : FusedEmbeddingMix.TryMix(embedding, ids, N, perIndex)) ?? EmbedThenMix(embedding, ids);
+        return (training ? null : FusedEmbeddingMix.TryMix(embedding, ids, N, Hidden, perIndex)) ?? EmbedThenMix(embedding, ids);
     }
 
     private Tensor EmbedThenMix(TokenEmbedding embedding, Tensor ids)

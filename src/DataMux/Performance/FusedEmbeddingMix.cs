@@ -20,9 +20,8 @@ namespace DataMux.Performance;
 /// 3.5-5.2 ms for the operators at N = 40, 2.8-3.1 ms against 5.4-6.1 ms at N = 20; inside a forward pass, where the
 /// looked-up rows come from DRAM, 5.3-5.5 ms against 6.1-6.4 ms, and 0.99-1.06x for the whole model at N = 20 and 40
 /// (examples/Throughput --levers). It also leaves out the operators' intermediates (peak activation memory at N = 40
-/// 22 MiB instead of 80 MiB). It runs on the calling thread:
-/// a second .NET thread competed with libtorch's own worker, which keeps spinning for a while after each operator, and
-/// gained nothing. Results match the operators within float32 rounding (the sums are taken in another order).
+/// 22 MiB instead of 80 MiB). It runs on the calling thread: a second .NET thread competed with libtorch's own worker,
+/// which keeps spinning for a while after each operator, and gained nothing. Results match the operators within float32 rounding (the sums are taken in another order).
 /// </remarks>
 public static unsafe class FusedEmbeddingMix
 {
@@ -31,10 +30,11 @@ public static unsafe class FusedEmbeddingMix
 
     /// <summary>
     /// The mixed embedding of <paramref name="ids"/> <c>[G·N, L]</c> as <c>[G, L, d]</c>, with per-index weights
-    /// <paramref name="perIndex"/> <c>[N, d]</c> (null: all ones); null when this pass cannot serve the call
-    /// (training, gradients, other devices or types), in which case the caller runs the operators.
+    /// <paramref name="perIndex"/> <c>[N, d]</c> (null: all ones) for a mux of width <paramref name="hidden"/>; null
+    /// when this pass cannot serve the call (training, gradients, other devices or types, shapes the modules would
+    /// refuse), in which case the caller runs the modules, which say what is wrong.
     /// </summary>
-    internal static Tensor? TryMix(TokenEmbedding embedding, Tensor ids, int n, Tensor? perIndex)
+    internal static Tensor? TryMix(TokenEmbedding embedding, Tensor ids, int n, int hidden, Tensor? perIndex)
     {
         var (tokens, positions, gamma, beta) = (embedding.TokenTable, embedding.PositionTable, embedding.NormWeight, embedding.NormBias);
         if (!Enabled || embedding.training || torch.is_grad_enabled() ||
@@ -46,7 +46,12 @@ public static unsafe class FusedEmbeddingMix
         }
 
         var (rows, length, width) = ((int)ids.shape[0], (int)ids.shape[1], (int)tokens.shape[1]);
-        if (rows == 0 || rows % n != 0 || length > positions.shape[0]) return null;
+        if (rows == 0 || rows % n != 0 || length > positions.shape[0] || width != hidden ||
+            positions.shape[1] != width || gamma.numel() != width || beta.numel() != width ||
+            (perIndex is not null && (perIndex.dim() != 2 || perIndex.shape[0] != n || perIndex.shape[1] != width)))
+        {
+            return null;
+        }
 
         using var scope = torch.NewDisposeScope();
         var source = ids.contiguous();
