@@ -147,15 +147,15 @@ void CompareLevers()
     var leverEntries = entries.Where(e => e.Baseline || e.Mux == options.Muxes[0]).ToArray();
     Console.WriteLine();
     Console.WriteLine($"Levers: {leverEntries.Length} models, each as configured and with each lever off, interleaved ...");
-    var rows = LeverComparison.Run(leverEntries.Select(e => ($"{e.Mux} N={e.N}", e.N, modelCases[e])).ToArray(),
+    var rows = LeverComparison.Run(leverEntries.Select(e => ($"{e.Mux} N={e.N}", modelCases[e])).ToArray(),
         options.Warmup, options.Runs, options.Slice, p => Console.WriteLine("  " + p));
     var baselineRow = rows.Single(r => r.Model == $"{baselineEntry.Mux} N=1");
     var header = new[] { "model", "as configured" }.Concat(Lever.All.Select(l => $"without {l.Name}")).ToArray();
     Console.WriteLine("Instances/s (as configured / without the lever, from the same run):");
-    ConsoleTable.Print(header, rows.Select(r => new[] { r.Model, $"{r.AllOn:F2}" }
-        .Concat(r.WithoutEach.Select(off => $"{off:F2} ({r.AllOn / off:F3}x)")).ToArray()));
+    ConsoleTable.Print(header, rows.Select(r => new[] { r.Model, $"{r.AsConfigured:F2}" }
+        .Concat(r.WithoutEach.Select(off => $"{off:F2} ({r.AsConfigured / off:F3}x)")).ToArray()));
     Console.WriteLine($"Speed-up over {baselineEntry.Mux} N = 1 with the same levers:");
-    ConsoleTable.Print(header, rows.Select(r => new[] { r.Model, $"{r.AllOn / baselineRow.AllOn:F2}x" }
+    ConsoleTable.Print(header, rows.Select(r => new[] { r.Model, $"{r.AsConfigured / baselineRow.AsConfigured:F2}x" }
         .Concat(r.WithoutEach.Select((off, i) => $"{off / baselineRow.WithoutEach[i]:F2}x")).ToArray()));
 }
 

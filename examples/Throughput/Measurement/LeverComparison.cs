@@ -18,22 +18,21 @@ internal sealed record Lever(string Name, Func<bool> IsOn, Action<bool> Switch)
 }
 
 /// <summary>Instances per second of one model as configured, and with each lever off in turn.</summary>
-internal sealed record LeverRow(string Model, int N, double AllOn, IReadOnlyList<double> WithoutEach);
+internal sealed record LeverRow(string Model, double AsConfigured, IReadOnlyList<double> WithoutEach);
 
 /// <summary>
-/// Times every model as configured (levers on unless a command-line flag turned one off) and with each lever off,
-/// all in one interleaved run, so that the ratios
-/// compare calls made minutes apart at most under the same machine load (separate processes differed by up to 10%
-/// here between identical runs, more than most levers move).
+/// Times every model as configured (levers on unless a command-line flag turned one off) and with each lever off, all
+/// in one interleaved run, so that the ratios compare calls made minutes apart at most under the same machine load
+/// (separate processes differed by up to 10% here between identical runs, more than most levers move).
 /// </summary>
 internal static class LeverComparison
 {
     public static IReadOnlyList<LeverRow> Run(
-        IReadOnlyList<(string Model, int N, TimedCase Case)> models, int warmup, int runs, double sliceSeconds, Action<string>? progress)
+        IReadOnlyList<(string Model, TimedCase Case)> models, int warmup, int runs, double sliceSeconds, Action<string>? progress)
     {
         var variants = models.SelectMany(m =>
-            new[] { (m.Model, m.N, Off: (Lever?)null, Case: m.Case) }
-                .Concat(Lever.All.Select(lever => (m.Model, m.N, Off: (Lever?)lever, Case: WithOff(m.Case, lever)))))
+            new[] { (m.Model, Off: (Lever?)null, Case: m.Case) }
+                .Concat(Lever.All.Select(lever => (m.Model, Off: (Lever?)lever, Case: WithOff(m.Case, lever)))))
             .ToArray();
         var times = InterleavedTimer.Run(variants.Select(v => v.Case).ToArray(), warmup, runs, sliceSeconds, progress);
         double PerSecond(TimedCase c) => c.Instances / InterleavedTimer.Median(times[c]);
@@ -41,7 +40,7 @@ internal static class LeverComparison
         return models.Select(m =>
         {
             var mine = variants.Where(v => v.Model == m.Model).ToArray();
-            return new LeverRow(m.Model, m.N, PerSecond(mine.Single(v => v.Off is null).Case),
+            return new LeverRow(m.Model, PerSecond(mine.Single(v => v.Off is null).Case),
                 Lever.All.Select(lever => PerSecond(mine.Single(v => v.Off == lever).Case)).ToArray());
         }).ToArray();
     }
