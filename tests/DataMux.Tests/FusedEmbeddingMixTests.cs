@@ -44,11 +44,9 @@ public sealed class FusedEmbeddingMixTests
     [Fact]
     public void The_switch_turns_the_pass_off_and_the_modules_run()
     {
-        using var embedding = new TokenEmbedding(new TokenLayout(30, 4, 0), maxPositions: 10, hidden: 16, dropout: 0.0);
-        using var mux = new GaussianHadamardMultiplexer(4, 16, seed: 5);
+        using var modules = Evaluated(Mux.GaussianHadamard, n: 4);
+        var (embedding, mux) = (modules.Embedding, modules.Mux);
         Randomize(embedding);
-        embedding.eval();
-        mux.eval();
         using var ids = randint(0, 36, new long[] { 8, 9 }, dtype: ScalarType.Int64);
         using var inference = inference_mode();
         using var separate = mux.forward(embedding.forward(ids));
@@ -84,13 +82,10 @@ public sealed class FusedEmbeddingMixTests
     [Fact]
     public void Gradients_enabled_in_evaluation_mode_run_the_modules()
     {
-        using var embedding = new TokenEmbedding(new TokenLayout(30, 2, 0), maxPositions: 10, hidden: 16, dropout: 0.0);
-        using var mux = new BinaryHadamardMultiplexer(2, 16, seed: 5);
-        embedding.eval();
-        mux.eval();
+        using var modules = Evaluated(Mux.BinaryHadamard, n: 2);
         using var ids = randint(0, 34, new long[] { 4, 9 }, dtype: ScalarType.Int64);
 
-        using var mixed = mux.EmbedAndMix(embedding, ids);
+        using var mixed = modules.Mux.EmbedAndMix(modules.Embedding, ids);
         Assert.True(mixed.requires_grad);
     }
 
@@ -99,30 +94,24 @@ public sealed class FusedEmbeddingMixTests
     [InlineData(Mux.Learned)]
     public void Other_variants_run_the_two_modules(Mux variant)
     {
-        using var embedding = new TokenEmbedding(new TokenLayout(30, 3, 0), maxPositions: 10, hidden: 16, dropout: 0.0);
-        using var mux = MultiplexerTests.Create(variant, 3, 16);
-        embedding.eval();
-        mux.eval();
+        using var modules = Evaluated(variant, n: 3);
         using var ids = randint(0, 35, new long[] { 6, 9 }, dtype: ScalarType.Int64);
         using var inference = inference_mode();
 
-        using var mixed = mux.EmbedAndMix(embedding, ids);
-        using var separate = mux.forward(embedding.forward(ids));
+        using var mixed = modules.Mux.EmbedAndMix(modules.Embedding, ids);
+        using var separate = modules.Mux.forward(modules.Embedding.forward(ids));
         Assert.True(mixed.equal(separate).all().item<bool>());
     }
 
     [Fact]
     public void An_id_outside_the_table_is_refused_with_its_value()
     {
-        using var embedding = new TokenEmbedding(new TokenLayout(30, 2, 0), maxPositions: 10, hidden: 16, dropout: 0.0);
-        using var mux = new GaussianHadamardMultiplexer(2, 16, seed: 5);
-        embedding.eval();
-        mux.eval();
+        using var modules = Evaluated(Mux.GaussianHadamard, n: 2);
         using var ids = zeros(new long[] { 2, 5 }, dtype: ScalarType.Int64);
         ids[1, 3] = tensor(34L);   // the table has 30 + 2 + 2 = 34 rows
         using var inference = inference_mode();
 
-        var error = Assert.Throws<ArgumentOutOfRangeException>(() => mux.EmbedAndMix(embedding, ids));
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => modules.Mux.EmbedAndMix(modules.Embedding, ids));
         Assert.Contains("[0, 34)", error.Message);
         Assert.Equal(34L, error.ActualValue);
     }
@@ -130,29 +119,43 @@ public sealed class FusedEmbeddingMixTests
     [Fact]
     public void Rows_that_do_not_fill_whole_groups_get_the_mux_error()
     {
-        using var embedding = new TokenEmbedding(new TokenLayout(30, 3, 0), maxPositions: 10, hidden: 16, dropout: 0.0);
-        using var mux = new GaussianHadamardMultiplexer(3, 16, seed: 5);
-        embedding.eval();
-        mux.eval();
+        using var modules = Evaluated(Mux.GaussianHadamard, n: 3);
         using var ids = zeros(new long[] { 4, 5 }, dtype: ScalarType.Int64);
         using var inference = inference_mode();
 
-        var error = Assert.Throws<ArgumentException>(() => mux.EmbedAndMix(embedding, ids));
+        var error = Assert.Throws<ArgumentException>(() => modules.Mux.EmbedAndMix(modules.Embedding, ids));
         Assert.Contains("positive multiple of 3", error.Message);
     }
 
     [Fact]
     public void An_embedding_of_another_width_gets_the_mux_error()
     {
-        using var embedding = new TokenEmbedding(new TokenLayout(30, 2, 0), maxPositions: 10, hidden: 24, dropout: 0.0);
-        using var mux = new GaussianHadamardMultiplexer(2, 16, seed: 5);
-        embedding.eval();
-        mux.eval();
+        using var modules = Evaluated(Mux.GaussianHadamard, n: 2, embeddingWidth: 24);
         using var ids = zeros(new long[] { 2, 5 }, dtype: ScalarType.Int64);
         using var inference = inference_mode();
 
-        var error = Assert.Throws<ArgumentException>(() => mux.EmbedAndMix(embedding, ids));
+        var error = Assert.Throws<ArgumentException>(() => modules.Mux.EmbedAndMix(modules.Embedding, ids));
         Assert.Contains("[G·N, L, 16]", error.Message);
+    }
+
+    // An embedding (vocabulary 30, width embeddingWidth) and a mux of width 16, both in evaluation mode.
+    private static Modules Evaluated(Mux variant, int n, int embeddingWidth = 16)
+    {
+        var modules = new Modules(
+            new TokenEmbedding(new TokenLayout(30, n, 0), maxPositions: 10, embeddingWidth, dropout: 0.0),
+            MultiplexerTests.Create(variant, n, 16));
+        modules.Embedding.eval();
+        modules.Mux.eval();
+        return modules;
+    }
+
+    private sealed record Modules(TokenEmbedding Embedding, Multiplexer Mux) : IDisposable
+    {
+        public void Dispose()
+        {
+            Embedding.Dispose();
+            Mux.Dispose();
+        }
     }
 
     // LayerNorm starts as the identity affine map; other values exercise the folded γ and β.
