@@ -96,8 +96,7 @@ public sealed class TransformerEncoderLayer : nn.Module<Tensor, Tensor?, Tensor>
     }
 
     /// <summary>Whether the projection weights are contiguous float32 CPU tensors, the ones MKL's packed GEMM takes.</summary>
-    internal bool CanPackWeights => ProjectionWeights.All(weight =>
-        weight.device_type == DeviceType.CPU && weight.dtype == ScalarType.Float32 && weight.is_contiguous());
+    internal bool CanPackWeights => ProjectionWeights.All(TensorMemory.IsContiguousFloatCpu);
 
     /// <summary>The packed copies this layer uses, or null.</summary>
     internal PackedLayerWeights? PackedWeights => packed;

@@ -39,8 +39,9 @@ public static unsafe class FusedEmbeddingMix
         var (tokens, positions, gamma, beta) = (embedding.TokenTable, embedding.PositionTable, embedding.NormWeight, embedding.NormBias);
         if (!Enabled || embedding.training || torch.is_grad_enabled() ||
             ids.device_type != DeviceType.CPU || ids.dtype != ScalarType.Int64 || ids.dim() != 2 ||
-            !IsFloatCpu(tokens) || !IsFloatCpu(positions) || !IsFloatCpu(gamma) || !IsFloatCpu(beta) ||
-            (perIndex is not null && !IsFloatCpu(perIndex)))
+            !TensorMemory.IsContiguousFloatCpu(tokens) || !TensorMemory.IsContiguousFloatCpu(positions) ||
+            !TensorMemory.IsContiguousFloatCpu(gamma) || !TensorMemory.IsContiguousFloatCpu(beta) ||
+            (perIndex is not null && !TensorMemory.IsContiguousFloatCpu(perIndex)))
         {
             return null;
         }
@@ -65,9 +66,6 @@ public static unsafe class FusedEmbeddingMix
             (float)embedding.NormEpsilon, TensorMemory.Floats(output));
         return scope.MoveToOuter(output);
     }
-
-    private static bool IsFloatCpu(Tensor tensor) =>
-        tensor.device_type == DeviceType.CPU && tensor.dtype == ScalarType.Float32 && tensor.is_contiguous();
 
     private static void Mix(long* ids, int groups, int n, int length, int width, long tableRows,
         float* tokens, float* positions, float* scaled, float* shift, float epsilon, float* output)

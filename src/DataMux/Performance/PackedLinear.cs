@@ -48,7 +48,7 @@ internal sealed unsafe class PackedLinear : IDisposable
     {
         var (weight, bias) = (layer.weight, layer.bias);
         if (packed is null || weight is null ||
-            weight.device_type != DeviceType.CPU || weight.dtype != ScalarType.Float32 || !weight.is_contiguous() ||
+            !TensorMemory.IsContiguousFloatCpu(weight) ||
             weight.shape[0] != outputs || weight.shape[1] != inputs ||
             (bias is not null && (bias.device_type != DeviceType.CPU || bias.dtype != ScalarType.Float32 || bias.numel() != outputs)))
         {

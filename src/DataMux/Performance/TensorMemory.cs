@@ -1,6 +1,7 @@
 using System;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace DataMux.Performance;
@@ -13,6 +14,10 @@ internal static unsafe class TensorMemory
     /// it throws for non-contiguous tensors). Valid while the tensor lives; libtorch's memory does not move.
     /// </summary>
     public static float* Floats(Tensor tensor) => (float*)Address(tensor);
+
+    /// <summary>Whether <paramref name="tensor"/> is a contiguous float32 CPU tensor, the only kind handed to MKL here.</summary>
+    public static bool IsContiguousFloatCpu(Tensor tensor) =>
+        tensor.device_type == DeviceType.CPU && tensor.dtype == ScalarType.Float32 && tensor.is_contiguous();
 
     /// <inheritdoc cref="Floats"/>
     public static IntPtr Address(Tensor tensor) => (IntPtr)Unsafe.AsPointer(ref MemoryMarshal.GetReference(tensor.bytes));
