@@ -23,8 +23,13 @@ for trx in "$results"/*.trx; do
   t=$(sed -n 's/.* total="\([0-9]*\)".*/\1/p' <<<"$counters")
   e=$(sed -n 's/.* executed="\([0-9]*\)".*/\1/p' <<<"$counters")
   passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0})); skipped=$((skipped + ${t:-0} - ${e:-0}))
-  # Name the failed tests just above the summary, where a long log's tail shows them.
-  grep -o '<UnitTestResult [^>]*outcome="Failed"[^>]*>' "$trx" | sed -n 's/.* testName="\([^"]*\)".*/failed: \1/p'
+  # Name the failed tests and the first lines of their messages just above the summary, where a long log's tail
+  # shows them.
+  awk '
+    /<UnitTestResult / { name = ""; if ($0 ~ /outcome="Failed"/) { name = $0; sub(/.* testName="/, "", name); sub(/".*/, "", name); print "failed: " name } }
+    name != "" && /<Message>/ { inMessage = 1; shown = 0; sub(/.*<Message>/, "") }
+    inMessage { done = sub(/<\/Message>.*/, ""); if (shown < 4) print "  " $0; shown++; if (done) { inMessage = 0; name = "" } }
+  ' "$trx"
 done
 # One result file per test project, or a project's results went missing (a crash, or a name clash).
 projects=$(grep -l '<IsTestProject>true</IsTestProject>' tests/*/*.csproj | wc -l)
