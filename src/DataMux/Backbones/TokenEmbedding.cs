@@ -59,7 +59,7 @@ public sealed class TokenEmbedding : nn.Module<Tensor, Tensor>
     public override Tensor forward(Tensor ids)
     {
         ArgumentNullException.ThrowIfNull(ids);
-        if (ids.dim() != 2 || ids.shape[1] < 1 || ids.shape[1] > MaxPositions)
+        if (ids.dim() != 2 || ids.size(1) < 1 || ids.size(1) > MaxPositions)
         {
             throw new ArgumentException(
                 $"{nameof(TokenEmbedding)} expects token ids of shape [rows, positions] with 1 <= positions <= {MaxPositions}, " +
@@ -68,7 +68,7 @@ public sealed class TokenEmbedding : nn.Module<Tensor, Tensor>
 
         using var scope = torch.NewDisposeScope();
         // Looking up positions 0..T-1 is the first T rows of the table: slice it instead of building an index tensor.
-        var position = positions.weight!.narrow(0, 0, ids.shape[1]);
+        var position = positions.weight!.narrow(0, 0, ids.size(1));
         var embedded = tokens.forward(ids).add_(position);
         return scope.MoveToOuter(dropout.forward(norm.forward(embedded)));
     }

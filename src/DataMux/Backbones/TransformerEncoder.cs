@@ -41,14 +41,14 @@ public sealed class TransformerEncoder : nn.Module<Tensor, Tensor?, Tensor>
     public override Tensor forward(Tensor x, Tensor? paddingMask)
     {
         ArgumentNullException.ThrowIfNull(x);
-        if (x.dim() != 3 || x.shape[2] != Hidden)
+        if (x.dim() != 3 || x.size(2) != Hidden)
         {
             throw new ArgumentException(
                 $"{nameof(TransformerEncoder)} expects input of shape [G, L, {Hidden}], but got shape {TokenChecks.Format(x.shape)}.", nameof(x));
         }
 
         if (paddingMask is not null &&
-            (paddingMask.dtype != ScalarType.Bool || paddingMask.dim() != 2 || paddingMask.shape[0] != x.shape[0] || paddingMask.shape[1] != x.shape[1]))
+            (paddingMask.dtype != ScalarType.Bool || paddingMask.dim() != 2 || paddingMask.size(0) != x.size(0) || paddingMask.size(1) != x.size(1)))
         {
             throw new ArgumentException(
                 $"{nameof(TransformerEncoder)} expects a bool padding mask of shape [{x.shape[0]}, {x.shape[1]}], " +
@@ -57,7 +57,7 @@ public sealed class TransformerEncoder : nn.Module<Tensor, Tensor?, Tensor>
 
         using var scope = torch.NewDisposeScope();
         // scaled_dot_product_attention's bool mask means "may attend": invert once, broadcast over heads and queries.
-        var attentionMask = paddingMask?.logical_not().view(x.shape[0], 1, 1, x.shape[1]);
+        var attentionMask = paddingMask?.logical_not().view(x.size(0), 1, 1, x.size(1));
         var hidden = x;
         foreach (var layer in layers) hidden = layer.forward(hidden, attentionMask);
         return scope.MoveToOuter(hidden);

@@ -88,7 +88,7 @@ public sealed class TransformerEncoderLayer : nn.Module<Tensor, Tensor?, Tensor>
     // [B, L, 3d] -> [3, B, H, L, dh] -> attention -> [B, L, d].
     private Tensor Attend(Tensor projected, Tensor? attentionMask)
     {
-        var (batch, length, width) = (projected.shape[0], projected.shape[1], projected.shape[2] / 3);
+        var (batch, length, width) = (projected.size(0), projected.size(1), projected.size(2) / 3);
         var split = projected.view(batch, length, 3, heads, width / heads).permute(2, 0, 3, 1, 4);
         var attended = functional.scaled_dot_product_attention(
             split[0], split[1], split[2], attentionMask, training ? dropoutProbability : 0.0);

@@ -11,7 +11,7 @@ internal static class DemultiplexerShapes
     public static long Groups(Tensor tokens, int n, string name)
     {
         ArgumentNullException.ThrowIfNull(tokens);
-        if (tokens.dim() != 2 || tokens.shape[0] == 0 || tokens.shape[0] % n != 0)
+        if (tokens.dim() != 2 || tokens.size(0) == 0 || tokens.size(0) % n != 0)
         {
             throw new ArgumentException(
                 $"{name} expects grouped token ids of shape [G·N, L] with a positive multiple of N = {n} rows, " +
@@ -19,14 +19,14 @@ internal static class DemultiplexerShapes
                 nameof(tokens));
         }
 
-        return tokens.shape[0] / n;
+        return tokens.size(0) / n;
     }
 
     /// <summary>Checks backbone output <c>[G, P+L, d]</c> with L &gt;= 1 and returns L.</summary>
     public static long Content(Tensor hidden, int prefixLength, int width, string name)
     {
         ArgumentNullException.ThrowIfNull(hidden);
-        if (hidden.dim() != 3 || hidden.shape[1] <= prefixLength || hidden.shape[2] != width)
+        if (hidden.dim() != 3 || hidden.size(1) <= prefixLength || hidden.size(2) != width)
         {
             throw new ArgumentException(
                 $"{name} expects backbone output of shape [G, {prefixLength} + L, {width}] with L >= 1, " +
@@ -34,6 +34,6 @@ internal static class DemultiplexerShapes
                 nameof(hidden));
         }
 
-        return hidden.shape[1] - prefixLength;
+        return hidden.size(1) - prefixLength;
     }
 }

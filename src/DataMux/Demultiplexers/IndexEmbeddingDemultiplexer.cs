@@ -50,8 +50,8 @@ public sealed class IndexEmbeddingDemultiplexer : Demultiplexer
         using var scope = torch.NewDisposeScope();
         // Concatenate in the grouped view [G, N, ·] so the broadcast prefix is copied once, straight into the result.
         var prefixes = prefix.unsqueeze(0).expand(groups, N, PrefixLength);
-        var grouped = tokens.view(groups, N, tokens.shape[1]);
-        var prefixed = torch.cat(new[] { prefixes, grouped }, 2).view(groups * N, PrefixLength + tokens.shape[1]);
+        var grouped = tokens.view(groups, N, tokens.size(1));
+        var prefixed = torch.cat(new[] { prefixes, grouped }, 2).view(groups * N, PrefixLength + tokens.size(1));
         return scope.MoveToOuter(prefixed);
     }
 
@@ -60,7 +60,7 @@ public sealed class IndexEmbeddingDemultiplexer : Demultiplexer
     {
         DemultiplexerShapes.Content(hidden, PrefixLength, Hidden, GetName());
         using var scope = torch.NewDisposeScope();
-        var groups = hidden.shape[0];
+        var groups = hidden.size(0);
         var indices = IndexPart(hidden);                                            // [G, N, d]
         var cls = functional.linear(hidden.select(1, N), ContentWeight, project.bias); // [G, d]
         var mixed = indices.add_(cls.unsqueeze(1));
@@ -73,7 +73,7 @@ public sealed class IndexEmbeddingDemultiplexer : Demultiplexer
     {
         var length = DemultiplexerShapes.Content(hidden, PrefixLength, Hidden, GetName());
         using var scope = torch.NewDisposeScope();
-        var groups = hidden.shape[0];
+        var groups = hidden.size(0);
         var indices = IndexPart(hidden);                                                         // [G, N, d]
         var content = functional.linear(hidden.narrow(1, PrefixLength, length), ContentWeight, project.bias); // [G, L, d]
         var mixed = indices.unsqueeze(2) + content.unsqueeze(1);                                 // [G, N, L, d]

@@ -59,12 +59,12 @@ public static unsafe class CpuAttention
     {
         if (!Enabled || !IsAvailable ||
             projected.device_type != DeviceType.CPU || projected.dtype != ScalarType.Float32 || projected.dim() != 3 ||
-            projected.shape[2] % (3 * heads) != 0)
+            projected.size(2) % (3 * heads) != 0)
         {
             return null;
         }
 
-        var (batch, length, width) = ((int)projected.shape[0], (int)projected.shape[1], (int)projected.shape[2] / 3);
+        var (batch, length, width) = ((int)projected.size(0), (int)projected.size(1), (int)projected.size(2) / 3);
         if (batch == 0 || length < MinimumLength) return null;
         float[]? keyBias = null;
         if (mayAttend is not null)

@@ -46,10 +46,10 @@ public static unsafe class FusedEmbeddingMix
             return null;
         }
 
-        var (rows, length, width) = ((int)ids.shape[0], (int)ids.shape[1], (int)tokens.shape[1]);
-        if (rows == 0 || rows % n != 0 || length > positions.shape[0] || width != hidden ||
-            positions.shape[1] != width || gamma.numel() != width || beta.numel() != width ||
-            (perIndex is not null && (perIndex.dim() != 2 || perIndex.shape[0] != n || perIndex.shape[1] != width)))
+        var (rows, length, width) = ((int)ids.size(0), (int)ids.size(1), (int)tokens.size(1));
+        if (rows == 0 || rows % n != 0 || length > positions.size(0) || width != hidden ||
+            positions.size(1) != width || gamma.numel() != width || beta.numel() != width ||
+            (perIndex is not null && (perIndex.dim() != 2 || perIndex.size(0) != n || perIndex.size(1) != width)))
         {
             return null;
         }
@@ -61,7 +61,7 @@ public static unsafe class FusedEmbeddingMix
         var scaled = (gamma.unsqueeze(0) * weights / n).contiguous();
         var shift = (beta * weights.sum(dim: 0) / n).contiguous();
         var output = empty(rows / n, length, width, dtype: ScalarType.Float32);
-        Mix((long*)TensorMemory.Address(source), rows / n, n, length, width, tokens.shape[0],
+        Mix((long*)TensorMemory.Address(source), rows / n, n, length, width, tokens.size(0),
             TensorMemory.Floats(tokens), TensorMemory.Floats(positions), TensorMemory.Floats(scaled), TensorMemory.Floats(shift),
             (float)embedding.NormEpsilon, TensorMemory.Floats(output));
         return scope.MoveToOuter(output);
