@@ -30,7 +30,7 @@ internal static class BatchingPath
         return tokens;
     }
 
-    public static BatchingResult Measure(IMultiplexedModel model, int rows, int runs)
+    public static BatchingResult Measure(IMultiplexedModel model, int rows, int warmup, int runs)
     {
         var c = model.Configuration;
         var module = (nn.Module<Tensor, Tensor>)model;
@@ -45,7 +45,7 @@ internal static class BatchingPath
                 module.forward(tokens.narrow(0, start, Math.Min(rowsPerCall, rows - start)));
             }
         });
-        var times = InterleavedTimer.Run(new[] { publicCase, rawCase }, warmup: 0, runs: Math.Max(1, runs), sliceSeconds: 0);
+        var times = InterleavedTimer.Run(new[] { publicCase, rawCase }, warmup, runs: Math.Max(1, runs), sliceSeconds: 0);
         return new BatchingResult(c.ModelName, rows, rowsPerCall,
             rows / InterleavedTimer.Median(times[publicCase]), rows / InterleavedTimer.Median(times[rawCase]));
     }
