@@ -32,6 +32,8 @@ Console.WriteLine($"DataMux throughput: preset {options.Preset}, task {options.T
 Console.WriteLine($"CPU: {MklCpuDispatch.ModelName} ({Environment.ProcessorCount} logical), torch threads {torch.get_num_threads()}, MKL vendor fix: {dispatch}");
 CpuAttention.Enabled = !options.FusedAttention;
 Console.WriteLine($"Attention in inference: {(options.FusedAttention ? "libtorch's scaled_dot_product_attention (--fused-attention)" : CpuAttention.IsAvailable ? "DataMux.Performance.CpuAttention (MKL batched products)" : $"libtorch's scaled_dot_product_attention ({CpuAttention.UnavailableReason})")}");
+EncoderTeam.Enabled = !options.NoTeam;
+Console.WriteLine($"Encoder in inference: {(options.NoTeam ? "layer by layer on libtorch's operators (--no-team)" : EncoderTeam.IsAvailable ? "DataMux.Performance.EncoderTeam (one native pass, threads meet once per layer; needs packed weights)" : $"layer by layer ({EncoderTeam.UnavailableReason})")}");
 FusedEmbeddingMix.Enabled = !options.UnfusedEmbedding;
 Console.WriteLine($"Embedding + element-wise mux in inference: {(options.UnfusedEmbedding ? "separate operators (--unfused-embedding)" : "DataMux.Performance.FusedEmbeddingMix (one pass)")}");
 Console.WriteLine($"glibc large-buffer tuning: {(keepBuffers ? "on" : options.AllocatorDefaults ? "off (--allocator-defaults)" : "unavailable")}");

@@ -42,6 +42,32 @@ public sealed class PackedWeightsTests
     }
 
     [Fact]
+    public void A_one_row_batch_leaves_the_biases_alone()
+    {
+        // Regression: with one row the product's starting buffer was the bias tensor itself, and the product added
+        // into it, so every later call ran with a corrupted bias.
+        using var encoder = Encoder();
+        using var x = randn(1, 1, 32);
+        var biases = encoder.parameters().Where(parameter => parameter.dim() == 1).Select(parameter => parameter.clone()).ToList();
+        using var expected = Infer(encoder, x);
+        using var packed = PackedWeights.Pack(encoder);
+        EncoderTeam.Enabled = false; // the layers' own packed products, where the bug was
+        try
+        {
+            using var first = Infer(encoder, x);
+            using var second = Infer(encoder, x);
+            Assert.True(first.allclose(expected, 1e-5, 1e-5) && second.allclose(expected, 1e-5, 1e-5));
+        }
+        finally
+        {
+            EncoderTeam.Enabled = true;
+        }
+
+        var after = encoder.parameters().Where(parameter => parameter.dim() == 1).ToList();
+        for (var i = 0; i < biases.Count; i++) Assert.True(after[i].equal(biases[i]).all().item<bool>(), $"bias {i} changed");
+    }
+
+    [Fact]
     public void Loaded_weights_are_packed_again_before_use()
     {
         using var encoder = Encoder();

@@ -22,11 +22,12 @@ internal sealed record BenchmarkOptions
           --no-mkl-fix        leave MKL's vendor-based kernel choice alone (to measure that lever)
           --allocator-defaults leave glibc's malloc thresholds alone (to measure that lever)
           --fused-attention   libtorch's scaled_dot_product_attention instead of DataMux.Performance.CpuAttention
+          --no-team           the encoder layer by layer on libtorch's operators instead of DataMux.Performance.EncoderTeam
           --no-packed-weights ordinary matrix products instead of MKL-packed encoder weights (to measure that lever)
           --unfused-embedding embedding, LayerNorm and mux as separate operators instead of DataMux.Performance.FusedEmbeddingMix
           --skip-extras       only the throughput table (no breakdown, memory, batching path)
           --levers            also time the baseline and the first mux's models with each runtime lever off,
-                              interleaved with the levers on (ratios from one run; adds about 4 slices x rounds per model)
+                              interleaved with the levers on (ratios from one run; adds about 5 slices x rounds per model)
         """;
 
     public string Preset { get; init; } = "paper";
@@ -46,6 +47,7 @@ internal sealed record BenchmarkOptions
     public bool PackedWeights { get; init; } = true;
     public bool AllocatorDefaults { get; init; }
     public bool FusedAttention { get; init; }
+    public bool NoTeam { get; init; }
     public bool UnfusedEmbedding { get; init; }
     public bool SkipExtras { get; init; }
     public bool Levers { get; init; }
@@ -79,6 +81,7 @@ internal sealed record BenchmarkOptions
                 "--no-mkl-fix" => options with { MklFix = false },
                 "--allocator-defaults" => options with { AllocatorDefaults = true },
                 "--fused-attention" => options with { FusedAttention = true },
+                "--no-team" => options with { NoTeam = true },
                 "--no-packed-weights" => options with { PackedWeights = false },
                 "--unfused-embedding" => options with { UnfusedEmbedding = true },
                 "--skip-extras" => options with { SkipExtras = true },

@@ -95,6 +95,48 @@ public sealed class TransformerEncoderLayer : nn.Module<Tensor, Tensor?, Tensor>
         return attended.transpose(1, 2).reshape(batch, length, width);
     }
 
+    /// <summary>Attention heads.</summary>
+    internal int Heads => heads;
+
+    /// <summary>Width of the feed-forward block.</summary>
+    internal int FeedForward => (int)expand.weight!.size(0);
+
+    /// <summary>
+    /// This layer's parameters for <see cref="EncoderTeam"/>, when it can run them: evaluation mode, packed weights
+    /// prepared for <paramref name="x"/> (re-packed if they changed), float32 CPU biases and LayerNorm parameters of the
+    /// layer's width. The pointers stay valid while the layer's parameters and packed copies live.
+    /// </summary>
+    internal unsafe bool TryDescribeForTeam(Tensor x, out EncoderTeam.Layer layer)
+    {
+        layer = default;
+        if (training || packed is null || !Performance.PackedWeights.Enabled || !packed.PrepareFor(x, qkv, output, expand, contract)) return false;
+        var hidden = output.weight!.size(0);
+        Tensor?[] vectors = [qkv.bias, output.bias, expand.bias, contract.bias, attention_norm.weight, attention_norm.bias, feed_forward_norm.weight, feed_forward_norm.bias];
+        foreach (var vector in vectors)
+        {
+            if (vector is not null && !TensorMemory.IsContiguousFloatCpu(vector)) return false;
+        }
+
+        if (attention_norm.normalized_shape is not [var width1] || width1 != hidden ||
+            feed_forward_norm.normalized_shape is not [var width2] || width2 != hidden)
+        {
+            return false;
+        }
+
+        static float* Floats(Tensor? tensor) => tensor is null ? null : TensorMemory.Floats(tensor);
+        layer = new EncoderTeam.Layer
+        {
+            QueryKeyValue = packed.QueryKeyValue.Pointer, Output = packed.Output.Pointer,
+            Expand = packed.Expand.Pointer, Contract = packed.Contract.Pointer,
+            QueryKeyValueBias = Floats(qkv.bias), OutputBias = Floats(output.bias),
+            ExpandBias = Floats(expand.bias), ContractBias = Floats(contract.bias),
+            Norm1Weight = Floats(attention_norm.weight), Norm1Bias = Floats(attention_norm.bias),
+            Norm2Weight = Floats(feed_forward_norm.weight), Norm2Bias = Floats(feed_forward_norm.bias),
+            Norm1Epsilon = (float)attention_norm.eps, Norm2Epsilon = (float)feed_forward_norm.eps,
+        };
+        return true;
+    }
+
     /// <summary>Whether the projection weights are contiguous float32 CPU tensors, the ones MKL's packed GEMM takes.</summary>
     internal bool CanPackWeights => ProjectionWeights.All(TensorMemory.IsContiguousFloatCpu);
 

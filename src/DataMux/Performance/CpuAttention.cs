@@ -143,7 +143,7 @@ public static unsafe class CpuAttention
     }
 
     // 0 where a key may be attended, -inf where not, per row of the batch; null when a row has no key left.
-    private static float[]? KeyBias(ReadOnlySpan<byte> keep, int batch, int length)
+    internal static float[]? KeyBias(ReadOnlySpan<byte> keep, int batch, int length)
     {
         var bias = new float[batch * length];
         for (var row = 0; row < batch; row++)

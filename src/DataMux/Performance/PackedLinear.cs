@@ -36,6 +36,9 @@ internal sealed unsafe class PackedLinear : IDisposable
     /// <summary>Bytes allocated for the packed copy (MKL reserves more than it fills; untouched pages cost no memory).</summary>
     public long Bytes { get; }
 
+    /// <summary>The packed copy, for native code that multiplies with it; valid after <see cref="PrepareFor"/> returned true, until disposed.</summary>
+    public void* Pointer => packed;
+
     /// <summary>How many times a weight was packed: 1 after construction, +1 per change found.</summary>
     public int Packings { get; private set; }
 
@@ -82,7 +85,8 @@ internal sealed unsafe class PackedLinear : IDisposable
         {
             (not null, not null) => residual.reshape(rows, outputs).add(bias),
             (not null, null) => residual.reshape(rows, outputs).clone(),
-            (null, not null) => bias.expand(rows, outputs).contiguous(),
+            // Not expand(...).contiguous(): with one row that is the bias itself, which the product would then overwrite.
+            (null, not null) => bias.repeat(rows, 1),
             _ => zeros(rows, outputs, dtype: ScalarType.Float32),
         };
 

@@ -19,6 +19,9 @@ internal static unsafe class TensorMemory
     public static bool IsContiguousFloatCpu(Tensor tensor) =>
         tensor.device_type == DeviceType.CPU && tensor.dtype == ScalarType.Float32 && tensor.is_contiguous();
 
+    /// <summary>Whether <paramref name="tensor"/> is a float32 CPU tensor, contiguous or not.</summary>
+    public static bool IsFloatCpu(Tensor tensor) => tensor.device_type == DeviceType.CPU && tensor.dtype == ScalarType.Float32;
+
     /// <inheritdoc cref="Floats"/>
     public static IntPtr Address(Tensor tensor) => (IntPtr)Unsafe.AsPointer(ref MemoryMarshal.GetReference(tensor.bytes));
 }

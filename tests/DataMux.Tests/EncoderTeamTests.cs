@@ -1,0 +1,155 @@
+using System;
+using System.Linq;
+using System.Threading.Tasks;
+using DataMux.Backbones;
+using DataMux.Performance;
+using TorchSharp;
+using Xunit;
+using static TorchSharp.torch;
+
+namespace DataMux.Tests;
+
+/// <summary>The encoder stack on a team of threads gives the layer-by-layer path's outputs, for every split of rows.</summary>
+public sealed class EncoderTeamTests
+{
+    [Fact]
+    public void The_team_library_is_built_and_finds_what_it_needs()
+    {
+        // The project's CI machines run x86-64 Linux with a C compiler and TorchSharp's MKL builds of libtorch.
+        Assert.True(EncoderTeam.IsAvailable, EncoderTeam.UnavailableReason);
+    }
+
+    [Theory]
+    [InlineData(1, 1, 1)]
+    [InlineData(1, 1, 2)]    // one row: the team shrinks to it
+    [InlineData(3, 7, 2)]    // the split falls inside a sequence
+    [InlineData(1, 40, 2)]   // one sequence shared by both threads, as at N = 40
+    [InlineData(2, 33, 3)]   // three threads, uneven blocks
+    [InlineData(20, 13, 2)]
+    [InlineData(5, 9, 8)]    // more threads than the machine has cores
+    public void Outputs_match_the_layer_by_layer_path(int groups, int positions, int threads)
+    {
+        using var encoder = Encoder();
+        using var x = randn(groups, positions, 32);
+        using var packed = PackedWeights.Pack(encoder);
+        using var expected = LayerByLayer(encoder, x, null);
+        using var actual = WithThreads(threads, () => Infer(encoder, x, null));
+        AssertClose(expected, actual);
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public void Padded_keys_are_masked_as_in_the_layers(int threads)
+    {
+        using var encoder = Encoder();
+        using var x = randn(4, 11, 32);
+        // Sequence g has its last g positions padded.
+        using var mask = zeros(4, 11, ScalarType.Bool);
+        for (var g = 1; g < 4; g++) mask[g, TensorIndex.Slice(11 - g)] = tensor(true);
+        using var packed = PackedWeights.Pack(encoder);
+        using var expected = LayerByLayer(encoder, x, mask);
+        using var unmasked = LayerByLayer(encoder, x, null);
+        using var actual = WithThreads(threads, () => Infer(encoder, x, mask));
+        AssertClose(expected, actual);
+        Assert.False(actual.allclose(unmasked, 1e-3, 1e-3), "the mask must change the padded sequences' outputs");
+    }
+
+    [Fact]
+    public void A_sequence_with_no_key_left_takes_the_layers_path()
+    {
+        using var encoder = Encoder();
+        using var x = randn(2, 5, 32);
+        using var mask = zeros(2, 5, ScalarType.Bool);
+        mask[1] = tensor(true);
+        using var packed = PackedWeights.Pack(encoder);
+        using var expected = LayerByLayer(encoder, x, mask);
+        using var actual = Infer(encoder, x, mask);
+        // Bit for bit (NaN where the layers give NaN): the same operators ran.
+        Assert.True(actual.allclose(expected, 0, 0, equal_nan: true));
+    }
+
+    [Fact]
+    public void Without_packed_weights_or_in_training_the_layers_run()
+    {
+        using var encoder = Encoder();
+        using var x = randn(2, 9, 32);
+        using var unpacked = Infer(encoder, x, null);
+        using var packed = PackedWeights.Pack(encoder);
+        using var teamed = Infer(encoder, x, null);
+        AssertClose(unpacked, teamed);
+
+        // Autograd on: the layers' path, whose outputs carry a gradient function.
+        using var withGradient = encoder.forward(x.requires_grad_(true), null);
+        Assert.True(withGradient.requires_grad);
+    }
+
+    [Fact]
+    public void Passes_from_several_threads_take_turns_and_agree()
+    {
+        using var encoder = Encoder();
+        using var packed = PackedWeights.Pack(encoder);
+        var inputs = Enumerable.Range(0, 6).Select(i => randn(1 + i % 3, 17, 32)).ToArray();
+        var expected = inputs.Select(x => LayerByLayer(encoder, x, null)).ToArray();
+        var actual = WithThreads(2, () =>
+        {
+            var results = new Tensor[inputs.Length];
+            Parallel.For(0, inputs.Length * 4, new ParallelOptions { MaxDegreeOfParallelism = 3 }, i =>
+            {
+                var result = Infer(encoder, inputs[i % inputs.Length], null);
+                if (i < inputs.Length) results[i] = result;
+                else result.Dispose();
+            });
+            return results;
+        });
+        for (var i = 0; i < inputs.Length; i++) AssertClose(expected[i], actual[i]);
+        foreach (var tensor in inputs.Concat(expected).Concat(actual)) tensor.Dispose();
+    }
+
+    private static void AssertClose(Tensor expected, Tensor actual)
+    {
+        Assert.Equal(expected.shape, actual.shape);
+        Assert.True(actual.allclose(expected, 1e-4, 1e-5), $"max difference {(actual - expected).abs().max().item<float>()}");
+    }
+
+    private static TransformerEncoder Encoder()
+    {
+        var encoder = new TransformerEncoder(2, 32, 4, 64, 0.0);
+        encoder.eval();
+        return encoder;
+    }
+
+    private static Tensor Infer(TransformerEncoder encoder, Tensor x, Tensor? mask)
+    {
+        using var inference = inference_mode();
+        return encoder.forward(x, mask);
+    }
+
+    private static Tensor LayerByLayer(TransformerEncoder encoder, Tensor x, Tensor? mask)
+    {
+        EncoderTeam.Enabled = false;
+        try
+        {
+            return Infer(encoder, x, mask);
+        }
+        finally
+        {
+            EncoderTeam.Enabled = true;
+        }
+    }
+
+    // The team has torch.get_num_threads() threads; the test assembly runs with one (SingleThreadedTorch).
+    private static T WithThreads<T>(int threads, Func<T> action)
+    {
+        var before = torch.get_num_threads();
+        torch.set_num_threads(threads);
+        try
+        {
+            return action();
+        }
+        finally
+        {
+            torch.set_num_threads(before);
+        }
+    }
+}
