@@ -24,7 +24,28 @@ public sealed class FusedEmbeddingMixTests
 
     [Theory]
     [MemberData(nameof(Shapes))]
-    public void Inference_matches_the_embedding_followed_by_the_mux(Mux variant, int n, int length, int hidden)
+    public void Inference_matches_the_embedding_followed_by_the_mux(Mux variant, int n, int length, int hidden) =>
+        AssertMatches(variant, n, length, hidden, threads: 1);
+
+    [Theory]
+    [InlineData(2)]
+    [InlineData(3)]   // output rows that do not split evenly
+    [InlineData(64)]  // more threads than output rows: the team shrinks
+    public void On_several_threads_each_output_row_is_mixed_once(int threads)
+    {
+        var before = torch.get_num_threads();
+        torch.set_num_threads(threads);
+        try
+        {
+            AssertMatches(Mux.GaussianHadamard, 4, 11, 20, threads);
+        }
+        finally
+        {
+            torch.set_num_threads(before);
+        }
+    }
+
+    private static void AssertMatches(Mux variant, int n, int length, int hidden, int threads)
     {
         using var embedding = new TokenEmbedding(new TokenLayout(30, n, 0), maxPositions: length + 2, hidden, dropout: 0.1);
         using var mux = MultiplexerTests.Create(variant, n, hidden);
@@ -38,7 +59,7 @@ public sealed class FusedEmbeddingMixTests
         using var separate = mux.forward(embedding.forward(ids));
 
         Assert.Equal(new long[] { 2, length, hidden }, fused.shape);
-        Assert.True(fused.allclose(separate, 1e-5, 1e-5), $"max difference {(fused - separate).abs().max().item<float>()}");
+        Assert.True(fused.allclose(separate, 1e-5, 1e-5), $"{threads} threads: max difference {(fused - separate).abs().max().item<float>()}");
     }
 
     [Fact]

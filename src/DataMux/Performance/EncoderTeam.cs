@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.IO;
 using System.Runtime.InteropServices;
 using DataMux.Backbones;
 using TorchSharp;
@@ -26,19 +25,14 @@ namespace DataMux.Performance;
 /// </remarks>
 public static unsafe class EncoderTeam
 {
-    private const string LibraryFile = "libdatamux_encoder_team.so";
-
-    private static readonly delegate* unmanaged[Cdecl]<Job*, int, int> forward = Load(out unavailableReason);
-    private static readonly string unavailableReason;
-
     /// <summary>Process-wide switch (default on): off makes the encoder run layer by layer on libtorch's operators, to compare.</summary>
     public static bool Enabled { get; set; } = true;
 
     /// <summary>Whether the team library is built and libtorch exports the MKL functions it needs.</summary>
-    public static bool IsAvailable => forward != null;
+    public static bool IsAvailable => NativeTeam.IsAvailable;
 
     /// <summary>Why <see cref="IsAvailable"/> is false, in words; empty when available.</summary>
-    public static string UnavailableReason => unavailableReason;
+    public static string UnavailableReason => NativeTeam.UnavailableReason;
 
     /// <summary>
     /// The stack <paramref name="layers"/> applied to <paramref name="x"/> <c>[G, L, d]</c> with
@@ -47,7 +41,7 @@ public static unsafe class EncoderTeam
     /// </summary>
     internal static Tensor? TryEncode(IList<TransformerEncoderLayer> layers, Tensor x, Tensor? paddingMask)
     {
-        if (!Enabled || forward == null || layers.Count == 0 || !TensorMemory.IsFloatCpu(x) || x.dim() != 3) return null;
+        if (!Enabled || !NativeTeam.IsAvailable || layers.Count == 0 || !TensorMemory.IsFloatCpu(x) || x.dim() != 3) return null;
         var (groups, length, hidden) = ((int)x.size(0), (int)x.size(1), (int)x.size(2));
         if (groups == 0 || length == 0) return null;
 
@@ -93,55 +87,13 @@ public static unsafe class EncoderTeam
                 Context = TensorMemory.Floats(context), Expanded = TensorMemory.Floats(expanded),
                 Scores = TensorMemory.Floats(scores), ScoresPerThread = perThread,
             };
-            status = forward(&job, team);
+            status = NativeTeam.EncoderForward(&job, team);
         }
 
         GC.KeepAlive(layers);
-        if (status != 0)
-        {
-            output.Dispose();
-            throw new InvalidOperationException($"The encoder team refused the pass (code {status}: " +
-                (status == -1 ? "not initialised" : "unexpected arguments") + ").");
-        }
-
+        if (status != 0) output.Dispose();
+        NativeTeam.Check(status, "encoder pass");
         return output.view(groups, length, hidden);
-    }
-
-    private static delegate* unmanaged[Cdecl]<Job*, int, int> Load(out string reason)
-    {
-        if (!OperatingSystem.IsLinux())
-        {
-            reason = "only built on Linux";
-            return null;
-        }
-
-        var path = Path.Combine(AppContext.BaseDirectory, LibraryFile);
-        if (!File.Exists(path) || !NativeLibrary.TryLoad(path, out var library))
-        {
-            reason = $"{LibraryFile} was not built (no C compiler at build time) or could not be loaded";
-            return null;
-        }
-
-        // MKL inside libtorch, and the libgomp libtorch loads (so that the team is libtorch's own OpenMP threads).
-        string[] names = ["cblas_sgemm_compute", "cblas_sgemm_batch", "vsExp", "MKL_Set_Num_Threads_Local",
-            "GOMP_parallel", "GOMP_barrier", "omp_get_thread_num", "omp_get_num_threads"];
-        var functions = new IntPtr[names.Length];
-        for (var i = 0; i < names.Length; i++)
-        {
-            functions[i] = LibtorchExports.Find(names[i], out reason);
-            if (functions[i] == IntPtr.Zero) return null;
-        }
-
-        var init = (delegate* unmanaged[Cdecl]<IntPtr, IntPtr, IntPtr, IntPtr, IntPtr, IntPtr, IntPtr, IntPtr, int>)
-            NativeLibrary.GetExport(library, "dmx_team_init");
-        if (init(functions[0], functions[1], functions[2], functions[3], functions[4], functions[5], functions[6], functions[7]) != 0)
-        {
-            reason = "the team library refused libtorch's MKL functions";
-            return null;
-        }
-
-        reason = "";
-        return (delegate* unmanaged[Cdecl]<Job*, int, int>)NativeLibrary.GetExport(library, "dmx_team_forward");
     }
 
     /// <summary>One layer's parameters as <c>encoder_team.c</c> reads them (<c>dmx_layer</c>).</summary>

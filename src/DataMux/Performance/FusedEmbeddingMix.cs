@@ -1,6 +1,5 @@
 using System;
-using System.Numerics;
-using System.Runtime.Intrinsics.X86;
+using System.Runtime.InteropServices;
 using DataMux.Backbones;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -20,12 +19,14 @@ namespace DataMux.Performance;
 /// 3.5-5.2 ms for the operators at N = 40, 2.8-3.1 ms against 5.4-6.1 ms at N = 20; inside a forward pass, where the
 /// looked-up rows come from DRAM, 5.3-5.5 ms against 6.1-6.4 ms, and 0.99-1.06x for the whole model at N = 20 and 40
 /// (examples/Throughput --levers). It also leaves out the operators' intermediates (peak activation memory at N = 40
-/// 22 MiB instead of 80 MiB). It runs on the calling thread: a second .NET thread competed with libtorch's own worker,
-/// which keeps spinning for a while after each operator, and gained nothing. Results match the operators within float32 rounding (the sums are taken in another order).
+/// 22 MiB instead of 80 MiB). The output rows are shared among libtorch's own OpenMP threads (<see cref="NativeTeam"/>):
+/// a second .NET thread, tried first, competed with libtorch's worker, which keeps spinning for a while after each
+/// operator, and gained nothing. Results match the operators within float32 rounding (the sums are taken in another order).
 /// </remarks>
 public static unsafe class FusedEmbeddingMix
 {
     /// <summary>Process-wide switch (default on): off makes inference use the separate operators, to compare.</summary>
+    /// <remarks>The pass is in the native team library (<c>Native/team.c</c>); where that is not built, the operators run.</remarks>
     public static bool Enabled { get; set; } = true;
 
     /// <summary>
@@ -37,7 +38,7 @@ public static unsafe class FusedEmbeddingMix
     internal static Tensor? TryMix(TokenEmbedding embedding, Tensor ids, int n, int hidden, Tensor? perIndex)
     {
         var (tokens, positions, gamma, beta) = (embedding.TokenTable, embedding.PositionTable, embedding.NormWeight, embedding.NormBias);
-        if (!Enabled || embedding.training || torch.is_grad_enabled() ||
+        if (!Enabled || !NativeTeam.IsAvailable || embedding.training || torch.is_grad_enabled() ||
             ids.device_type != DeviceType.CPU || ids.dtype != ScalarType.Int64 || ids.dim() != 2 ||
             !TensorMemory.IsContiguousFloatCpu(tokens) || !TensorMemory.IsContiguousFloatCpu(positions) ||
             !TensorMemory.IsContiguousFloatCpu(gamma) || !TensorMemory.IsContiguousFloatCpu(beta) ||
@@ -61,85 +62,33 @@ public static unsafe class FusedEmbeddingMix
         var scaled = (gamma.unsqueeze(0) * weights / n).contiguous();
         var shift = (beta * weights.sum(dim: 0) / n).contiguous();
         var output = empty(rows / n, length, width, dtype: ScalarType.Float32);
-        Mix((long*)TensorMemory.Address(source), rows / n, n, length, width, tokens.size(0),
-            TensorMemory.Floats(tokens), TensorMemory.Floats(positions), TensorMemory.Floats(scaled), TensorMemory.Floats(shift),
-            (float)embedding.NormEpsilon, TensorMemory.Floats(output));
+        var job = new Job
+        {
+            Ids = (long*)TensorMemory.Address(source), Groups = rows / n, N = n, Length = length, Width = width,
+            TableRows = tokens.size(0), Tokens = TensorMemory.Floats(tokens), Positions = TensorMemory.Floats(positions),
+            Scaled = TensorMemory.Floats(scaled), Shift = TensorMemory.Floats(shift), Epsilon = (float)embedding.NormEpsilon,
+            Output = TensorMemory.Floats(output),
+        };
+        NativeTeam.Check(NativeTeam.EmbedMix(&job, torch.get_num_threads()), "embedding + mux pass");
+        if (job.BadId >= 0)
+        {
+            var id = source.view(-1)[job.BadId].item<long>();
+            throw new ArgumentOutOfRangeException(nameof(ids), id, $"Expected token ids in [0, {job.TableRows}), the embedding table's rows.");
+        }
+
         return scope.MoveToOuter(output);
     }
 
-    private static void Mix(long* ids, int groups, int n, int length, int width, long tableRows,
-        float* tokens, float* positions, float* scaled, float* shift, float epsilon, float* output)
+    // dmx_mix_job in team.c.
+    [StructLayout(LayoutKind.Sequential)]
+    private struct Job
     {
-        var row = new float[width];
-        fixed (float* x = row)
-        {
-            for (var g = 0; g < groups; g++)
-            {
-                for (var l = 0; l < length; l++)
-                {
-                    var result = output + ((long)g * length + l) * width;
-                    new ReadOnlySpan<float>(shift, width).CopyTo(new Span<float>(result, width));
-                    for (var i = 0; i < n; i++)
-                    {
-                        var id = ids[((long)g * n + i) * length + l];
-                        if ((ulong)id >= (ulong)tableRows)
-                            throw new ArgumentOutOfRangeException(nameof(ids), id, $"Expected token ids in [0, {tableRows}), the embedding table's rows.");
-                        // The next input's row is a DRAM read at an unrelated address: ask for it while this one is worked on.
-                        if (i + 1 < n) Prefetch(tokens, ids[((long)g * n + i + 1) * length + l], tableRows, width);
-                        Normalize(tokens + id * width, positions + (long)l * width, x, width, epsilon);
-                        AddScaled(result, x, scaled + (long)i * width, width);
-                    }
-                }
-            }
-        }
-    }
-
-    // x = LayerNorm's standardization of token + position (no affine part): (v - mean) / sqrt(variance + eps).
-    private static void Normalize(float* token, float* position, float* x, int width, float epsilon)
-    {
-        var lanes = Vector<float>.Count;
-        var k = 0;
-        var sum = Vector<float>.Zero;
-        for (; k + lanes <= width; k += lanes)
-        {
-            var v = Vector.Load(token + k) + Vector.Load(position + k);
-            v.Store(x + k);
-            sum += v;
-        }
-
-        var total = Vector.Sum(sum);
-        for (; k < width; k++) total += x[k] = token[k] + position[k];
-        var mean = total / width;
-
-        var meanVector = new Vector<float>(mean);
-        var squares = Vector<float>.Zero;
-        for (k = 0; k + lanes <= width; k += lanes)
-        {
-            var centered = Vector.Load(x + k) - meanVector;
-            squares += centered * centered;
-        }
-
-        var variance = Vector.Sum(squares);
-        for (; k < width; k++) variance += (x[k] - mean) * (x[k] - mean);
-        var scale = 1f / MathF.Sqrt(variance / width + epsilon);
-
-        var scaleVector = new Vector<float>(scale);
-        for (k = 0; k + lanes <= width; k += lanes) ((Vector.Load(x + k) - meanVector) * scaleVector).Store(x + k);
-        for (; k < width; k++) x[k] = (x[k] - mean) * scale;
-    }
-
-    private static void AddScaled(float* result, float* x, float* weights, int width)
-    {
-        var lanes = Vector<float>.Count;
-        var k = 0;
-        for (; k + lanes <= width; k += lanes) (Vector.Load(result + k) + Vector.Load(x + k) * Vector.Load(weights + k)).Store(result + k);
-        for (; k < width; k++) result[k] += x[k] * weights[k];
-    }
-
-    private static void Prefetch(float* tokens, long id, long tableRows, int width)
-    {
-        if (!Sse.IsSupported || (ulong)id >= (ulong)tableRows) return;
-        var start = tokens + id * width;
-        for (var k = 0; k < width; k += 16) Sse.Prefetch0(start + k);
+        public long* Ids;
+        public int Groups, N, Length, Width;
+        public long TableRows;
+        public float* Tokens, Positions, Scaled, Shift;
+        public float Epsilon;
+        public float* Output;
+        public long BadId;
     }
 }

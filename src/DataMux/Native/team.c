@@ -1,6 +1,9 @@
 /*
- * The inference encoder on a team of threads that meet once per layer (DataMux.Performance.EncoderTeam).
+ * Inference passes on a team of libtorch's own OpenMP threads (DataMux.Performance.NativeTeam):
+ * - the encoder stack, whose threads meet once per layer (DataMux.Performance.EncoderTeam);
+ * - the embedding block and an element-wise mux in one pass (DataMux.Performance.FusedEmbeddingMix).
  *
+ * The encoder:
  * Why: with libtorch's operators every product, LayerNorm, GELU and bias fill forks and joins the OpenMP threads,
  * about 20 meeting points per layer. A 2,600-row batch spreads that cost thinly; the few hundred rows of a multiplexed
  * batch do not (two threads ran a 169-row layer 1.75x faster than one, a 2,600-row layer 1.93x). Here each thread
@@ -272,6 +275,71 @@ static void run_part(const dmx_job *job, int thread, int team) {
     }
 }
 
+/* ---------------- the embedding block and an element-wise mux in one pass ---------------- */
+
+/* output[g, l] = shift + Σᵢ scaled[i] ⊙ standardize(tokens[ids[g·N + i, l]] + positions[l]): LayerNorm's affine part is
+ * folded into scaled (γ ⊙ wᵢ / N) and shift (β ⊙ Σᵢ wᵢ / N) by the caller. Each looked-up row is read once and
+ * standardized in a buffer that stays in the L1 cache. */
+typedef struct {
+    const int64_t *ids; /* [groups · n, length] */
+    int groups, n, length, width;
+    long table_rows;
+    const float *tokens, *positions, *scaled, *shift;
+    float eps;
+    float *output;       /* [groups, length, width] */
+    long bad_id;         /* out: -1, or the flat index of an id outside [0, table_rows) */
+} dmx_mix_job;
+
+VECTOR_CLONES static void standardize_sum(const float *token, const float *position, float *x, int width, float eps) {
+    float sum = 0.f;
+#pragma omp simd reduction(+ : sum)
+    for (int k = 0; k < width; k++) {
+        x[k] = token[k] + position[k];
+        sum += x[k];
+    }
+    float mean = sum / width, squares = 0.f;
+#pragma omp simd reduction(+ : squares)
+    for (int k = 0; k < width; k++) squares += (x[k] - mean) * (x[k] - mean);
+    float scale = 1.f / sqrtf(squares / width + eps);
+    for (int k = 0; k < width; k++) x[k] = (x[k] - mean) * scale;
+}
+
+VECTOR_CLONES static void add_scaled(float *result, const float *x, const float *weights, int width) {
+    for (int k = 0; k < width; k++) result[k] += x[k] * weights[k];
+}
+
+static void mix_part(dmx_mix_job *job, int thread, int team) {
+    const long cells = (long)job->groups * job->length, width = job->width;
+    float buffer[4096] __attribute__((aligned(64)));
+    float *x = width <= 4096 ? buffer : malloc(sizeof(float) * width);
+    for (long cell = cells * thread / team; cell < cells * (thread + 1) / team; cell++) {
+        long g = cell / job->length, l = cell % job->length;
+        float *result = job->output + cell * width;
+        memcpy(result, job->shift, sizeof(float) * width);
+        for (int i = 0; i < job->n; i++) {
+            long at = ((long)g * job->n + i) * job->length + l;
+            int64_t id = job->ids[at];
+            if ((uint64_t)id >= (uint64_t)job->table_rows) {
+                __atomic_store_n(&job->bad_id, at, __ATOMIC_RELAXED);
+                continue;
+            }
+            /* The next input's row is a DRAM read at an unrelated address: ask for it while this one is worked on. */
+            if (i + 1 < job->n) {
+                int64_t next = job->ids[at + job->length];
+                if ((uint64_t)next < (uint64_t)job->table_rows)
+                    for (long k = 0; k < width; k += 16) __builtin_prefetch(job->tokens + next * width + k);
+            }
+            standardize_sum(job->tokens + id * width, job->positions + l * width, x, (int)width, job->eps);
+            add_scaled(result, x, job->scaled + (long)i * width, (int)width);
+        }
+    }
+    if (x != buffer) free(x);
+}
+
+static void mix_region(void *job) {
+    mix_part(job, omp_thread_num(), omp_num_threads());
+}
+
 /* ---------------- exports ---------------- */
 
 /* Hands over the MKL and libgomp functions (resolved from libtorch by the caller). Returns 0, or -1 when one is missing. */
@@ -305,5 +373,16 @@ EXPORT int dmx_team_forward(const dmx_job *job, int team) {
     if (team > rows) team = (int)rows;
     if (job->scores_per_thread < (long)job->heads * job->length) return -2;
     gomp_parallel(region, (void *)job, (unsigned)team, 0);
+    return 0;
+}
+
+/* Runs the embedding + mix pass on up to `team` threads. Returns 0 (check job->bad_id), -1 not initialised, -2 bad arguments. */
+EXPORT int dmx_team_embed_mix(dmx_mix_job *job, int team) {
+    if (!gomp_parallel) return -1;
+    if (!job || team < 1 || job->groups < 1 || job->n < 1 || job->length < 1 || job->width < 1 || job->table_rows < 1) return -2;
+    long cells = (long)job->groups * job->length;
+    if (team > cells) team = (int)cells;
+    job->bad_id = -1;
+    gomp_parallel(mix_region, job, (unsigned)team, 0);
     return 0;
 }
