@@ -85,7 +85,7 @@ public sealed class EncoderTeamTests
     }
 
     [Fact]
-    public void Passes_from_several_threads_take_turns_and_agree()
+    public void Passes_from_several_threads_at_once_agree()
     {
         using var encoder = Encoder();
         using var packed = PackedWeights.Pack(encoder);

@@ -9,7 +9,7 @@ namespace DataMux.Performance;
 
 /// <summary>
 /// Runs a whole packed encoder stack in inference on a team of threads that meet once per layer
-/// (<c>Native/encoder_team.c</c>), instead of libtorch's operators, which fork and join their OpenMP threads about
+/// (<c>Native/team.c</c>, on libtorch's own OpenMP threads), instead of libtorch's operators, which fork and join their OpenMP threads about
 /// twenty times per layer.
 /// </summary>
 /// <remarks>
@@ -21,7 +21,8 @@ namespace DataMux.Performance;
 /// <para>Used by <see cref="TransformerEncoder"/> for forward passes without gradients in evaluation mode, on float32
 /// CPU tensors, when every layer has packed weights (<see cref="PackedWeights"/>); the team has as many threads as
 /// <c>torch.get_num_threads()</c>. Anything else, and padding masks that leave a sequence no key, takes the layers' own
-/// path; outputs agree with it to float32 rounding. Passes from several .NET threads take turns.</para>
+/// path; outputs agree with it to float32 rounding. Passes from several .NET threads each get a team of their own
+/// (libgomp gives every calling thread its own), as libtorch's operators do.</para>
 /// </remarks>
 public static unsafe class EncoderTeam
 {
