@@ -63,6 +63,22 @@ public sealed class FusedEmbeddingMixTests
     }
 
     [Fact]
+    public void An_embedding_wider_than_the_pass_takes_runs_the_modules()
+    {
+        const int width = FusedEmbeddingMix.MaximumWidth + 8;
+        using var embedding = new TokenEmbedding(new TokenLayout(30, 2, 0), maxPositions: 6, width, dropout: 0.0);
+        using var mux = MultiplexerTests.Create(Mux.GaussianHadamard, 2, width);
+        embedding.eval();
+        mux.eval();
+        using var ids = randint(0, 34, new long[] { 2, 4 }, dtype: ScalarType.Int64);
+
+        using var inference = inference_mode();
+        using var mixed = mux.EmbedAndMix(embedding, ids);
+        using var separate = mux.forward(embedding.forward(ids));
+        Assert.True(mixed.equal(separate).all().item<bool>(), "the modules, bit for bit");
+    }
+
+    [Fact]
     public void The_switch_turns_the_pass_off_and_the_modules_run()
     {
         using var modules = Evaluated(Mux.GaussianHadamard, n: 4);

@@ -20,7 +20,6 @@
 #include <limits.h>
 #include <math.h>
 #include <stdint.h>
-#include <stdlib.h>
 #include <string.h>
 
 #define EXPORT __attribute__((visibility("default")))
@@ -280,6 +279,8 @@ static void run_part(const dmx_job *job, int thread, int team) {
 /* output[g, l] = shift + Σᵢ scaled[i] ⊙ standardize(tokens[ids[g·N + i, l]] + positions[l]): LayerNorm's affine part is
  * folded into scaled (γ ⊙ wᵢ / N) and shift (β ⊙ Σᵢ wᵢ / N) by the caller. Each looked-up row is read once and
  * standardized in a buffer that stays in the L1 cache. */
+enum { DMX_MIX_MAX_WIDTH = 8192 }; /* one standardized row lives on the thread's stack */
+
 typedef struct {
     const int64_t *ids; /* [groups · n, length] */
     int groups, n, length, width;
@@ -310,8 +311,7 @@ VECTOR_CLONES static void add_scaled(float *result, const float *x, const float 
 
 static void mix_part(dmx_mix_job *job, int thread, int team) {
     const long cells = (long)job->groups * job->length, width = job->width;
-    float buffer[4096] __attribute__((aligned(64)));
-    float *x = width <= 4096 ? buffer : malloc(sizeof(float) * width);
+    float x[DMX_MIX_MAX_WIDTH] __attribute__((aligned(64))); /* the caller refuses wider embeddings */
     for (long cell = cells * thread / team; cell < cells * (thread + 1) / team; cell++) {
         long g = cell / job->length, l = cell % job->length;
         float *result = job->output + cell * width;
@@ -333,7 +333,6 @@ static void mix_part(dmx_mix_job *job, int thread, int team) {
             add_scaled(result, x, job->scaled + (long)i * width, (int)width);
         }
     }
-    if (x != buffer) free(x);
 }
 
 static void mix_region(void *job) {
@@ -379,7 +378,9 @@ EXPORT int dmx_team_forward(const dmx_job *job, int team) {
 /* Runs the embedding + mix pass on up to `team` threads. Returns 0 (check job->bad_id), -1 not initialised, -2 bad arguments. */
 EXPORT int dmx_team_embed_mix(dmx_mix_job *job, int team) {
     if (!gomp_parallel) return -1;
-    if (!job || team < 1 || job->groups < 1 || job->n < 1 || job->length < 1 || job->width < 1 || job->table_rows < 1) return -2;
+    if (!job || team < 1 || job->groups < 1 || job->n < 1 || job->length < 1 || job->width < 1 ||
+        job->width > DMX_MIX_MAX_WIDTH || job->table_rows < 1)
+        return -2;
     long cells = (long)job->groups * job->length;
     if (team > cells) team = (int)cells;
     job->bad_id = -1;

@@ -25,6 +25,9 @@ namespace DataMux.Performance;
 /// </remarks>
 public static unsafe class FusedEmbeddingMix
 {
+    /// <summary>The widest embedding the pass takes (one standardized row is kept on each thread's stack); wider ones run the operators.</summary>
+    public const int MaximumWidth = 8192;
+
     /// <summary>Process-wide switch (default on): off makes inference use the separate operators, to compare.</summary>
     /// <remarks>The pass is in the native team library (<c>Native/team.c</c>); where that is not built, the operators run.</remarks>
     public static bool Enabled { get; set; } = true;
@@ -48,7 +51,7 @@ public static unsafe class FusedEmbeddingMix
         }
 
         var (rows, length, width) = ((int)ids.size(0), (int)ids.size(1), (int)tokens.size(1));
-        if (rows == 0 || rows % n != 0 || length > positions.size(0) || width != hidden ||
+        if (rows == 0 || rows % n != 0 || length > positions.size(0) || width != hidden || width > MaximumWidth ||
             positions.size(1) != width || gamma.numel() != width || beta.numel() != width ||
             (perIndex is not null && (perIndex.dim() != 2 || perIndex.size(0) != n || perIndex.size(1) != width)))
         {
