@@ -28,7 +28,7 @@
 /* Sums and maxima are vectorized where marked with `omp simd` (compiled with -fopenmp-simd: no OpenMP runtime), which
  * lets the compiler reorder those additions only: float32 sums in a different order than libtorch's, not faster maths. */
 
-/* A profiling harness can define DMX_MARK(phase) to time the phases of run_part; in the library it is nothing. */
+/* examples/Throughput/Probes/encoder_pass.c defines DMX_MARK(phase) to time the phases of run_part; here it is nothing. */
 #ifndef DMX_MARK
 #define DMX_MARK(phase)
 #endif
