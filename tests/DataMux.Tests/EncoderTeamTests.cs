@@ -37,6 +37,20 @@ public sealed class EncoderTeamTests
         AssertClose(expected, actual);
     }
 
+    [Fact]
+    public void A_sequence_whose_scores_exceed_the_budget_is_attended_in_chunks_of_queries()
+    {
+        // 4 heads x 2,100 keys x 4 bytes = 33,600 bytes of scores per query row: 64 MiB holds 1,997 of the 2,100 rows.
+        const int length = 2100;
+        Assert.True(4L * length * length * sizeof(float) > CpuAttention.ScoreBudgetBytes);
+        using var encoder = Encoder();
+        using var x = randn(1, length, 32);
+        using var packed = PackedWeights.Pack(encoder);
+        using var expected = LayerByLayer(encoder, x, null);
+        using var actual = WithThreads(1, () => Infer(encoder, x, null));
+        AssertClose(expected, actual);
+    }
+
     [Theory]
     [InlineData(1)]
     [InlineData(2)]

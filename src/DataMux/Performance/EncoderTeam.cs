@@ -68,8 +68,11 @@ public static unsafe class EncoderTeam
 
         var rows = (long)groups * length;
         var team = (int)Math.Clamp(torch.get_num_threads(), 1, Math.Min(64, rows));
-        // Each thread's attention scores for as many of its query rows as one sequence can give it, all heads.
-        var perThread = (long)heads * length * Math.Min(length, (rows + team - 1) / team);
+        // Each thread's attention scores for as many of its query rows as one sequence gives it, all heads, within the
+        // same budget per thread as CpuAttention's (long sequences are taken a few query rows at a time).
+        var scoreRows = Math.Min(Math.Min(length, (rows + team - 1) / team),
+            Math.Max(1, CpuAttention.ScoreBudgetBytes / ((long)heads * length * sizeof(float))));
+        var perThread = (long)heads * length * scoreRows;
         var output = x.reshape(rows, hidden).clone(); // the stack works in place on it
         using var queryKeyValue0 = empty(rows, 3 * hidden);
         using var queryKeyValue1 = empty(rows, 3 * hidden);
