@@ -59,8 +59,8 @@ public sealed class TransformerEncoderLayer : nn.Module<Tensor, Tensor?, Tensor>
     {
         using var scope = torch.NewDisposeScope();
         var inference = !training && !torch.is_grad_enabled();
-        // Packed weights (see PackedWeights) serve only inference; PrepareFor re-packs weights that changed.
-        var packedHere = inference && packed is not null && Performance.PackedWeights.Enabled && packed.PrepareFor(x, qkv, output, expand, contract) ? packed : null;
+        // Packed weights (see PackedWeights) serve only inference.
+        var packedHere = inference ? PreparedPackedWeights(x) : null;
 
         // [B, L, 3d]: one projection for queries, keys and values.
         var projected = packedHere?.QueryKeyValue.Forward(qkv, x, null) ?? qkv.forward(x);
@@ -95,6 +95,10 @@ public sealed class TransformerEncoderLayer : nn.Module<Tensor, Tensor?, Tensor>
         return attended.transpose(1, 2).reshape(batch, length, width);
     }
 
+    // The packed copies when they are switched on and can serve x (PrepareFor re-packs weights that changed), else null.
+    private PackedLayerWeights? PreparedPackedWeights(Tensor x) =>
+        packed is not null && Performance.PackedWeights.Enabled && packed.PrepareFor(x, qkv, output, expand, contract) ? packed : null;
+
     /// <summary>Attention heads.</summary>
     internal int Heads => heads;
 
@@ -109,7 +113,7 @@ public sealed class TransformerEncoderLayer : nn.Module<Tensor, Tensor?, Tensor>
     internal unsafe bool TryDescribeForTeam(Tensor x, out EncoderTeam.Layer layer)
     {
         layer = default;
-        if (training || packed is null || !Performance.PackedWeights.Enabled || !packed.PrepareFor(x, qkv, output, expand, contract)) return false;
+        if (training || PreparedPackedWeights(x) is not { } prepared) return false;
         var hidden = output.weight!.size(0);
         Tensor?[] vectors = [qkv.bias, output.bias, expand.bias, contract.bias, attention_norm.weight, attention_norm.bias, feed_forward_norm.weight, feed_forward_norm.bias];
         foreach (var vector in vectors)
@@ -126,8 +130,8 @@ public sealed class TransformerEncoderLayer : nn.Module<Tensor, Tensor?, Tensor>
         static float* Floats(Tensor? tensor) => tensor is null ? null : TensorMemory.Floats(tensor);
         layer = new EncoderTeam.Layer
         {
-            QueryKeyValue = packed.QueryKeyValue.Pointer, Output = packed.Output.Pointer,
-            Expand = packed.Expand.Pointer, Contract = packed.Contract.Pointer,
+            QueryKeyValue = prepared.QueryKeyValue.Pointer, Output = prepared.Output.Pointer,
+            Expand = prepared.Expand.Pointer, Contract = prepared.Contract.Pointer,
             QueryKeyValueBias = Floats(qkv.bias), OutputBias = Floats(output.bias),
             ExpandBias = Floats(expand.bias), ContractBias = Floats(contract.bias),
             Norm1Weight = Floats(attention_norm.weight), Norm1Bias = Floats(attention_norm.bias),

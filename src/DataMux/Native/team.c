@@ -16,7 +16,6 @@
  * padded keys at -inf) to float32 rounding; tests compare both.
  */
 #define _GNU_SOURCE
-#include <immintrin.h>
 #include <limits.h>
 #include <math.h>
 #include <stdint.h>
@@ -168,13 +167,12 @@ VECTOR_CLONES static void gelu(float *x, long count) {
     }
 }
 
-VECTOR_CLONES static float shift_by_maximum(float *row, int width, const float *key_bias) {
+VECTOR_CLONES static void shift_by_maximum(float *row, int width, const float *key_bias) {
     float maximum = -INFINITY;
     if (key_bias) for (int i = 0; i < width; i++) row[i] += key_bias[i];
 #pragma omp simd reduction(max : maximum)
     for (int i = 0; i < width; i++) maximum = row[i] > maximum ? row[i] : maximum;
     for (int i = 0; i < width; i++) row[i] -= maximum;
-    return maximum;
 }
 
 VECTOR_CLONES static void normalize_row(float *row, int width) {
@@ -291,18 +289,8 @@ typedef struct {
     long bad_id;         /* out: -1, or the flat index of an id outside [0, table_rows) */
 } dmx_mix_job;
 
-VECTOR_CLONES static void standardize_sum(const float *token, const float *position, float *x, int width, float eps) {
-    float sum = 0.f;
-#pragma omp simd reduction(+ : sum)
-    for (int k = 0; k < width; k++) {
-        x[k] = token[k] + position[k];
-        sum += x[k];
-    }
-    float mean = sum / width, squares = 0.f;
-#pragma omp simd reduction(+ : squares)
-    for (int k = 0; k < width; k++) squares += (x[k] - mean) * (x[k] - mean);
-    float scale = 1.f / sqrtf(squares / width + eps);
-    for (int k = 0; k < width; k++) x[k] = (x[k] - mean) * scale;
+VECTOR_CLONES static void add_rows(const float *a, const float *b, float *sum, int width) {
+    for (int k = 0; k < width; k++) sum[k] = a[k] + b[k];
 }
 
 VECTOR_CLONES static void add_scaled(float *result, const float *x, const float *weights, int width) {
@@ -329,7 +317,8 @@ static void mix_part(dmx_mix_job *job, int thread, int team) {
                 if ((uint64_t)next < (uint64_t)job->table_rows)
                     for (long k = 0; k < width; k += 16) __builtin_prefetch(job->tokens + next * width + k);
             }
-            standardize_sum(job->tokens + id * width, job->positions + l * width, x, (int)width, job->eps);
+            add_rows(job->tokens + id * width, job->positions + l * width, x, (int)width);
+            layer_norm_rows(x, 1, (int)width, NULL, NULL, job->eps); /* the affine part is folded into scaled, shift */
             add_scaled(result, x, job->scaled + (long)i * width, (int)width);
         }
     }

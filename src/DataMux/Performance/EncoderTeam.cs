@@ -67,7 +67,7 @@ public static unsafe class EncoderTeam
         }
 
         var rows = (long)groups * length;
-        var team = (int)Math.Clamp(torch.get_num_threads(), 1, Math.Min(64, rows));
+        var team = (int)Math.Clamp(torch.get_num_threads(), 1, rows);
         // Each thread's attention scores for as many of its query rows as one sequence gives it, all heads, within the
         // same budget per thread as CpuAttention's (long sequences are taken a few query rows at a time).
         var scoreRows = Math.Min(Math.Min(length, (rows + team - 1) / team),
@@ -100,7 +100,7 @@ public static unsafe class EncoderTeam
         return output.view(groups, length, hidden);
     }
 
-    /// <summary>One layer's parameters as <c>encoder_team.c</c> reads them (<c>dmx_layer</c>).</summary>
+    /// <summary>One layer's parameters as <c>team.c</c> reads them (<c>dmx_layer</c>).</summary>
     [StructLayout(LayoutKind.Sequential)]
     internal struct Layer
     {
@@ -110,7 +110,7 @@ public static unsafe class EncoderTeam
         public float Norm1Epsilon, Norm2Epsilon;
     }
 
-    // dmx_job in encoder_team.c.
+    // dmx_job in team.c.
     [StructLayout(LayoutKind.Sequential)]
     private struct Job
     {
