@@ -33,7 +33,12 @@ Console.WriteLine($"CPU: {MklCpuDispatch.ModelName} ({Environment.ProcessorCount
 CpuAttention.Enabled = !options.FusedAttention;
 Console.WriteLine($"Attention in inference: {(options.FusedAttention ? "libtorch's scaled_dot_product_attention (--fused-attention)" : CpuAttention.IsAvailable ? "DataMux.Performance.CpuAttention (MKL batched products)" : $"libtorch's scaled_dot_product_attention ({CpuAttention.UnavailableReason})")}");
 EncoderTeam.Enabled = !options.NoTeam;
-Console.WriteLine($"Encoder in inference: {(options.NoTeam ? "layer by layer on libtorch's operators (--no-team)" : EncoderTeam.IsAvailable ? "DataMux.Performance.EncoderTeam (one native pass, threads meet once per layer; needs packed weights)" : $"layer by layer ({EncoderTeam.UnavailableReason})")}");
+EncoderTeam.PairSplit = !options.NoPairSplit;
+Console.WriteLine($"Encoder in inference: {(options.NoTeam ? "layer by layer on libtorch's operators (--no-team)" : EncoderTeam.IsAvailable ? "DataMux.Performance.EncoderTeam (one native pass; needs packed weights)" : $"layer by layer ({EncoderTeam.UnavailableReason})")}");
+if (!options.NoTeam && EncoderTeam.IsAvailable)
+    Console.WriteLine(options.NoPairSplit
+        ? "Encoder team split: rows for every batch (--no-pair-split)"
+        : $"Encoder team split: rows; by weights (pair split) for two-thread teams under {EncoderTeam.PairSplitBelowRowsPerThread} rows per thread");
 FusedEmbeddingMix.Enabled = !options.UnfusedEmbedding;
 Console.WriteLine($"Embedding + element-wise mux in inference: {(options.UnfusedEmbedding ? "separate operators (--unfused-embedding)" : "DataMux.Performance.FusedEmbeddingMix (one pass)")}");
 Console.WriteLine($"glibc large-buffer tuning: {(keepBuffers ? "on" : options.AllocatorDefaults ? "off (--allocator-defaults)" : "unavailable")}");

@@ -37,6 +37,48 @@ public sealed class EncoderTeamTests
         AssertClose(expected, actual);
     }
 
+    [Theory]
+    [InlineData(32, 4, 64, 1, 40, false)]  // one sequence, as at N = 40
+    [InlineData(36, 3, 37, 3, 7, false)]   // 2 + 1 heads, 19 + 18 feed-forward columns
+    [InlineData(36, 3, 37, 4, 11, true)]   // and padded keys
+    [InlineData(32, 2, 2, 2, 9, false)]    // one head and one feed-forward column per thread
+    public void Both_splits_of_a_two_thread_team_give_the_unpacked_layers_outputs(int hidden, int heads, int feedForward, int groups, int positions, bool masked)
+    {
+        using var encoder = new TransformerEncoder(2, hidden, heads, feedForward, 0.0);
+        encoder.eval();
+        using var x = randn(groups, positions, hidden);
+        using var mask = masked ? zeros(groups, positions, ScalarType.Bool) : null;
+        for (var g = 1; g < groups && mask is not null; g++) mask[g, TensorIndex.Slice(positions - g)] = tensor(true);
+        using var expected = Infer(encoder, x, mask); // unpacked: the layers' own operators
+        using var packed = PackedWeights.Pack(encoder);
+        Assert.True(EncoderTeam.UsesPairSplit(groups * positions, 2, heads, feedForward));
+        using var pair = WithThreads(2, () => Infer(encoder, x, mask));
+        EncoderTeam.PairSplit = false;
+        try
+        {
+            Assert.False(EncoderTeam.UsesPairSplit(groups * positions, 2, heads, feedForward));
+            using var rows = WithThreads(2, () => Infer(encoder, x, mask));
+            AssertClose(expected, rows);
+        }
+        finally
+        {
+            EncoderTeam.PairSplit = true;
+        }
+
+        AssertClose(expected, pair);
+    }
+
+    [Fact]
+    public void The_pair_split_takes_two_thread_teams_with_few_rows_per_thread_and_at_least_two_heads()
+    {
+        Assert.True(EncoderTeam.UsesPairSplit(2 * EncoderTeam.PairSplitBelowRowsPerThread - 1, 2, 12, 3072));
+        Assert.False(EncoderTeam.UsesPairSplit(2 * EncoderTeam.PairSplitBelowRowsPerThread, 2, 12, 3072));
+        Assert.False(EncoderTeam.UsesPairSplit(169, 1, 12, 3072));
+        Assert.False(EncoderTeam.UsesPairSplit(169, 3, 12, 3072));
+        Assert.False(EncoderTeam.UsesPairSplit(169, 2, 1, 3072));
+        Assert.False(EncoderTeam.UsesPairSplit(169, 2, 12, 1));
+    }
+
     [Fact]
     public void A_sequence_whose_scores_exceed_the_budget_is_attended_in_chunks_of_queries()
     {

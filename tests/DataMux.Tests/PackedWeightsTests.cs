@@ -41,6 +41,31 @@ public sealed class PackedWeightsTests
         Assert.True(after.allclose(expected, 1e-5, 1e-5));
     }
 
+    [Theory]
+    [InlineData(36, 3, 37)]  // weights packed in pieces of 2 + 1 heads and 19 + 18 feed-forward columns
+    [InlineData(12, 1, 1)]   // one head, one column: the second pieces are empty
+    public void The_layers_own_packed_products_match_for_any_heads_and_widths(int hidden, int heads, int feedForward)
+    {
+        using var encoder = new TransformerEncoder(2, hidden, heads, feedForward, 0.0);
+        encoder.eval();
+        using var x = randn(3, 5, hidden);
+        using var expected = Infer(encoder, x);
+        using var packed = PackedWeights.Pack(encoder);
+        EncoderTeam.Enabled = false; // the layers' path with the packed pieces (queries, keys, values put back in order)
+        try
+        {
+            using var actual = Infer(encoder, x);
+            Assert.True(actual.allclose(expected, 1e-5, 1e-5), $"max difference {(actual - expected).abs().max().item<float>()}");
+        }
+        finally
+        {
+            EncoderTeam.Enabled = true;
+        }
+
+        using var teamed = Infer(encoder, x);
+        Assert.True(teamed.allclose(expected, 1e-4, 1e-5), $"max difference {(teamed - expected).abs().max().item<float>()}");
+    }
+
     [Fact]
     public void A_one_row_batch_leaves_the_biases_alone()
     {

@@ -23,6 +23,7 @@ internal sealed record BenchmarkOptions
           --allocator-defaults leave glibc's malloc thresholds alone (to measure that lever)
           --fused-attention   libtorch's scaled_dot_product_attention instead of DataMux.Performance.CpuAttention
           --no-team           the encoder layer by layer on libtorch's operators instead of DataMux.Performance.EncoderTeam
+          --no-pair-split     the encoder team's row split for every batch (no pair split for small ones)
           --no-packed-weights ordinary matrix products instead of MKL-packed encoder weights (to measure that lever)
           --unfused-embedding embedding, LayerNorm and mux as separate operators instead of DataMux.Performance.FusedEmbeddingMix
           --skip-extras       only the throughput table (no breakdown, memory, batching path)
@@ -48,6 +49,7 @@ internal sealed record BenchmarkOptions
     public bool AllocatorDefaults { get; init; }
     public bool FusedAttention { get; init; }
     public bool NoTeam { get; init; }
+    public bool NoPairSplit { get; init; }
     public bool UnfusedEmbedding { get; init; }
     public bool SkipExtras { get; init; }
     public bool Levers { get; init; }
@@ -82,6 +84,7 @@ internal sealed record BenchmarkOptions
                 "--allocator-defaults" => options with { AllocatorDefaults = true },
                 "--fused-attention" => options with { FusedAttention = true },
                 "--no-team" => options with { NoTeam = true },
+                "--no-pair-split" => options with { NoPairSplit = true },
                 "--no-packed-weights" => options with { PackedWeights = false },
                 "--unfused-embedding" => options with { UnfusedEmbedding = true },
                 "--skip-extras" => options with { SkipExtras = true },

@@ -12,6 +12,7 @@ internal sealed record Lever(string Name, Func<bool> IsOn, Action<bool> Switch)
     public static readonly IReadOnlyList<Lever> All = new Lever[]
     {
         new("encoder team", () => EncoderTeam.Enabled, on => EncoderTeam.Enabled = on),
+        new("pair split", () => EncoderTeam.PairSplit, on => EncoderTeam.PairSplit = on),
         new("packed weights", () => PackedWeights.Enabled, on => PackedWeights.Enabled = on),
         new("MKL attention", () => CpuAttention.Enabled, on => CpuAttention.Enabled = on),
         new("fused embedding + mux", () => FusedEmbeddingMix.Enabled, on => FusedEmbeddingMix.Enabled = on),

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds and runs the C probes against the libtorch of the NuGet cache and the runtime's MKL vendor-check library
-# (build src/DataMux first). Usage: examples/Throughput/Probes/run.sh encoder_pass GROUPS LENGTH THREADS REPEATS
+# (build src/DataMux first). Usage: examples/Throughput/Probes/run.sh encoder_pass GROUPS LENGTH THREADS REPEATS [rows|pair]
 #                                   examples/Throughput/Probes/run.sh packed_products ROWS THREADS [rows|columns|copies]
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)

@@ -130,8 +130,10 @@ public sealed class TransformerEncoderLayer : nn.Module<Tensor, Tensor?, Tensor>
         static float* Floats(Tensor? tensor) => tensor is null ? null : TensorMemory.Floats(tensor);
         layer = new EncoderTeam.Layer
         {
-            QueryKeyValue = prepared.QueryKeyValue.Pointer, Output = prepared.Output.Pointer,
-            Expand = prepared.Expand.Pointer, Contract = prepared.Contract.Pointer,
+            QueryKeyValue0 = prepared.QueryKeyValue.Pointer(0), QueryKeyValue1 = prepared.QueryKeyValue.Pointer(1),
+            Output0 = prepared.Output.Pointer(0), Output1 = prepared.Output.Pointer(1),
+            Expand0 = prepared.Expand.Pointer(0), Expand1 = prepared.Expand.Pointer(1),
+            Contract0 = prepared.Contract.Pointer(0), Contract1 = prepared.Contract.Pointer(1),
             QueryKeyValueBias = Floats(qkv.bias), OutputBias = Floats(output.bias),
             ExpandBias = Floats(expand.bias), ContractBias = Floats(contract.bias),
             Norm1Weight = Floats(attention_norm.weight), Norm1Bias = Floats(attention_norm.bias),
@@ -154,7 +156,7 @@ public sealed class TransformerEncoderLayer : nn.Module<Tensor, Tensor?, Tensor>
     internal PackedLayerWeights PackWeights(PackedLayerWeights? shared)
     {
         if (packed is not null) throw new InvalidOperationException("This layer's weights are already packed.");
-        packed = shared ?? new PackedLayerWeights(qkv, output, expand, contract);
+        packed = shared ?? new PackedLayerWeights(heads, qkv, output, expand, contract);
         return packed;
     }
 

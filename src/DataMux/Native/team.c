@@ -6,11 +6,15 @@
  * The encoder:
  * Why: with libtorch's operators every product, LayerNorm, GELU and bias fill forks and joins the OpenMP threads,
  * about 20 meeting points per layer. A 2,600-row batch spreads that cost thinly; the few hundred rows of a multiplexed
- * batch do not (two threads ran a 169-row layer 1.75x faster than one, a 2,600-row layer 1.93x). Here each thread
- * owns a contiguous block of the batch's rows for the whole stack: every step except attention only reads and writes
- * its own rows, so threads meet only where attention needs every row's keys and values (once per layer, after the
- * query-key-value projection) and at the end of the pass. Products run single-threaded in each team thread through the MKL that
- * libtorch links (packed weights, see MklPackedGemm.cs); LayerNorm, GELU, softmax and the bias passes are the loops below.
+ * batch do not (two threads ran a 169-row layer 1.75x faster than one, a 2,600-row layer 1.93x). Here the threads
+ * share the pass in one of two ways, chosen by the caller for the batch:
+ * - the row split: each thread owns a contiguous block of the batch's rows for the whole stack; every step except
+ *   attention only reads and writes its own rows, so threads meet only where attention needs every row's keys and
+ *   values (once per layer, after the query-key-value projection) and at the end of the pass;
+ * - the pair split (two threads, small batches): each thread multiplies every row with its half of every weight
+ *   (its heads, its feed-forward columns), and the threads meet four times per layer to add up the halves.
+ * Products run single-threaded in each team thread through the MKL that libtorch links (packed weights, see
+ * MklPackedGemm.cs); LayerNorm, GELU, softmax and the bias passes are the loops below.
  *
  * Arithmetic matches the TransformerEncoderLayer's inference path (post-LayerNorm, exact GELU, softmax over keys with
  * padded keys at -inf) to float32 rounding; tests compare both.
@@ -41,21 +45,33 @@ typedef void (*batch_fn)(int, const int *, const int *, const int *, const int *
 typedef void (*vector_fn)(int, const float *, float *);
 typedef int (*threads_local_fn)(int);
 
-/* One layer's parameters: packed projection weights (MKL layout), biases (NULL = none), LayerNorm affine parameters. */
+/* One layer's parameters: packed projection weights (MKL layout), biases (NULL = none), LayerNorm affine parameters.
+ * Every projection is packed in two pieces (DataMux.Performance.WeightSplit), so that two threads can share a product
+ * by its weights as well as by its rows; piece 0 takes the larger half of the heads and of the feed-forward width
+ * (heads - heads / 2 and feed_forward - feed_forward / 2); an empty piece is NULL.
+ *   qkv:      by outputs, queries, keys and values of piece t's heads, so its product is [rows, 3 · heads(t) · head_width]:
+ *             a row of the projection is [Q₀ K₀ V₀ | Q₁ K₁ V₁] (the "pair layout", qkv_column);
+ *   output:   by inputs: piece t multiplies the context columns of piece t's heads;
+ *   expand:   by outputs: piece t makes feed-forward columns [ff_first(t), ff_first(t) + ff_count(t));
+ *   contract: by inputs: piece t multiplies those feed-forward columns. */
 typedef struct {
-    const void *qkv, *output, *expand, *contract;
-    const float *qkv_bias, *output_bias, *expand_bias, *contract_bias;
+    const void *qkv[2], *output[2], *expand[2], *contract[2];
+    const float *qkv_bias, *output_bias, *expand_bias, *contract_bias; /* in the layer's own (unsplit) order */
     const float *norm1_weight, *norm1_bias, *norm2_weight, *norm2_bias;
     float norm1_eps, norm2_eps;
 } dmx_layer;
 
+enum { DMX_SPLIT_ROWS = 1, DMX_SPLIT_PAIR = 2 };
+
 /* One forward pass of the stack. Buffers are the caller's (libtorch tensors), row-major. */
 typedef struct {
     int layers, batch, length, hidden, heads, feed_forward;
+    int split;             /* DMX_SPLIT_ROWS, or DMX_SPLIT_PAIR (used when the team has exactly two threads) */
     const dmx_layer *layer;
     const float *key_bias; /* [batch, length]: 0 where a key may be attended, -inf where not; NULL = no mask */
     float *x;              /* [batch * length, hidden], input and output */
-    float *qkv[2];         /* [batch * length, 3 * hidden] each: layers alternate, so one barrier per layer suffices */
+    float *qkv[2];         /* [batch * length, 3 * hidden] each, pair layout: layers alternate, so one barrier per layer
+                              suffices (row split); the pair split keeps its two partial sums in qkv[1] */
     float *context;        /* [batch * length, hidden] */
     float *expanded;       /* [batch * length, feed_forward] */
     float *scores;         /* [team, scores_per_thread]: each thread's attention scores, at least heads * length each */
@@ -84,23 +100,19 @@ static void team_barrier(int team) {
     if (team > 1) gomp_barrier();
 }
 
-static void run_part(const dmx_job *job, int thread, int team);
+static void rows_part(const dmx_job *job, int thread, int team);
+static void pair_part(const dmx_job *job, int thread);
 
-static void region(void *job) {
+static void region(void *argument) {
+    const dmx_job *job = argument;
     int previous_threads = threads_local(1); /* MKL single-threaded in each team thread: the team is the parallelism */
-    run_part(job, omp_thread_num(), omp_num_threads());
+    int team = omp_num_threads(); /* libgomp may give fewer threads than asked for */
+    if (job->split == DMX_SPLIT_PAIR && team == 2) pair_part(job, omp_thread_num());
+    else rows_part(job, omp_thread_num(), team);
     threads_local(previous_threads);
 }
 
 /* ---------------- element-wise passes ---------------- */
-
-VECTOR_CLONES static void fill_rows(float *destination, int rows, int width, const float *bias) {
-    for (int r = 0; r < rows; r++) {
-        float *row = destination + (long)r * width;
-        if (bias) for (int i = 0; i < width; i++) row[i] = bias[i];
-        else memset(row, 0, sizeof(float) * width);
-    }
-}
 
 VECTOR_CLONES static void add_bias_rows(float *destination, int rows, int width, const float *bias) {
     if (!bias) return;
@@ -183,11 +195,71 @@ VECTOR_CLONES static void normalize_row(float *row, int width) {
     for (int i = 0; i < width; i++) row[i] *= inverse;
 }
 
-/* ---------------- one thread's share of a pass ---------------- */
+/* ---------------- the two pieces of every projection ---------------- */
 
-/* Attention of query rows [first, first + count) of sequence `sequence`, all heads, into context rows. */
-static void attend(const dmx_job *job, const float *qkv, int sequence, int first, int count, float *scores) {
-    const int heads = job->heads, length = job->length, width = job->hidden, head_width = width / heads;
+static int pieces_heads(const dmx_job *job, int piece) { return piece == 0 ? job->heads - job->heads / 2 : job->heads / 2; }
+static int pieces_first_head(const dmx_job *job, int piece) { return piece == 0 ? 0 : job->heads - job->heads / 2; }
+static int pieces_ff(const dmx_job *job, int piece) { return piece == 0 ? job->feed_forward - job->feed_forward / 2 : job->feed_forward / 2; }
+static int pieces_first_ff(const dmx_job *job, int piece) { return piece == 0 ? 0 : job->feed_forward - job->feed_forward / 2; }
+
+/* Column of head `head`'s queries (part 0), keys (1) or values (2) in a pair-layout projection row. */
+static long qkv_column(const dmx_job *job, int part, int head) {
+    const int head_width = job->hidden / job->heads, piece = head >= pieces_heads(job, 0);
+    const int local = head - pieces_first_head(job, piece);
+    return (long)3 * pieces_first_head(job, piece) * head_width + ((long)part * pieces_heads(job, piece) + local) * head_width;
+}
+
+/* qkv[r, piece's columns] = bias + x[r] · piece, for `rows` rows (qkv rows are 3 · hidden wide). */
+static void project_qkv(const dmx_job *job, const dmx_layer *p, int piece, int rows, const float *x, float *qkv) {
+    const int width = job->hidden, head_width = width / job->heads, heads = pieces_heads(job, piece);
+    const int first = pieces_first_head(job, piece), columns = 3 * heads * head_width;
+    if (heads == 0 || rows == 0) return;
+    float *out = qkv + qkv_column(job, 0, first);
+    for (int r = 0; r < rows; r++)
+        for (int part = 0; part < 3; part++) {
+            float *destination = out + (long)r * 3 * width + (long)part * heads * head_width;
+            if (p->qkv_bias) memcpy(destination, p->qkv_bias + (long)part * width + (long)first * head_width, sizeof(float) * heads * head_width);
+            else memset(destination, 0, sizeof(float) * heads * head_width);
+        }
+    compute(ROW_MAJOR, NO_TRANS, PACKED, rows, columns, width, x, width, p->qkv[piece], columns, 1.f, out, 3 * width);
+}
+
+/* expanded[r, piece's columns] = bias + x[r] · piece (expanded rows are feed_forward wide). */
+static void project_expand(const dmx_job *job, const dmx_layer *p, int piece, int rows, const float *x, float *expanded) {
+    const int width = job->hidden, ff = job->feed_forward, columns = pieces_ff(job, piece), first = pieces_first_ff(job, piece);
+    if (columns == 0 || rows == 0) return;
+    float *out = expanded + first;
+    for (int r = 0; r < rows; r++) {
+        if (p->expand_bias) memcpy(out + (long)r * ff, p->expand_bias + first, sizeof(float) * columns);
+        else memset(out + (long)r * ff, 0, sizeof(float) * columns);
+    }
+    compute(ROW_MAJOR, NO_TRANS, PACKED, rows, columns, width, x, width, p->expand[piece], columns, 1.f, out, ff);
+}
+
+/* sum = accumulate · sum + context[:, piece's heads] · piece (the output projection's share of those heads). */
+static void project_output(const dmx_job *job, const dmx_layer *p, int piece, int rows, const float *context, float accumulate, float *sum) {
+    const int width = job->hidden, head_width = width / job->heads, inputs = pieces_heads(job, piece) * head_width;
+    if (rows == 0) return;
+    if (inputs == 0) { if (accumulate == 0.f) memset(sum, 0, sizeof(float) * rows * width); return; }
+    compute(ROW_MAJOR, NO_TRANS, PACKED, rows, width, inputs, context + (long)pieces_first_head(job, piece) * head_width, width,
+            p->output[piece], width, accumulate, sum, width);
+}
+
+/* sum = accumulate · sum + expanded[:, piece's columns] · piece. */
+static void project_contract(const dmx_job *job, const dmx_layer *p, int piece, int rows, const float *expanded, float accumulate, float *sum) {
+    const int width = job->hidden, ff = job->feed_forward, inputs = pieces_ff(job, piece);
+    if (rows == 0) return;
+    if (inputs == 0) { if (accumulate == 0.f) memset(sum, 0, sizeof(float) * rows * width); return; }
+    compute(ROW_MAJOR, NO_TRANS, PACKED, rows, width, inputs, expanded + pieces_first_ff(job, piece), ff,
+            p->contract[piece], width, accumulate, sum, width);
+}
+
+/* ---------------- attention ---------------- */
+
+/* Attention of heads [first_head, first_head + heads) for query rows [first, first + count) of sequence `sequence`,
+ * from the pair-layout projection `qkv`, into those heads' context columns. */
+static void attend(const dmx_job *job, const float *qkv, int first_head, int heads, int sequence, int first, int count, float *scores) {
+    const int length = job->length, width = job->hidden, head_width = width / job->heads;
     const int stride = 3 * width;
     const float *base = qkv + (long)sequence * length * stride;
     const float *a[64], *b[64];
@@ -195,8 +267,8 @@ static void attend(const dmx_job *job, const float *qkv, int sequence, int first
     int transpose_none = NO_TRANS, transpose = TRANS, m = count, n = length, k = head_width, lda = stride, ldb = stride, ldc = length;
     float alpha = 1.f / sqrtf((float)head_width), beta = 0.f;
     for (int h = 0; h < heads; h++) {
-        a[h] = base + (long)first * stride + h * head_width;
-        b[h] = base + width + h * head_width;
+        a[h] = base + (long)first * stride + qkv_column(job, 0, first_head + h);
+        b[h] = base + qkv_column(job, 1, first_head + h);
         c[h] = scores + (long)h * count * length;
     }
     batched(ROW_MAJOR, &transpose_none, &transpose, &m, &n, &k, &alpha, a, &lda, b, &ldb, &beta, c, &ldc, 1, &heads);
@@ -214,13 +286,15 @@ static void attend(const dmx_job *job, const float *qkv, int sequence, int first
     int pv_n = head_width, pv_k = length, pv_lda = length, pv_ldb = stride, pv_ldc = width;
     for (int h = 0; h < heads; h++) {
         a[h] = scores + (long)h * count * length;
-        b[h] = base + 2 * width + h * head_width;
-        c[h] = job->context + ((long)sequence * length + first) * width + h * head_width;
+        b[h] = base + qkv_column(job, 2, first_head + h);
+        c[h] = job->context + ((long)sequence * length + first) * width + (long)(first_head + h) * head_width;
     }
     batched(ROW_MAJOR, &transpose_none, &transpose_none, &m, &pv_n, &pv_k, &one, a, &pv_lda, b, &pv_ldb, &beta, c, &pv_ldc, 1, &heads);
 }
 
-static void run_part(const dmx_job *job, int thread, int team) {
+/* ---------------- the row split: each thread owns a block of rows for the whole stack ---------------- */
+
+static void rows_part(const dmx_job *job, int thread, int team) {
     const long rows_total = (long)job->batch * job->length;
     const long first = rows_total * thread / team, last = rows_total * (thread + 1) / team;
     const int rows = (int)(last - first), width = job->hidden, ff = job->feed_forward, length = job->length;
@@ -233,11 +307,7 @@ static void run_part(const dmx_job *job, int thread, int team) {
     for (int l = 0; l < job->layers; l++) {
         const dmx_layer *p = &job->layer[l];
         float *qkv_all = job->qkv[l & 1];
-        float *qkv = qkv_all + first * 3 * width;
-        if (rows > 0) {
-            fill_rows(qkv, rows, 3 * width, p->qkv_bias);
-            compute(ROW_MAJOR, NO_TRANS, PACKED, rows, 3 * width, width, x, width, p->qkv, 3 * width, 1.f, qkv, 3 * width);
-        }
+        for (int piece = 0; piece < 2; piece++) project_qkv(job, p, piece, rows, x, qkv_all + first * 3 * width);
         DMX_MARK(0);
         team_barrier(team); /* every row's keys and values are ready */
         DMX_MARK(1);
@@ -248,27 +318,92 @@ static void run_part(const dmx_job *job, int thread, int team) {
             int sequence = (int)(row / length), offset = (int)(row % length);
             long count = (last - row) < (length - offset) ? (last - row) : (length - offset);
             if (count > score_rows) count = score_rows;
-            attend(job, qkv_all, sequence, offset, (int)count, scores);
+            attend(job, qkv_all, 0, job->heads, sequence, offset, (int)count, scores);
             row += count;
         }
         DMX_MARK(2);
 
-        /* x = LayerNorm(x + context · Woutᵀ + b): the product accumulates onto the residual. */
+        /* x = LayerNorm(x + context · Woutᵀ + b): the products accumulate onto the residual. */
         add_bias_rows(x, rows, width, p->output_bias);
-        compute(ROW_MAJOR, NO_TRANS, PACKED, rows, width, width, context, width, p->output, width, 1.f, x, width);
+        for (int piece = 0; piece < 2; piece++) project_output(job, p, piece, rows, context, 1.f, x);
         layer_norm_rows(x, rows, width, p->norm1_weight, p->norm1_bias, p->norm1_eps);
         DMX_MARK(3);
 
         /* x = LayerNorm(x + GELU(x · W1ᵀ + b1) · W2ᵀ + b2). */
-        fill_rows(expanded, rows, ff, p->expand_bias);
-        compute(ROW_MAJOR, NO_TRANS, PACKED, rows, ff, width, x, width, p->expand, ff, 1.f, expanded, ff);
+        for (int piece = 0; piece < 2; piece++) project_expand(job, p, piece, rows, x, expanded);
         DMX_MARK(4);
         gelu(expanded, (long)rows * ff);
         DMX_MARK(5);
         add_bias_rows(x, rows, width, p->contract_bias);
-        compute(ROW_MAJOR, NO_TRANS, PACKED, rows, width, ff, expanded, ff, p->contract, width, 1.f, x, width);
+        for (int piece = 0; piece < 2; piece++) project_contract(job, p, piece, rows, expanded, 1.f, x);
         layer_norm_rows(x, rows, width, p->norm2_weight, p->norm2_bias, p->norm2_eps);
         DMX_MARK(6);
+    }
+}
+
+/* ---------------- the pair split: two threads share every product by its weights ----------------
+ * Why: with a few hundred rows split between two threads, each thread's products have under about 128 rows, and MKL's
+ * one-thread products ran 10% slower per row at 85 rows than at 169 with both threads busy (examples/Throughput/Probes).
+ * Here thread t multiplies all rows with piece t of every weight: the queries, keys and values of its heads (attention
+ * of those heads needs no other thread), then its heads' share of the output projection, a partial sum; the threads
+ * meet, and each adds both partial sums, the bias and the residual to half of the rows and normalizes them; they meet
+ * again, and the feed-forward block goes the same way (piece t of the expansion's columns, GELU, their share of the
+ * contraction). Four meetings per layer instead of one. */
+
+VECTOR_CLONES static void add_partial_sums(float *x, const float *first, const float *second, const float *bias, int width) {
+    if (bias) for (int i = 0; i < width; i++) x[i] += (first[i] + second[i]) + bias[i];
+    else for (int i = 0; i < width; i++) x[i] += first[i] + second[i];
+}
+
+static void settle_rows(const dmx_job *job, const float *partial, const float *bias, const float *weight, const float *norm_bias,
+                        float eps, int thread) {
+    const long rows_total = (long)job->batch * job->length, width = job->hidden;
+    const long first = rows_total * thread / 2, last = rows_total * (thread + 1) / 2;
+    for (long r = first; r < last; r++)
+        add_partial_sums(job->x + r * width, partial + r * width, partial + (rows_total + r) * width, bias, (int)width);
+    layer_norm_rows(job->x + first * width, (int)(last - first), (int)width, weight, norm_bias, eps);
+}
+
+static void pair_part(const dmx_job *job, int thread) {
+    const int rows = job->batch * job->length, width = job->hidden, length = job->length;
+    const int heads = pieces_heads(job, thread), first_head = pieces_first_head(job, thread);
+    float *qkv = job->qkv[0], *partial = job->qkv[1]; /* partial sums: thread t's at rows [t · rows, (t + 1) · rows) */
+    float *mine = partial + (long)thread * rows * width;
+    float *scores = job->scores + job->scores_per_thread * thread;
+    const int score_rows = heads > 0 ? (int)(job->scores_per_thread / ((long)heads * length)) : length;
+
+    for (int l = 0; l < job->layers; l++) {
+        const dmx_layer *p = &job->layer[l];
+        project_qkv(job, p, thread, rows, job->x, qkv);
+        DMX_MARK(0);
+        for (int sequence = 0; sequence < job->batch && heads > 0; sequence++)
+            for (int query = 0; query < length; query += score_rows) {
+                int count = length - query < score_rows ? length - query : score_rows;
+                attend(job, qkv, first_head, heads, sequence, query, count, scores);
+            }
+        DMX_MARK(2);
+        project_output(job, p, thread, rows, job->context, 0.f, mine);
+        DMX_MARK(3);
+        gomp_barrier(); /* both partial sums are ready */
+        DMX_MARK(1);
+        settle_rows(job, partial, p->output_bias, p->norm1_weight, p->norm1_bias, p->norm1_eps, thread);
+        DMX_MARK(3);
+        gomp_barrier(); /* every row is normalized (and the partial sums are read) */
+        DMX_MARK(1);
+        project_expand(job, p, thread, rows, job->x, job->expanded);
+        DMX_MARK(4);
+        /* GELU of this thread's columns only */
+        for (int r = 0; r < rows; r++)
+            gelu(job->expanded + (long)r * job->feed_forward + pieces_first_ff(job, thread), pieces_ff(job, thread));
+        DMX_MARK(5);
+        project_contract(job, p, thread, rows, job->expanded, 0.f, mine);
+        DMX_MARK(6);
+        gomp_barrier();
+        DMX_MARK(1);
+        settle_rows(job, partial, p->contract_bias, p->norm2_weight, p->norm2_bias, p->norm2_eps, thread);
+        DMX_MARK(6);
+        gomp_barrier(); /* the next layer's products read every row */
+        DMX_MARK(1);
     }
 }
 
@@ -348,14 +483,16 @@ EXPORT int dmx_team_init(void *compute_packed, void *sgemm_batch, void *exp_func
 }
 
 
-/* Runs the stack on up to `team` threads (libgomp may give fewer; the rows are split among those it gives).
- * `job->scores` holds `team` blocks of `scores_per_thread` floats, at least heads * length each: attention takes as
- * many query rows at a time as fit. Returns 0, or an error code:
+/* Runs the stack on up to `team` threads (libgomp may give fewer; the rows are split among those it gives, and the pair
+ * split runs only on exactly two). `job->scores` holds `team` blocks of `scores_per_thread` floats, at least heads * length
+ * each: attention takes as many query rows at a time as fit. Returns 0, or an error code:
  * -1 not initialised, -2 bad arguments. */
 EXPORT int dmx_team_forward(const dmx_job *job, int team) {
     if (!compute) return -1;
     if (!job || team < 1 || job->layers < 1 || job->batch < 1 || job->length < 1 ||
-        job->heads < 1 || job->heads > 64 || job->hidden % job->heads != 0 || job->feed_forward < 1)
+        job->heads < 1 || job->heads > 64 || job->hidden % job->heads != 0 || job->feed_forward < 1 ||
+        (job->split != DMX_SPLIT_ROWS && job->split != DMX_SPLIT_PAIR) ||
+        (job->split == DMX_SPLIT_PAIR && (job->heads < 2 || job->feed_forward < 2)))
         return -2;
     long rows = (long)job->batch * job->length;
     if (team > rows) team = (int)rows;

@@ -18,6 +18,12 @@ namespace DataMux.Performance;
 /// each other once per layer. The meeting points are what separates a few hundred rows, a multiplexed batch, from a
 /// 2,600-row one: with libtorch's operators two threads ran a 169-row layer 1.75x faster than one, a 2,600-row layer
 /// 1.93x (this project's 2-core AMD EPYC).</para>
+/// <para>Below about 128 rows per thread that row split loses on the products instead: MKL's one-thread products ran
+/// 10% slower per row at 85 rows than at 169 with both threads busy. So a two-thread team takes small batches (one
+/// 169-row sequence at the paper's N = 40) by the weights: the pair split, in which each thread multiplies every row
+/// with its half of the heads and of the feed-forward columns, and the threads meet four times per layer to add the
+/// halves up. Every weight is packed in those two pieces (<see cref="WeightSplit"/>), which serve the row split as
+/// fast as whole packed weights did, so both splits share one set of copies.</para>
 /// <para>Used by <see cref="TransformerEncoder"/> for forward passes without gradients in evaluation mode, on float32
 /// CPU tensors, when every layer has packed weights (<see cref="PackedWeights"/>); the team has as many threads as
 /// <c>torch.get_num_threads()</c>. Anything else, and padding masks that leave a sequence no key, takes the layers' own
@@ -28,6 +34,20 @@ public static unsafe class EncoderTeam
 {
     /// <summary>Process-wide switch (default on): off makes the encoder run layer by layer on libtorch's operators, to compare.</summary>
     public static bool Enabled { get; set; } = true;
+
+    /// <summary>
+    /// Process-wide switch (default on): off keeps the row split for every batch, to compare. On, a two-thread team
+    /// shares every product of a batch of fewer than <see cref="PairSplitBelowRowsPerThread"/> rows per thread by its
+    /// weights instead (the pair split, see the remarks).
+    /// </summary>
+    public static bool PairSplit { get; set; } = true;
+
+    /// <summary>
+    /// Rows per thread below which a two-thread team takes the pair split. On this project's 2-core AMD EPYC (paper
+    /// encoder, C harness in examples/Throughput/Probes) the pair split ran one 169-row sequence 1.04-1.10x faster than
+    /// the row split (85 rows per thread), two 149-row sequences 1.00-1.01x, twenty 130-row sequences 0.97-1.00x.
+    /// </summary>
+    public const int PairSplitBelowRowsPerThread = 128;
 
     /// <summary>Whether the team library is built and libtorch exports the MKL functions it needs.</summary>
     public static bool IsAvailable => NativeTeam.IsAvailable;
@@ -68,6 +88,7 @@ public static unsafe class EncoderTeam
 
         var rows = (long)groups * length;
         var team = (int)Math.Clamp(torch.get_num_threads(), 1, rows);
+        var split = UsesPairSplit(rows, team, heads, feedForward) ? Split.Pair : Split.Rows;
         // Each thread's attention scores for as many of its query rows as one sequence gives it, all heads, within the
         // same budget per thread as CpuAttention's (long sequences are taken a few query rows at a time).
         var scoreRows = Math.Min(Math.Min(length, (rows + team - 1) / team),
@@ -86,7 +107,7 @@ public static unsafe class EncoderTeam
             var job = new Job
             {
                 Layers = layers.Count, Groups = groups, Length = length, Hidden = hidden, Heads = heads, FeedForward = feedForward,
-                Layer = layerArray, KeyBias = bias, X = TensorMemory.Floats(output),
+                Split = (int)split, Layer = layerArray, KeyBias = bias, X = TensorMemory.Floats(output),
                 QueryKeyValue0 = TensorMemory.Floats(queryKeyValue0), QueryKeyValue1 = TensorMemory.Floats(queryKeyValue1),
                 Context = TensorMemory.Floats(context), Expanded = TensorMemory.Floats(expanded),
                 Scores = TensorMemory.Floats(scores), ScoresPerThread = perThread,
@@ -100,11 +121,29 @@ public static unsafe class EncoderTeam
         return output.view(groups, length, hidden);
     }
 
-    /// <summary>One layer's parameters as <c>team.c</c> reads them (<c>dmx_layer</c>).</summary>
+    /// <summary>
+    /// Whether a pass over <paramref name="rows"/> rows (groups x positions) on <paramref name="threads"/> threads
+    /// takes the pair split: two threads, fewer than <see cref="PairSplitBelowRowsPerThread"/> rows each, at least two
+    /// heads and feed-forward columns to share, and <see cref="PairSplit"/> on.
+    /// </summary>
+    public static bool UsesPairSplit(long rows, int threads, int heads, int feedForward) =>
+        PairSplit && threads == 2 && heads >= 2 && feedForward >= 2 && rows < 2L * PairSplitBelowRowsPerThread;
+
+    /// <summary>The team's ways of sharing a pass (<c>DMX_SPLIT_*</c> in <c>team.c</c>).</summary>
+    internal enum Split
+    {
+        /// <summary>Each thread owns a block of rows for the whole stack, and multiplies it with both pieces of every weight.</summary>
+        Rows = 1,
+
+        /// <summary>Two threads: each multiplies every row with its piece of every weight (its heads, its feed-forward columns).</summary>
+        Pair = 2,
+    }
+
+    /// <summary>One layer's parameters as <c>team.c</c> reads them (<c>dmx_layer</c>): each projection in two packed pieces.</summary>
     [StructLayout(LayoutKind.Sequential)]
     internal struct Layer
     {
-        public void* QueryKeyValue, Output, Expand, Contract;
+        public void* QueryKeyValue0, QueryKeyValue1, Output0, Output1, Expand0, Expand1, Contract0, Contract1;
         public float* QueryKeyValueBias, OutputBias, ExpandBias, ContractBias;
         public float* Norm1Weight, Norm1Bias, Norm2Weight, Norm2Bias;
         public float Norm1Epsilon, Norm2Epsilon;
@@ -114,7 +153,7 @@ public static unsafe class EncoderTeam
     [StructLayout(LayoutKind.Sequential)]
     private struct Job
     {
-        public int Layers, Groups, Length, Hidden, Heads, FeedForward;
+        public int Layers, Groups, Length, Hidden, Heads, FeedForward, Split;
         public Layer* Layer;
         public float* KeyBias, X, QueryKeyValue0, QueryKeyValue1, Context, Expanded, Scores;
         public long ScoresPerThread;

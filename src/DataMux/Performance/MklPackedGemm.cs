@@ -40,18 +40,22 @@ internal static unsafe class MklPackedGemm
     public static nuint PackedSize(int outputs, int inputs) => Require().GetSize(MatrixB, LayoutRows, outputs, inputs);
 
     /// <summary>
-    /// Packs <c>Wᵀ</c> for <c>y = x Wᵀ</c>, with <paramref name="weight"/> row-major <c>[outputs, inputs]</c>, into
-    /// <paramref name="destination"/> (<see cref="PackedSize"/> bytes, not moved afterwards: MKL keeps addresses in it).
+    /// Packs <c>Wᵀ</c> for <c>y = x Wᵀ</c>, with <paramref name="weight"/> row-major <c>[outputs, inputs]</c> whose rows
+    /// are <paramref name="rowStride"/> floats apart (a block of a wider matrix), into <paramref name="destination"/>
+    /// (<see cref="PackedSize"/> bytes, not moved afterwards: MKL keeps addresses in it).
     /// </summary>
-    public static void Pack(float* weight, int outputs, int inputs, void* destination) =>
-        Require().Pack(RowMajor, MatrixB, Transpose, LayoutRows, outputs, inputs, 1f, weight, inputs, destination);
+    public static void Pack(float* weight, int outputs, int inputs, int rowStride, void* destination) =>
+        Require().Pack(RowMajor, MatrixB, Transpose, LayoutRows, outputs, inputs, 1f, weight, rowStride, destination);
 
     /// <summary>
-    /// <c>C += A · Wᵀ</c> with <paramref name="input"/> row-major <c>[rows, inputs]</c>, the packed weight, and
-    /// <paramref name="output"/> row-major <c>[rows, outputs]</c> (which holds the bias, or the bias plus a residual).
+    /// <c>C += A · Wᵀ</c> with <paramref name="input"/> row-major <c>[rows, inputs]</c> (rows
+    /// <paramref name="inputStride"/> floats apart), the packed weight, and <paramref name="output"/> row-major
+    /// <c>[rows, outputs]</c> (rows <paramref name="outputStride"/> floats apart), which holds the bias, or the bias plus
+    /// a residual.
     /// </summary>
-    public static void MultiplyAccumulate(float* input, int rows, int inputs, void* packedWeight, int outputs, float* output) =>
-        Require().Compute(RowMajor, NoTranspose, Packed, rows, outputs, inputs, input, inputs, packedWeight, outputs, 1f, output, outputs);
+    public static void MultiplyAccumulate(float* input, int rows, int inputs, int inputStride, void* packedWeight, int outputs,
+                                          float* output, int outputStride) =>
+        Require().Compute(RowMajor, NoTranspose, Packed, rows, outputs, inputs, input, inputStride, packedWeight, outputs, 1f, output, outputStride);
 
     private static Functions Require() =>
         functions ?? throw new InvalidOperationException($"MKL's packed GEMM is not available: {unavailableReason}");

@@ -5,13 +5,17 @@ using static TorchSharp.torch;
 
 namespace DataMux.Performance;
 
-/// <summary>The four packed projections of an encoder layer, in call order; shared by layers with the same weights.</summary>
-internal sealed class PackedLayerWeights(Linear queryKeyValue, Linear output, Linear expand, Linear contract) : IDisposable
+/// <summary>
+/// The four packed projections of an encoder layer of <paramref name="heads"/> heads, in call order, each in the two
+/// pieces the encoder team multiplies with (the attention projections along heads, the feed-forward ones along its
+/// columns); shared by layers with the same weights.
+/// </summary>
+internal sealed class PackedLayerWeights(int heads, Linear queryKeyValue, Linear output, Linear expand, Linear contract) : IDisposable
 {
-    public PackedLinear QueryKeyValue { get; } = new(queryKeyValue);
-    public PackedLinear Output { get; } = new(output);
-    public PackedLinear Expand { get; } = new(expand);
-    public PackedLinear Contract { get; } = new(contract);
+    public PackedLinear QueryKeyValue { get; } = new(queryKeyValue, WeightSplit.QueryKeyValue(Width(output), heads));
+    public PackedLinear Output { get; } = new(output, WeightSplit.Inputs((heads - heads / 2) * (Width(output) / heads)));
+    public PackedLinear Expand { get; } = new(expand, WeightSplit.Outputs(Outputs(expand)));
+    public PackedLinear Contract { get; } = new(contract, WeightSplit.Inputs(Outputs(expand) - Outputs(expand) / 2));
 
     public long Bytes => QueryKeyValue.Bytes + Output.Bytes + Expand.Bytes + Contract.Bytes;
 
@@ -31,6 +35,10 @@ internal sealed class PackedLayerWeights(Linear queryKeyValue, Linear output, Li
         Expand.Repack(expand.weight!);
         Contract.Repack(contract.weight!);
     }
+
+    private static int Outputs(Linear layer) => (int)layer.weight!.size(0);
+
+    private static int Width(Linear output) => Outputs(output);
 
     public void Dispose()
     {

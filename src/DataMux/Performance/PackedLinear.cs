@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.Runtime.InteropServices;
 using TorchSharp;
 using TorchSharp.Modules;
@@ -7,9 +8,10 @@ using static TorchSharp.torch;
 namespace DataMux.Performance;
 
 /// <summary>
-/// A <see cref="Linear"/> layer's weight in MKL's packed layout, for inference on the CPU in float32. Layers whose
-/// weights share storage can share one packed copy: every call passes the calling layer, whose bias is read as it is,
-/// and whose weight is compared with the packed one (and packed again when it changed).
+/// A <see cref="Linear"/> layer's weight in MKL's packed layout, in the two pieces a <see cref="WeightSplit"/> cuts,
+/// for inference on the CPU in float32. Layers whose weights share storage can share one packed copy: every call
+/// passes the calling layer, whose bias is read as it is, and whose weight is compared with the packed one (and
+/// packed again when it changed).
 /// </summary>
 internal sealed unsafe class PackedLinear : IDisposable
 {
@@ -19,25 +21,40 @@ internal sealed unsafe class PackedLinear : IDisposable
 
     private readonly int outputs;
     private readonly int inputs;
+    private readonly WeightSplit split;
+    private readonly Piece[] pieces;
     private readonly float[] fingerprint = new float[FingerprintSamples];
     private readonly object gate = new();
-    private void* packed;
+    private bool freed;
     private IntPtr packedFrom;
 
-    public PackedLinear(Linear layer)
+    public PackedLinear(Linear layer, WeightSplit split)
     {
         var weight = layer.weight ?? throw new ArgumentException("Expected a Linear layer with a weight.", nameof(layer));
         (outputs, inputs) = ((int)weight.shape[0], (int)weight.shape[1]);
-        Bytes = (long)MklPackedGemm.PackedSize(outputs, inputs);
-        packed = NativeMemory.AlignedAlloc((nuint)Bytes, 64);
+        this.split = split;
+        var (firstOutputs, firstInputs) = split.OutputOrder is null ? (outputs, split.FirstPieceInputs) : (split.FirstPieceOutputs, inputs);
+        pieces = split.OutputOrder is null
+            ? [new Piece(outputs, firstInputs, 0, 0), new Piece(outputs, inputs - firstInputs, 0, firstInputs)]
+            : [new Piece(firstOutputs, inputs, 0, 0), new Piece(outputs - firstOutputs, inputs, firstOutputs, 0)];
+        foreach (var piece in pieces)
+        {
+            if (piece.IsEmpty) continue;
+            piece.Bytes = (long)MklPackedGemm.PackedSize(piece.Outputs, piece.Inputs);
+            piece.Packed = NativeMemory.AlignedAlloc((nuint)piece.Bytes, 64);
+        }
+
         Repack(weight);
     }
 
-    /// <summary>Bytes allocated for the packed copy (MKL reserves more than it fills; untouched pages cost no memory).</summary>
-    public long Bytes { get; }
+    /// <summary>Bytes allocated for the packed pieces (MKL reserves more than it fills; untouched pages cost no memory).</summary>
+    public long Bytes => pieces.Sum(piece => piece.Bytes);
 
-    /// <summary>The packed copy, for native code that multiplies with it; valid after <see cref="PrepareFor"/> returned true, until disposed.</summary>
-    public void* Pointer => packed;
+    /// <summary>
+    /// Packed piece 0 or 1 (null when empty), for native code that multiplies with it; valid after
+    /// <see cref="PrepareFor"/> returned true, until disposed.
+    /// </summary>
+    public void* Pointer(int piece) => pieces[piece].Packed;
 
     /// <summary>How many times a weight was packed: 1 after construction, +1 per change found.</summary>
     public int Packings { get; private set; }
@@ -50,7 +67,7 @@ internal sealed unsafe class PackedLinear : IDisposable
     public bool PrepareFor(Linear layer)
     {
         var (weight, bias) = (layer.weight, layer.bias);
-        if (packed is null || weight is null ||
+        if (freed || weight is null ||
             !TensorMemory.IsContiguousFloatCpu(weight) ||
             weight.size(0) != outputs || weight.size(1) != inputs ||
             (bias is not null && (bias.device_type != DeviceType.CPU || bias.dtype != ScalarType.Float32 || bias.numel() != outputs)))
@@ -76,10 +93,19 @@ internal sealed unsafe class PackedLinear : IDisposable
     /// </summary>
     public Tensor Forward(Linear layer, Tensor input, Tensor? residual)
     {
-        ObjectDisposedException.ThrowIf(packed is null, this);
+        ObjectDisposedException.ThrowIf(freed, this);
         var flat = input.reshape(-1, inputs).contiguous();
         var rows = (int)flat.size(0);
-        var bias = layer.bias;
+        Tensor? bias = layer.bias;
+        // Pieces split by outputs write their columns in the packed order: the buffer holds bias and residual in that
+        // order, and the result is put back in the layer's own order below.
+        using var order = split.KeepsOutputOrder ? null : torch.tensor(split.OutputOrder!.Select(row => (long)row).ToArray());
+        if (order is not null)
+        {
+            bias = bias?.index_select(0, order);
+            residual = residual?.reshape(rows, outputs).index_select(1, order);
+        }
+
         // A fresh contiguous buffer holding what the product accumulates onto: bias, plus the residual when given.
         var output = (residual, bias) switch
         {
@@ -96,7 +122,25 @@ internal sealed unsafe class PackedLinear : IDisposable
         for (var i = 0; i < shape.Length - 1; i++) shape[i] = input.size(i);
         shape[^1] = outputs;
         if (rows > 0)
-            MklPackedGemm.MultiplyAccumulate(TensorMemory.Floats(flat), rows, inputs, packed, outputs, TensorMemory.Floats(output));
+        {
+            var x = TensorMemory.Floats(flat);
+            var y = TensorMemory.Floats(output);
+            foreach (var piece in pieces)
+            {
+                if (piece.IsEmpty) continue;
+                MklPackedGemm.MultiplyAccumulate(x + piece.FirstInput, rows, piece.Inputs, inputs, piece.Packed, piece.Outputs,
+                    y + piece.FirstOutput, outputs);
+            }
+        }
+
+        if (order is not null)
+        {
+            var restore = new long[outputs];
+            for (var i = 0; i < outputs; i++) restore[split.OutputOrder![i]] = i;
+            using var back = torch.tensor(restore);
+            output = output.index_select(1, back);
+        }
+
         return output.view(shape);
     }
 
@@ -105,12 +149,49 @@ internal sealed unsafe class PackedLinear : IDisposable
     {
         lock (gate)
         {
-            ObjectDisposedException.ThrowIf(packed is null, this);
-            MklPackedGemm.Pack(TensorMemory.Floats(weight), outputs, inputs, packed);
+            ObjectDisposedException.ThrowIf(freed, this);
+            var source = TensorMemory.Floats(weight);
+            foreach (var piece in pieces)
+            {
+                if (!piece.IsEmpty) PackPiece(source, piece);
+            }
+
             packedFrom = TensorMemory.Address(weight);
             var values = MemoryMarshal.Cast<byte, float>(weight.bytes);
             for (var i = 0; i < FingerprintSamples; i++) fingerprint[i] = values[SampleIndex(i, values.Length)];
             Packings++;
+        }
+    }
+
+    // A piece by inputs is a block of columns, packed in place; one by outputs is a list of rows, packed in place when
+    // they follow each other in the weight, and gathered into a buffer first when not (the query-key-value pieces).
+    private void PackPiece(float* weight, Piece piece)
+    {
+        if (split.OutputOrder is not { } order)
+        {
+            MklPackedGemm.Pack(weight + piece.FirstInput, piece.Outputs, piece.Inputs, inputs, piece.Packed);
+            return;
+        }
+
+        var first = order[piece.FirstOutput];
+        var inPlace = Enumerable.Range(0, piece.Outputs).All(i => order[piece.FirstOutput + i] == first + i);
+        if (inPlace)
+        {
+            MklPackedGemm.Pack(weight + (long)first * inputs, piece.Outputs, piece.Inputs, inputs, piece.Packed);
+            return;
+        }
+
+        var rowBytes = (nuint)inputs * sizeof(float);
+        var gathered = (float*)NativeMemory.Alloc((nuint)piece.Outputs * rowBytes);
+        try
+        {
+            for (var i = 0; i < piece.Outputs; i++)
+                NativeMemory.Copy(weight + (long)order[piece.FirstOutput + i] * inputs, gathered + (long)i * inputs, rowBytes);
+            MklPackedGemm.Pack(gathered, piece.Outputs, piece.Inputs, inputs, piece.Packed);
+        }
+        finally
+        {
+            NativeMemory.Free(gathered);
         }
     }
 
@@ -128,9 +209,14 @@ internal sealed unsafe class PackedLinear : IDisposable
     {
         lock (gate)
         {
-            if (packed is null) return;
-            NativeMemory.AlignedFree(packed);
-            packed = null;
+            if (freed) return;
+            foreach (var piece in pieces)
+            {
+                if (piece.Packed is not null) NativeMemory.AlignedFree(piece.Packed);
+                piece.Packed = null;
+            }
+
+            freed = true;
         }
     }
 
@@ -150,4 +236,17 @@ internal sealed unsafe class PackedLinear : IDisposable
     // Spread over the whole matrix, with a large odd step so that samples do not line up with rows or columns.
     private static int SampleIndex(int sample, int length) =>
         (int)((sample * (long)length / FingerprintSamples + sample * 2654435761L) % length);
+
+    // One packed piece: Outputs x Inputs of the weight, writing output columns from FirstOutput (in the packed order)
+    // and reading input columns from FirstInput.
+    private sealed class Piece(int outputs, int inputs, int firstOutput, int firstInput)
+    {
+        public int Outputs { get; } = outputs;
+        public int Inputs { get; } = inputs;
+        public int FirstOutput { get; } = firstOutput;
+        public int FirstInput { get; } = firstInput;
+        public bool IsEmpty => Outputs == 0 || Inputs == 0;
+        public long Bytes { get; set; }
+        public void* Packed { get; set; }
+    }
 }
