@@ -45,14 +45,30 @@ public sealed class FusedEmbeddingMixTests
         }
     }
 
-    private static void AssertMatches(Mux variant, int n, int length, int hidden, int threads)
+    [Fact]
+    public void Inputs_that_share_an_id_at_a_position_share_one_standardized_row_with_the_same_result()
+    {
+        // Three distinct ids among 40 inputs: long runs of equal ids in every output cell, as in the index demux's prefix.
+        var before = torch.get_num_threads();
+        torch.set_num_threads(2);
+        try
+        {
+            AssertMatches(Mux.GaussianHadamard, 40, 6, 24, threads: 2, distinctIds: 3);
+        }
+        finally
+        {
+            torch.set_num_threads(before);
+        }
+    }
+
+    private static void AssertMatches(Mux variant, int n, int length, int hidden, int threads, int? distinctIds = null)
     {
         using var embedding = new TokenEmbedding(new TokenLayout(30, n, 0), maxPositions: length + 2, hidden, dropout: 0.1);
         using var mux = MultiplexerTests.Create(variant, n, hidden);
         Randomize(embedding);
         embedding.eval();
         mux.eval();
-        using var ids = randint(0, 30 + 2 + n, new long[] { 2 * n, length }, dtype: ScalarType.Int64);
+        using var ids = randint(0, distinctIds ?? 30 + 2 + n, new long[] { 2 * n, length }, dtype: ScalarType.Int64);
 
         using var inference = inference_mode();
         using var fused = mux.EmbedAndMix(embedding, ids);

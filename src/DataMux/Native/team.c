@@ -439,6 +439,7 @@ static void mix_part(dmx_mix_job *job, int thread, int team) {
         long g = cell / job->length, l = cell % job->length;
         float *result = job->output + cell * width;
         memcpy(result, job->shift, sizeof(float) * width);
+        int64_t standardized = -1; /* the id whose standardized row x holds */
         for (int i = 0; i < job->n; i++) {
             long at = ((long)g * job->n + i) * job->length + l;
             int64_t id = job->ids[at];
@@ -446,14 +447,19 @@ static void mix_part(dmx_mix_job *job, int thread, int team) {
                 __atomic_store_n(&job->bad_id, at, __ATOMIC_RELAXED);
                 continue;
             }
-            /* The next input's row is a DRAM read at an unrelated address: ask for it while this one is worked on. */
-            if (i + 1 < job->n) {
-                int64_t next = job->ids[at + job->length];
-                if ((uint64_t)next < (uint64_t)job->table_rows)
-                    for (long k = 0; k < width; k += 16) __builtin_prefetch(job->tokens + next * width + k);
+            /* Consecutive inputs with the same id at this position share one standardized row: in the index demux's
+             * prefix every input but one has the filler token there (N - 1 of N rows at N + 1 of the positions). */
+            if (id != standardized) {
+                /* The next input's row is a DRAM read at an unrelated address: ask for it while this one is worked on. */
+                if (i + 1 < job->n) {
+                    int64_t next = job->ids[at + job->length];
+                    if (next != id && (uint64_t)next < (uint64_t)job->table_rows)
+                        for (long k = 0; k < width; k += 16) __builtin_prefetch(job->tokens + next * width + k);
+                }
+                add_rows(job->tokens + id * width, job->positions + l * width, x, (int)width);
+                layer_norm_rows(x, 1, (int)width, NULL, NULL, job->eps); /* the affine part is folded into scaled, shift */
+                standardized = id;
             }
-            add_rows(job->tokens + id * width, job->positions + l * width, x, (int)width);
-            layer_norm_rows(x, 1, (int)width, NULL, NULL, job->eps); /* the affine part is folded into scaled, shift */
             add_scaled(result, x, job->scaled + (long)i * width, (int)width);
         }
     }
