@@ -23,6 +23,8 @@ internal sealed unsafe class PackedLinear : IDisposable
     private readonly int inputs;
     private readonly WeightSplit split;
     private readonly Piece[] pieces;
+    private readonly long[]? packedOrder;   // the weight's rows in packed order, when it is not their own
+    private readonly long[]? ownOrder;      // for each output, its column in the packed order
     private readonly float[] fingerprint = new float[FingerprintSamples];
     private readonly object gate = new();
     private bool freed;
@@ -33,6 +35,13 @@ internal sealed unsafe class PackedLinear : IDisposable
         var weight = layer.weight ?? throw new ArgumentException("Expected a Linear layer with a weight.", nameof(layer));
         (outputs, inputs) = ((int)weight.shape[0], (int)weight.shape[1]);
         this.split = split;
+        if (!split.KeepsOutputOrder)
+        {
+            packedOrder = split.OutputOrder!.Select(row => (long)row).ToArray();
+            ownOrder = new long[outputs];
+            for (var i = 0; i < outputs; i++) ownOrder[packedOrder[i]] = i;
+        }
+
         var (firstOutputs, firstInputs) = split.OutputOrder is null ? (outputs, split.FirstPieceInputs) : (split.FirstPieceOutputs, inputs);
         pieces = split.OutputOrder is null
             ? [new Piece(outputs, firstInputs, 0, 0), new Piece(outputs, inputs - firstInputs, 0, firstInputs)]
@@ -99,7 +108,7 @@ internal sealed unsafe class PackedLinear : IDisposable
         Tensor? bias = layer.bias;
         // Pieces split by outputs write their columns in the packed order: the buffer holds bias and residual in that
         // order, and the result is put back in the layer's own order below.
-        using var order = split.KeepsOutputOrder ? null : torch.tensor(split.OutputOrder!.Select(row => (long)row).ToArray());
+        using var order = packedOrder is null ? null : torch.tensor(packedOrder);
         if (order is not null)
         {
             bias = bias?.index_select(0, order);
@@ -133,11 +142,9 @@ internal sealed unsafe class PackedLinear : IDisposable
             }
         }
 
-        if (order is not null)
+        if (ownOrder is not null)
         {
-            var restore = new long[outputs];
-            for (var i = 0; i < outputs; i++) restore[split.OutputOrder![i]] = i;
-            using var back = torch.tensor(restore);
+            using var back = torch.tensor(ownOrder);
             output = output.index_select(1, back);
         }
 
