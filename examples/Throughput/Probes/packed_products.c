@@ -8,24 +8,17 @@
  * Prints GFLOPS per thread, counting each thread's own share of the work.
  * Usage (through run.sh): packed_products ROWS THREADS [rows|copies|columns]
  */
-#include <dlfcn.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
-typedef size_t (*pack_size_fn)(int, int, int, int);
-typedef void (*pack_fn)(int, int, int, int, int, int, float, const float *, int, void *);
-typedef void (*compute_fn)(int, int, int, int, int, int, const float *, int, const void *, int, float, float *, int);
-typedef int (*threads_local_fn)(int);
+#include "mkl_packed.h"
+
 
 enum { LAYERS = 12, D = 768, FF = 3072, MAX_THREADS = 8 };
 static const int outputs[4] = {3 * D, D, FF, D}, inputs[4] = {D, D, D, FF};
-static pack_size_fn pack_size;
-static pack_fn pack;
-static compute_fn compute;
-static threads_local_fn threads_local;
 static void *weights[MAX_THREADS][LAYERS][4]; /* [copy or column half][layer][product] */
 static int rows, columns_mode;
 static pthread_barrier_t meet;
@@ -75,13 +68,7 @@ static void *run(void *argument) {
 
 int main(int argc, char **argv) {
     if (argc < 4) { fprintf(stderr, "usage: %s VENDOR_CHECK_LIBRARY ROWS THREADS [rows|copies|columns]\n", argv[0]); return 2; }
-    dlopen(argv[1], RTLD_NOW | RTLD_GLOBAL);
-    void *torch = dlopen("libtorch_cpu.so", RTLD_NOW | RTLD_GLOBAL);
-    if (!torch) { fprintf(stderr, "%s\n", dlerror()); return 1; }
-    pack_size = (pack_size_fn)dlsym(torch, "cblas_sgemm_pack_get_size");
-    pack = (pack_fn)dlsym(torch, "cblas_sgemm_pack");
-    compute = (compute_fn)dlsym(torch, "cblas_sgemm_compute");
-    threads_local = (threads_local_fn)dlsym(torch, "MKL_Set_Num_Threads_Local");
+    if (load_mkl(argv[1]) != 0) return 1;
     rows = atoi(argv[2]);
     int threads = atoi(argv[3]);
     const char *mode = argc > 4 ? argv[4] : "rows";

@@ -6,22 +6,15 @@
  *   e.g. product_shapes 2 85 2304 768 85 768 768 85 3072 768 85 768 3072      a layer's products, row split at N = 40
  *        product_shapes 2 169 1152 768 169 768 384 169 1536 768 169 768 1536  the same, pair split
  */
-#include <dlfcn.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <time.h>
 
-typedef size_t (*pack_size_fn)(int, int, int, int);
-typedef void (*pack_fn)(int, int, int, int, int, int, float, const float *, int, void *);
-typedef void (*compute_fn)(int, int, int, int, int, int, const float *, int, const void *, int, float, float *, int);
-typedef int (*threads_local_fn)(int);
+#include "mkl_packed.h"
+
 
 enum { MAX_SHAPES = 16, COPIES = 24, MAX_THREADS = 8 };
-static pack_size_fn pack_size;
-static pack_fn pack;
-static compute_fn compute;
-static threads_local_fn threads_local;
 static int shapes, rows[MAX_SHAPES], outputs[MAX_SHAPES], inputs[MAX_SHAPES];
 static pthread_barrier_t meet;
 
@@ -48,13 +41,7 @@ int main(int argc, char **argv) {
         fprintf(stderr, "usage: %s VENDOR_CHECK_LIBRARY THREADS ROWS OUTPUTS INPUTS [ROWS OUTPUTS INPUTS ...]\n", argv[0]);
         return 2;
     }
-    dlopen(argv[1], RTLD_NOW | RTLD_GLOBAL);
-    void *torch = dlopen("libtorch_cpu.so", RTLD_NOW | RTLD_GLOBAL);
-    if (!torch) { fprintf(stderr, "%s\n", dlerror()); return 1; }
-    pack_size = (pack_size_fn)dlsym(torch, "cblas_sgemm_pack_get_size");
-    pack = (pack_fn)dlsym(torch, "cblas_sgemm_pack");
-    compute = (compute_fn)dlsym(torch, "cblas_sgemm_compute");
-    threads_local = (threads_local_fn)dlsym(torch, "MKL_Set_Num_Threads_Local");
+    if (load_mkl(argv[1]) != 0) return 1;
     int threads = atoi(argv[2]);
     if (threads < 1 || threads > MAX_THREADS) { fprintf(stderr, "1-%d threads\n", MAX_THREADS); return 2; }
     shapes = (argc - 3) / 3;

@@ -13,9 +13,9 @@ namespace DataMux.Performance;
 internal sealed class PackedLayerWeights(int heads, Linear queryKeyValue, Linear output, Linear expand, Linear contract) : IDisposable
 {
     public PackedLinear QueryKeyValue { get; } = new(queryKeyValue, WeightSplit.QueryKeyValue(Width(output), heads));
-    public PackedLinear Output { get; } = new(output, WeightSplit.Inputs((heads - heads / 2) * (Width(output) / heads)));
-    public PackedLinear Expand { get; } = new(expand, WeightSplit.Outputs(Outputs(expand)));
-    public PackedLinear Contract { get; } = new(contract, WeightSplit.Inputs(Outputs(expand) - Outputs(expand) / 2));
+    public PackedLinear Output { get; } = new(output, WeightSplit.AlongHeads(Width(output), heads));
+    public PackedLinear Expand { get; } = new(expand, WeightSplit.OutputHalves(Width(expand)));
+    public PackedLinear Contract { get; } = new(contract, WeightSplit.InputHalves(Width(expand)));
 
     public long Bytes => QueryKeyValue.Bytes + Output.Bytes + Expand.Bytes + Contract.Bytes;
 
@@ -36,9 +36,8 @@ internal sealed class PackedLayerWeights(int heads, Linear queryKeyValue, Linear
         Contract.Repack(contract.weight!);
     }
 
-    private static int Outputs(Linear layer) => (int)layer.weight!.size(0);
-
-    private static int Width(Linear output) => Outputs(output);
+    // Output width of a layer: d for the output projection, the feed-forward width for the expanding one.
+    private static int Width(Linear layer) => (int)layer.weight!.size(0);
 
     public void Dispose()
     {

@@ -35,17 +35,17 @@ internal sealed unsafe class PackedLinear : IDisposable
         var weight = layer.weight ?? throw new ArgumentException("Expected a Linear layer with a weight.", nameof(layer));
         (outputs, inputs) = ((int)weight.shape[0], (int)weight.shape[1]);
         this.split = split;
-        if (!split.KeepsOutputOrder)
+        if (split.OutputOrder is { } order)
         {
-            packedOrder = split.OutputOrder!.Select(row => (long)row).ToArray();
+            packedOrder = order.Select(row => (long)row).ToArray();
             ownOrder = new long[outputs];
             for (var i = 0; i < outputs; i++) ownOrder[packedOrder[i]] = i;
         }
 
-        var (firstOutputs, firstInputs) = split.OutputOrder is null ? (outputs, split.FirstPieceInputs) : (split.FirstPieceOutputs, inputs);
-        pieces = split.OutputOrder is null
-            ? [new Piece(outputs, firstInputs, 0, 0), new Piece(outputs, inputs - firstInputs, 0, firstInputs)]
-            : [new Piece(firstOutputs, inputs, 0, 0), new Piece(outputs - firstOutputs, inputs, firstOutputs, 0)];
+        var first = split.FirstPiece;
+        pieces = split.ByOutputs
+            ? [new Piece(first, inputs, 0, 0), new Piece(outputs - first, inputs, first, 0)]
+            : [new Piece(outputs, first, 0, 0), new Piece(outputs, inputs - first, 0, first)];
         foreach (var piece in pieces)
         {
             if (piece.IsEmpty) continue;
@@ -170,21 +170,13 @@ internal sealed unsafe class PackedLinear : IDisposable
         }
     }
 
-    // A piece by inputs is a block of columns, packed in place; one by outputs is a list of rows, packed in place when
-    // they follow each other in the weight, and gathered into a buffer first when not (the query-key-value pieces).
+    // A piece by inputs is a block of columns and one by outputs a block of rows, both packed in place; rows in another
+    // order than the weight's (the query-key-value pieces) are gathered into a buffer first.
     private void PackPiece(float* weight, Piece piece)
     {
         if (split.OutputOrder is not { } order)
         {
-            MklPackedGemm.Pack(weight + piece.FirstInput, piece.Outputs, piece.Inputs, inputs, piece.Packed);
-            return;
-        }
-
-        var first = order[piece.FirstOutput];
-        var inPlace = Enumerable.Range(0, piece.Outputs).All(i => order[piece.FirstOutput + i] == first + i);
-        if (inPlace)
-        {
-            MklPackedGemm.Pack(weight + (long)first * inputs, piece.Outputs, piece.Inputs, inputs, piece.Packed);
+            MklPackedGemm.Pack(weight + (long)piece.FirstOutput * inputs + piece.FirstInput, piece.Outputs, piece.Inputs, inputs, piece.Packed);
             return;
         }
 

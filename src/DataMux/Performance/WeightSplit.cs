@@ -5,7 +5,8 @@ namespace DataMux.Performance;
 /// <summary>
 /// How a projection's weight <c>[outputs, inputs]</c> is cut into the two packed pieces that the encoder team
 /// (<c>Native/team.c</c>, <c>dmx_layer</c>) multiplies with: by output rows or by input columns. Piece 0 takes the
-/// larger half of the heads or columns; a piece may be empty.
+/// larger half of the heads or columns (<see cref="LargerHalf"/>, the rule <c>team.c</c> follows too); a piece may be
+/// empty.
 /// </summary>
 /// <remarks>
 /// Two pieces let two threads share one product by its weights (the team's pair split: each thread multiplies every
@@ -14,47 +15,48 @@ namespace DataMux.Performance;
 /// </remarks>
 internal sealed class WeightSplit
 {
-    private WeightSplit(int[]? outputOrder, int firstPieceOutputs, int firstPieceInputs)
+    private WeightSplit(bool byOutputs, int firstPiece, int[]? outputOrder)
     {
+        ByOutputs = byOutputs;
+        FirstPiece = firstPiece;
         OutputOrder = outputOrder;
-        FirstPieceOutputs = firstPieceOutputs;
-        FirstPieceInputs = firstPieceInputs;
-        KeepsOutputOrder = outputOrder is null || outputOrder.Select((row, i) => row == i).All(same => same);
     }
 
+    /// <summary>Whether the pieces are blocks of output rows (else blocks of input columns).</summary>
+    public bool ByOutputs { get; }
+
+    /// <summary>Output rows (by outputs) or input columns (by inputs) in piece 0.</summary>
+    public int FirstPiece { get; }
+
     /// <summary>
-    /// For a split by outputs, the weight's rows in packed order (piece 0 is the first <see cref="FirstPieceOutputs"/>
-    /// of them); null for a split by inputs.
+    /// By outputs, the weight's rows in packed order where that is not their own (piece 0 is the first
+    /// <see cref="FirstPiece"/> of them); null otherwise.
     /// </summary>
     public int[]? OutputOrder { get; }
 
-    /// <summary>Output rows in piece 0 (split by outputs).</summary>
-    public int FirstPieceOutputs { get; }
-
-    /// <summary>Input columns in piece 0 (split by inputs).</summary>
-    public int FirstPieceInputs { get; }
-
-    /// <summary>Whether the packed order of the outputs is the weight's own.</summary>
-    public bool KeepsOutputOrder { get; }
+    /// <summary>The share of <paramref name="count"/> heads or columns in piece 0.</summary>
+    public static int LargerHalf(int count) => count - count / 2;
 
     /// <summary>
     /// The fused query-key-value projection <c>[3d, d]</c> of <paramref name="heads"/> heads, by outputs along heads:
-    /// piece t holds the queries, then keys, then values of its heads (the first <c>heads - heads / 2</c> heads in
-    /// piece 0), so its product is everything attention needs for those heads.
+    /// piece t holds the queries, then keys, then values of its heads, so its product is everything attention needs
+    /// for those heads.
     /// </summary>
     public static WeightSplit QueryKeyValue(int hidden, int heads)
     {
-        var (headWidth, firstHeads) = (hidden / heads, heads - heads / 2);
+        var (headWidth, firstHeads) = (hidden / heads, LargerHalf(heads));
         int[] Piece(int firstHead, int count) =>
             Enumerable.Range(0, 3).SelectMany(part => Enumerable.Range(part * hidden + firstHead * headWidth, count * headWidth)).ToArray();
         var order = Piece(0, firstHeads).Concat(Piece(firstHeads, heads - firstHeads)).ToArray();
-        return new WeightSplit(order, 3 * firstHeads * headWidth, 0);
+        return new WeightSplit(true, 3 * firstHeads * headWidth, order);
     }
 
-    /// <summary>By outputs, in the weight's own order: piece 0 holds the first <c>outputs - outputs / 2</c> rows.</summary>
-    public static WeightSplit Outputs(int outputs) =>
-        new(Enumerable.Range(0, outputs).ToArray(), outputs - outputs / 2, 0);
+    /// <summary>The attention's output projection <c>[d, d]</c>, by inputs along heads: piece t reads the context of piece t's heads.</summary>
+    public static WeightSplit AlongHeads(int hidden, int heads) => new(false, LargerHalf(heads) * (hidden / heads), null);
 
-    /// <summary>By inputs: piece 0 multiplies the first <paramref name="firstPieceInputs"/> input columns.</summary>
-    public static WeightSplit Inputs(int firstPieceInputs) => new(null, 0, firstPieceInputs);
+    /// <summary>By outputs, in halves of the weight's own order.</summary>
+    public static WeightSplit OutputHalves(int outputs) => new(true, LargerHalf(outputs), null);
+
+    /// <summary>By inputs, in halves.</summary>
+    public static WeightSplit InputHalves(int inputs) => new(false, LargerHalf(inputs), null);
 }
