@@ -102,14 +102,16 @@ var results = entries.Select(e =>
     var backbonePerSecond = PerSecond(backboneCases[workload]);
     return new ResultRow(options.Preset, options.Task, e.Mux, e.N, workload.Rows, workload.Positions,
         InterleavedTimer.Median(times[modelCases[e]]), perSecond, perSecond / baselinePerSecond,
-        backbonePerSecond, backbonePerSecond / baselinePerSecond);
+        backbonePerSecond, backbonePerSecond / baselinePerSecond,
+        InterleavedTimer.RoundRatios(modelCases[e], times[modelCases[e]], modelCases[baselineEntry], times[modelCases[baselineEntry]]));
 }).ToArray();
 
 Console.WriteLine();
 Console.WriteLine($"Throughput (baseline: {baselineEntry.Mux} mux at N = 1, {Workload.BaselineRows} rows x {baseline.Configuration.MaxLength + Workload.PrefixLength(baseline.Configuration)} positions: {baselinePerSecond:F2} instances/s)");
 ConsoleTable.Print(
-    new[] { "mux", "N", "rows", "positions", "s/batch", "instances/s", "speed-up", "backbone-only inst/s", "ceiling speed-up" },
-    results.Select(r => new[] { r.Mux, $"{r.N}", $"{r.Rows}", $"{r.Positions}", $"{r.Seconds:F3}", $"{r.InstancesPerSecond:F2}", $"{r.Speedup:F2}x", $"{r.BackboneInstancesPerSecond:F2}", $"{r.CeilingSpeedup:F2}x" }));
+    new[] { "mux", "N", "rows", "positions", "s/batch", "instances/s", "speed-up", "rounds' speed-ups", "backbone-only inst/s", "ceiling speed-up" },
+    results.Select(r => new[] { r.Mux, $"{r.N}", $"{r.Rows}", $"{r.Positions}", $"{r.Seconds:F3}", $"{r.InstancesPerSecond:F2}", $"{r.Speedup:F2}x",
+        $"{r.RoundSpeedups.Min():F2}-{r.RoundSpeedups.Max():F2}x", $"{r.BackboneInstancesPerSecond:F2}", $"{r.CeilingSpeedup:F2}x" }));
 
 if (options.Csv is not null)
 {

@@ -51,6 +51,14 @@ internal static class InterleavedTimer
         return clock.Elapsed.TotalSeconds;
     }
 
+    /// <summary>
+    /// Instances/s of <paramref name="timed"/> over those of <paramref name="reference"/> round by round: each round's
+    /// ratio compares two cases timed back to back, so the spread shows how much of a difference between medians the
+    /// machine's drift alone can make.
+    /// </summary>
+    public static IReadOnlyList<double> RoundRatios(TimedCase timed, IReadOnlyList<double> seconds, TimedCase reference, IReadOnlyList<double> referenceSeconds) =>
+        seconds.Zip(referenceSeconds, (own, other) => timed.Instances / own / (reference.Instances / other)).ToArray();
+
     public static double Median(IReadOnlyList<double> values)
     {
         var sorted = values.OrderBy(v => v).ToArray();

@@ -66,7 +66,7 @@ int main(int argc, char **argv) {
                    {malloc(rows * 3 * D * 4), malloc(rows * 3 * D * 4)}, malloc(rows * D * 4), malloc(rows * FF * 4),
                    NULL, (long)HEADS * length * length};
     job.scores = malloc(job.scores_per_thread * team * 4);
-    double best = 1e9;
+    double best = 1e9, sum = 0;
     for (int r = 0; r <= repeats; r++) { /* the first pass is a warm-up */
         for (long i = 0; i < rows * D; i++) job.x[i] = ((i * 7919) % 1000) / 1000.f - 0.5f;
         memset(phase_seconds, 0, sizeof phase_seconds);
@@ -75,6 +75,7 @@ int main(int argc, char **argv) {
         dmx_team_forward(&job, team);
         double seconds = now() - start;
         if (r > 0 && seconds < best) best = seconds;
+        if (r > 0) sum += seconds;
     }
     const char *names[7] = {"qkv", "barrier", "attention", "out+ln", "expand", "gelu", "contract+ln"};
     for (int t = 0; t < team; t++) {
@@ -82,6 +83,7 @@ int main(int argc, char **argv) {
         for (int k = 0; k < 7; k++) printf(" %s %.2f", names[k], phase_seconds[t][k] * 1e6 / rows / LAYERS * team);
         printf("  (µs per own row and layer, last pass)\n");
     }
+    printf("mean %.2f µs per token and layer\n", sum / repeats * 1e6 / rows / LAYERS);
     printf("%d x %d rows on %d threads, %s split: best of %d %.2f ms -> %.2f µs per token and layer\n",
            groups, length, team, split == DMX_SPLIT_PAIR ? "pair" : "row", repeats, best * 1e3, best * 1e6 / rows / LAYERS);
     return 0;
