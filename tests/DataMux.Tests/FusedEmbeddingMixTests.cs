@@ -28,16 +28,18 @@ public sealed class FusedEmbeddingMixTests
         AssertMatches(variant, n, length, hidden, threads: 1);
 
     [Theory]
-    [InlineData(2)]
-    [InlineData(3)]   // output rows that do not split evenly
-    [InlineData(64)]  // more threads than output rows: the team shrinks
-    public void On_several_threads_each_output_row_is_mixed_once(int threads)
+    [InlineData(2, 4, 11)]
+    [InlineData(3, 4, 11)]   // output rows that do not split evenly
+    [InlineData(64, 4, 11)]  // more threads than output rows: the team shrinks
+    [InlineData(2, 40, 5)]   // one output row per chunk: the threads take turns row by row
+    [InlineData(2, 1, 150)]  // 64 rows per chunk and a short last chunk
+    public void On_several_threads_each_output_row_is_mixed_once(int threads, int n, int length)
     {
         var before = torch.get_num_threads();
         torch.set_num_threads(threads);
         try
         {
-            AssertMatches(Mux.GaussianHadamard, 4, 11, 20, threads);
+            AssertMatches(Mux.GaussianHadamard, n, length, 20, threads);
         }
         finally
         {

@@ -432,41 +432,56 @@ VECTOR_CLONES static void add_scaled(float *result, const float *x, const float 
     for (int k = 0; k < width; k++) result[k] += x[k] * weights[k];
 }
 
-static void mix_part(dmx_mix_job *job, int thread, int team) {
-    const long cells = (long)job->groups * job->length, width = job->width;
-    float x[DMX_MIX_MAX_WIDTH] __attribute__((aligned(64))); /* the caller refuses wider embeddings */
-    for (long cell = cells * thread / team; cell < cells * (thread + 1) / team; cell++) {
-        long g = cell / job->length, l = cell % job->length;
-        float *result = job->output + cell * width;
-        memcpy(result, job->shift, sizeof(float) * width);
-        int64_t standardized = -1; /* the id whose standardized row x holds */
-        for (int i = 0; i < job->n; i++) {
-            long at = ((long)g * job->n + i) * job->length + l;
-            int64_t id = job->ids[at];
-            if ((uint64_t)id >= (uint64_t)job->table_rows) {
-                __atomic_store_n(&job->bad_id, at, __ATOMIC_RELAXED);
-                continue;
-            }
-            /* Consecutive inputs with the same id at this position share one standardized row: in the index demux's
-             * prefix every input but one has the filler token there (N - 1 of N rows at N + 1 of the positions). */
-            if (id != standardized) {
-                /* The next input's row is a DRAM read at an unrelated address: ask for it while this one is worked on. */
-                if (i + 1 < job->n) {
-                    int64_t next = job->ids[at + job->length];
-                    if (next != id && (uint64_t)next < (uint64_t)job->table_rows)
-                        for (long k = 0; k < width; k += 16) __builtin_prefetch(job->tokens + next * width + k);
-                }
-                add_rows(job->tokens + id * width, job->positions + l * width, x, (int)width);
-                layer_norm_rows(x, 1, (int)width, NULL, NULL, job->eps); /* the affine part is folded into scaled, shift */
-                standardized = id;
-            }
-            add_scaled(result, x, job->scaled + (long)i * width, (int)width);
+/* One output row: the shift plus every input's scaled, standardized row at that position. */
+static void mix_cell(dmx_mix_job *job, long cell, float *x) {
+    const long width = job->width;
+    long g = cell / job->length, l = cell % job->length;
+    float *result = job->output + cell * width;
+    memcpy(result, job->shift, sizeof(float) * width);
+    int64_t standardized = -1; /* the id whose standardized row x holds */
+    for (int i = 0; i < job->n; i++) {
+        long at = ((long)g * job->n + i) * job->length + l;
+        int64_t id = job->ids[at];
+        if ((uint64_t)id >= (uint64_t)job->table_rows) {
+            __atomic_store_n(&job->bad_id, at, __ATOMIC_RELAXED);
+            continue;
         }
+        /* Consecutive inputs with the same id at this position share one standardized row: in the index demux's
+         * prefix every input but one has the filler token there (N - 1 of N rows at N + 1 of the positions). */
+        if (id != standardized) {
+            /* The next input's row is a DRAM read at an unrelated address: ask for it while this one is worked on. */
+            if (i + 1 < job->n) {
+                int64_t next = job->ids[at + job->length];
+                if (next != id && (uint64_t)next < (uint64_t)job->table_rows)
+                    for (long k = 0; k < width; k += 16) __builtin_prefetch(job->tokens + next * width + k);
+            }
+            add_rows(job->tokens + id * width, job->positions + l * width, x, (int)width);
+            layer_norm_rows(x, 1, (int)width, NULL, NULL, job->eps); /* the affine part is folded into scaled, shift */
+            standardized = id;
+        }
+        add_scaled(result, x, job->scaled + (long)i * width, (int)width);
     }
 }
 
-static void mix_region(void *job) {
-    mix_part(job, omp_thread_num(), omp_num_threads());
+/* The cells (group, position) are dealt out in small chunks to whichever thread asks next, not in equal halves: a cell
+ * costs one lookup per distinct id, so the index demux's prefix cells (one or two distinct ids among N) are far cheaper
+ * than content cells (N ids), and at N = 40 the first half of the positions holds all 41 prefix cells. */
+typedef struct {
+    dmx_mix_job *job;
+    long next_cell; /* the first cell no thread has taken yet */
+    long chunk;     /* cells taken at a time */
+} dmx_mix_share;
+
+static void mix_region(void *argument) {
+    dmx_mix_share *share = argument;
+    const long cells = (long)share->job->groups * share->job->length;
+    float x[DMX_MIX_MAX_WIDTH] __attribute__((aligned(64))); /* the caller refuses wider embeddings */
+    for (;;) {
+        long first = __atomic_fetch_add(&share->next_cell, share->chunk, __ATOMIC_RELAXED);
+        if (first >= cells) return;
+        long last = first + share->chunk < cells ? first + share->chunk : cells;
+        for (long cell = first; cell < last; cell++) mix_cell(share->job, cell, x);
+    }
 }
 
 /* ---------------- exports ---------------- */
@@ -516,6 +531,8 @@ EXPORT int dmx_team_embed_mix(dmx_mix_job *job, int team) {
     long cells = (long)job->groups * job->length;
     if (team > cells) team = (int)cells;
     job->bad_id = -1;
-    gomp_parallel(mix_region, job, (unsigned)team, 0);
+    /* About 64 row lookups per chunk: a content cell looks up N rows. */
+    dmx_mix_share share = {job, 0, job->n >= 64 ? 1 : 64 / job->n};
+    gomp_parallel(mix_region, &share, (unsigned)team, 0);
     return 0;
 }

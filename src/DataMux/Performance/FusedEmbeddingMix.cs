@@ -19,9 +19,10 @@ namespace DataMux.Performance;
 /// 3.5-5.2 ms for the operators at N = 40, 2.8-3.1 ms against 5.4-6.1 ms at N = 20; inside a forward pass, where the
 /// looked-up rows come from DRAM, 5.3-5.5 ms against 6.1-6.4 ms, and 0.99-1.06x for the whole model at N = 20 and 40
 /// (examples/Throughput --levers). It also leaves out the operators' intermediates (peak activation memory at N = 40
-/// 22 MiB instead of 80 MiB). The output rows are shared among libtorch's own OpenMP threads (<see cref="NativeTeam"/>):
-/// a second .NET thread, tried first, competed with libtorch's worker, which keeps spinning for a while after each
-/// operator, and gained nothing. Results match the operators within float32 rounding (the sums are taken in another order).
+/// 22 MiB instead of 80 MiB). The output rows are dealt out in small chunks to libtorch's own OpenMP threads
+/// (<see cref="NativeTeam"/>), whichever asks next: the index demux's prefix rows cost a fraction of a content row, so
+/// equal halves left one thread waiting at N = 40. A second .NET thread, tried before libtorch's threads, competed with
+/// libtorch's worker, which keeps spinning for a while after each operator, and gained nothing. Results match the operators within float32 rounding (the sums are taken in another order).
 /// </remarks>
 public static unsafe class FusedEmbeddingMix
 {
