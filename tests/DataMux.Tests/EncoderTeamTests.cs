@@ -80,6 +80,21 @@ public sealed class EncoderTeamTests
     }
 
     [Fact]
+    public void A_permuted_input_is_read_by_its_strides_and_left_unchanged()
+    {
+        using var encoder = Encoder();
+        using var stored = randn(32, 2, 9);
+        using var x = stored.permute(1, 2, 0); // [2, 9, 32], positions innermost in memory
+        Assert.False(x.is_contiguous());
+        using var before = x.clone();
+        using var packed = PackedWeights.Pack(encoder);
+        using var expected = LayerByLayer(encoder, x, null);
+        using var actual = WithThreads(2, () => Infer(encoder, x, null));
+        AssertClose(expected, actual);
+        Assert.True(x.allclose(before, 0, 0), "the input must be left as it was");
+    }
+
+    [Fact]
     public void A_sequence_whose_scores_exceed_the_budget_is_attended_in_chunks_of_queries()
     {
         // 4 heads x 2,100 keys x 4 bytes = 33,600 bytes of scores per query row: 64 MiB holds 1,997 of the 2,100 rows.

@@ -94,7 +94,9 @@ public static unsafe class EncoderTeam
         var scoreRows = Math.Min(Math.Min(length, (rows + team - 1) / team),
             Math.Max(1, CpuAttention.ScoreBudgetBytes / ((long)heads * length * sizeof(float))));
         var perThread = (long)heads * length * scoreRows;
-        var output = x.reshape(rows, hidden).clone(); // the stack works in place on it
+        // The stack works in place on a contiguous copy: clone keeps a permuted input's strides, copy_ does not.
+        var output = empty(rows, hidden);
+        output.copy_(x.reshape(rows, hidden));
         using var queryKeyValue0 = empty(rows, 3 * hidden);
         using var queryKeyValue1 = empty(rows, 3 * hidden);
         using var context = empty(rows, hidden);

@@ -115,11 +115,12 @@ internal sealed unsafe class PackedLinear : IDisposable
             residual = residual?.reshape(rows, outputs).index_select(1, order);
         }
 
-        // A fresh contiguous buffer holding what the product accumulates onto: bias, plus the residual when given.
+        // A fresh contiguous buffer holding what the product accumulates onto: bias, plus the residual when given
+        // (add and clone keep a permuted residual's strides, hence contiguous(), a no-op otherwise).
         var output = (residual, bias) switch
         {
-            (not null, not null) => residual.reshape(rows, outputs).add(bias),
-            (not null, null) => residual.reshape(rows, outputs).clone(),
+            (not null, not null) => residual.reshape(rows, outputs).add(bias).contiguous(),
+            (not null, null) => residual.reshape(rows, outputs).clone().contiguous(),
             // Not expand(...).contiguous(): with one row that is the bias itself, which the product would then overwrite.
             (null, not null) => bias.repeat(rows, 1),
             _ => zeros(rows, outputs, dtype: ScalarType.Float32),
