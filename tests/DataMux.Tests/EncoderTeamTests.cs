@@ -33,7 +33,7 @@ public sealed class EncoderTeamTests
         using var x = randn(groups, positions, 32);
         using var packed = PackedWeights.Pack(encoder);
         using var expected = LayerByLayer(encoder, x, null);
-        using var actual = WithThreads(threads, () => Infer(encoder, x, null));
+        using var actual = TorchThreads.With(threads, () => Infer(encoder, x, null));
         AssertClose(expected, actual);
     }
 
@@ -52,12 +52,12 @@ public sealed class EncoderTeamTests
         using var expected = Infer(encoder, x, mask); // unpacked: the layers' own operators
         using var packed = PackedWeights.Pack(encoder);
         Assert.True(EncoderTeam.UsesPairSplit(groups * positions, 2, heads, feedForward));
-        using var pair = WithThreads(2, () => Infer(encoder, x, mask));
+        using var pair = TorchThreads.With(2, () => Infer(encoder, x, mask));
         EncoderTeam.PairSplit = false;
         try
         {
             Assert.False(EncoderTeam.UsesPairSplit(groups * positions, 2, heads, feedForward));
-            using var rows = WithThreads(2, () => Infer(encoder, x, mask));
+            using var rows = TorchThreads.With(2, () => Infer(encoder, x, mask));
             AssertClose(expected, rows);
         }
         finally
@@ -89,7 +89,7 @@ public sealed class EncoderTeamTests
         using var before = x.clone();
         using var packed = PackedWeights.Pack(encoder);
         using var expected = LayerByLayer(encoder, x, null);
-        using var actual = WithThreads(2, () => Infer(encoder, x, null));
+        using var actual = TorchThreads.With(2, () => Infer(encoder, x, null));
         AssertClose(expected, actual);
         Assert.True(x.allclose(before, 0, 0), "the input must be left as it was");
     }
@@ -104,7 +104,7 @@ public sealed class EncoderTeamTests
         using var x = randn(1, length, 32);
         using var packed = PackedWeights.Pack(encoder);
         using var expected = LayerByLayer(encoder, x, null);
-        using var actual = WithThreads(1, () => Infer(encoder, x, null));
+        using var actual = TorchThreads.With(1, () => Infer(encoder, x, null));
         AssertClose(expected, actual);
     }
 
@@ -121,7 +121,7 @@ public sealed class EncoderTeamTests
         using var packed = PackedWeights.Pack(encoder);
         using var expected = LayerByLayer(encoder, x, mask);
         using var unmasked = LayerByLayer(encoder, x, null);
-        using var actual = WithThreads(threads, () => Infer(encoder, x, mask));
+        using var actual = TorchThreads.With(threads, () => Infer(encoder, x, mask));
         AssertClose(expected, actual);
         Assert.False(actual.allclose(unmasked, 1e-3, 1e-3), "the mask must change the padded sequences' outputs");
     }
@@ -162,7 +162,7 @@ public sealed class EncoderTeamTests
         using var packed = PackedWeights.Pack(encoder);
         var inputs = Enumerable.Range(0, 6).Select(i => randn(1 + i % 3, 17, 32)).ToArray();
         var expected = inputs.Select(x => LayerByLayer(encoder, x, null)).ToArray();
-        var actual = WithThreads(2, () =>
+        var actual = TorchThreads.With(2, () =>
         {
             var results = new Tensor[inputs.Length];
             Parallel.For(0, inputs.Length * 4, new ParallelOptions { MaxDegreeOfParallelism = 3 }, i =>
@@ -206,21 +206,6 @@ public sealed class EncoderTeamTests
         finally
         {
             EncoderTeam.Enabled = true;
-        }
-    }
-
-    // The team has torch.get_num_threads() threads; the test assembly runs with one (SingleThreadedTorch).
-    private static T WithThreads<T>(int threads, Func<T> action)
-    {
-        var before = torch.get_num_threads();
-        torch.set_num_threads(threads);
-        try
-        {
-            return action();
-        }
-        finally
-        {
-            torch.set_num_threads(before);
         }
     }
 }

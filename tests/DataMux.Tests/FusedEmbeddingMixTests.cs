@@ -33,34 +33,14 @@ public sealed class FusedEmbeddingMixTests
     [InlineData(64, 4, 11)]  // more threads than output rows: the team shrinks
     [InlineData(2, 40, 5)]   // one output row per chunk: the threads take turns row by row
     [InlineData(2, 1, 150)]  // 64 rows per chunk and a short last chunk
-    public void On_several_threads_each_output_row_is_mixed_once(int threads, int n, int length)
-    {
-        var before = torch.get_num_threads();
-        torch.set_num_threads(threads);
-        try
-        {
-            AssertMatches(Mux.GaussianHadamard, n, length, 20, threads);
-        }
-        finally
-        {
-            torch.set_num_threads(before);
-        }
-    }
+    public void On_several_threads_each_output_row_is_mixed_once(int threads, int n, int length) =>
+        TorchThreads.With(threads, () => AssertMatches(Mux.GaussianHadamard, n, length, 20, threads));
 
     [Fact]
     public void Inputs_that_share_an_id_at_a_position_share_one_standardized_row_with_the_same_result()
     {
         // Three distinct ids among 40 inputs: long runs of equal ids in every output cell, as in the index demux's prefix.
-        var before = torch.get_num_threads();
-        torch.set_num_threads(2);
-        try
-        {
-            AssertMatches(Mux.GaussianHadamard, 40, 6, 24, threads: 2, distinctIds: 3);
-        }
-        finally
-        {
-            torch.set_num_threads(before);
-        }
+        TorchThreads.With(2, () => AssertMatches(Mux.GaussianHadamard, 40, 6, 24, threads: 2, distinctIds: 3));
     }
 
     private static void AssertMatches(Mux variant, int n, int length, int hidden, int threads, int? distinctIds = null)

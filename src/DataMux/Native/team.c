@@ -197,10 +197,14 @@ VECTOR_CLONES static void normalize_row(float *row, int width) {
 
 /* ---------------- the two pieces of every projection ---------------- */
 
-static int pieces_heads(const dmx_job *job, int piece) { return piece == 0 ? job->heads - job->heads / 2 : job->heads / 2; }
-static int pieces_first_head(const dmx_job *job, int piece) { return piece == 0 ? 0 : job->heads - job->heads / 2; }
-static int pieces_ff(const dmx_job *job, int piece) { return piece == 0 ? job->feed_forward - job->feed_forward / 2 : job->feed_forward / 2; }
-static int pieces_first_ff(const dmx_job *job, int piece) { return piece == 0 ? 0 : job->feed_forward - job->feed_forward / 2; }
+/* Piece 0 takes the larger half of `count` heads or columns (WeightSplit.LargerHalf's rule), piece 1 the rest. */
+static int piece_count(int count, int piece) { return piece == 0 ? count - count / 2 : count / 2; }
+static int piece_first(int count, int piece) { return piece == 0 ? 0 : count - count / 2; }
+
+static int pieces_heads(const dmx_job *job, int piece) { return piece_count(job->heads, piece); }
+static int pieces_first_head(const dmx_job *job, int piece) { return piece_first(job->heads, piece); }
+static int pieces_ff(const dmx_job *job, int piece) { return piece_count(job->feed_forward, piece); }
+static int pieces_first_ff(const dmx_job *job, int piece) { return piece_first(job->feed_forward, piece); }
 
 /* Column of head `head`'s queries (part 0), keys (1) or values (2) in a pair-layout projection row. */
 static long qkv_column(const dmx_job *job, int part, int head) {
