@@ -129,8 +129,11 @@ if (peer is not null)
 
 try
 {
-    SpeedupPlot.Save(options.PlotPath, $"DataMux throughput, {options.Preset} preset, {options.Task} classification, {torch.get_num_threads()} thread{(torch.get_num_threads() == 1 ? "" : "s")}", results, peer);
-    Console.WriteLine($"Plot written to {options.PlotPath}");
+    var title = $"DataMux throughput, {options.Preset} preset, {options.Task} classification, {torch.get_num_threads()} thread{(torch.get_num_threads() == 1 ? "" : "s")}";
+    SpeedupPlot.Save(options.PlotPath, title, results, peer);
+    var instancesPath = InstancesPlot.PathBeside(options.PlotPath);
+    InstancesPlot.Save(instancesPath, title, results, peer);
+    Console.WriteLine($"Plots written to {options.PlotPath} (speed-up) and {instancesPath} (instances/s)");
 }
 catch (Exception e) when (e is TypeInitializationException or DllNotFoundException or InvalidOperationException)
 {

@@ -11,7 +11,8 @@ internal sealed record BenchmarkOptions
     public const string Usage = """
         Throughput --preset paper|small  --task sequence|token  [options]
           --csv FILE          write preset,task,mux,n,instances_per_second,speedup,ceiling_speedup
-          --plot FILE         PNG of speed-up against N (default: throughput-<preset>-<task>.png)
+          --plot FILE         PNG of speed-up against N (default: throughput-<preset>-<task>.png), and beside it
+                              FILE-instances.png: instances/s against N, log scale
           --peer FILE         a peer CSV (same columns, e.g. from pytorch-peer.sh) to plot beside ours
           --ns 1,2,5,10,20,40 the N values       --muxes GaussianHadamard,Orthogonal
           --runs R            timed rounds (median; default 5)   --warmup W (default 1)
