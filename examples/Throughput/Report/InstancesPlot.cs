@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using ScottPlot;
-using ScottPlot.TickGenerators;
 
 namespace Throughput.Report;
 
@@ -31,18 +30,30 @@ internal static class InstancesPlot
             line.LegendText = $"PyTorch peer, {points[0].Mux}";
         }
 
-        // The values are plotted as log10; the ticks say what they stand for.
-        plot.Axes.Left.TickGenerator = new NumericAutomatic
+        // The values are plotted as log10; ticks at 1, 2 and 5 times each power of ten say what they stand for.
+        var values = rows.Where(r => r.Mux != "Identity").Select(r => r.InstancesPerSecond)
+            .Concat(peer?.Select(p => p.InstancesPerSecond) ?? Enumerable.Empty<double>()).Where(v => v > 0).ToArray();
+        if (values.Length > 0)
         {
-            MinorTickGenerator = new LogMinorTickGenerator(),
-            IntegerTicksOnly = true,
-            LabelFormatter = y => $"{Math.Pow(10, y):N0}",
-        };
+            var ticks = Ticks(values.Min(), values.Max());
+            plot.Axes.Left.SetTicks(ticks.Select(Math.Log10).ToArray(), ticks.Select(t => t.ToString("N0")).ToArray());
+        }
+
         plot.Title(title);
         plot.XLabel("N (inputs per backbone pass)");
         plot.YLabel("instances per second (log scale)");
         plot.ShowLegend(Alignment.LowerRight); // both lines rise to the right: that corner stays empty
         plot.SavePng(path, 900, 600);
+    }
+
+    /// <summary>1, 2 and 5 times the powers of ten from just below <paramref name="low"/> to just above <paramref name="high"/>.</summary>
+    private static double[] Ticks(double low, double high)
+    {
+        var ticks = new List<double>();
+        for (var power = Math.Pow(10, Math.Floor(Math.Log10(low))); power <= high * 10; power *= 10)
+            foreach (var step in new[] { 1.0, 2.0, 5.0 })
+                if (step * power >= low / 2.5 && step * power <= high * 2.5) ticks.Add(step * power);
+        return ticks.ToArray();
     }
 
     /// <summary>The instances plot's file beside the speed-up plot's: <c>x.png</c> gives <c>x-instances.png</c>.</summary>
