@@ -18,16 +18,15 @@ internal static class InstancesPlot
         var plot = new Plot();
         foreach (var group in rows.Where(r => r.Mux != "Identity").GroupBy(r => r.Mux))
         {
-            var points = group.OrderBy(r => r.N).ToArray();
+            var points = group.Where(r => r.InstancesPerSecond > 0).OrderBy(r => r.N).ToArray(); // a log scale has no 0
             var ours = plot.Add.Scatter(points.Select(r => (double)r.N).ToArray(), points.Select(r => Math.Log10(r.InstancesPerSecond)).ToArray());
             ours.LegendText = $"ours, {group.Key}";
         }
 
-        if (peer is { Count: > 0 })
+        if (peer?.Where(p => p.InstancesPerSecond > 0).OrderBy(p => p.N).ToArray() is { Length: > 0 } peerPoints)
         {
-            var points = peer.OrderBy(p => p.N).ToArray();
-            var line = plot.Add.Scatter(points.Select(p => (double)p.N).ToArray(), points.Select(p => Math.Log10(p.InstancesPerSecond)).ToArray());
-            line.LegendText = $"PyTorch peer, {points[0].Mux}";
+            var line = plot.Add.Scatter(peerPoints.Select(p => (double)p.N).ToArray(), peerPoints.Select(p => Math.Log10(p.InstancesPerSecond)).ToArray());
+            line.LegendText = $"PyTorch peer, {peerPoints[0].Mux}";
         }
 
         // The values are plotted as log10; ticks at 1, 2 and 5 times each power of ten say what they stand for.
@@ -36,7 +35,7 @@ internal static class InstancesPlot
         if (values.Length > 0)
         {
             var ticks = Ticks(values.Min(), values.Max());
-            plot.Axes.Left.SetTicks(ticks.Select(Math.Log10).ToArray(), ticks.Select(t => t.ToString("N0")).ToArray());
+            plot.Axes.Left.SetTicks(ticks.Select(Math.Log10).ToArray(), ticks.Select(t => t >= 1 ? t.ToString("N0") : t.ToString("G2")).ToArray());
         }
 
         plot.Title(title);
