@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Diagnostics;
+using System.IO;
 using System.Linq;
 using DataMux;
 using Throughput.Cli;
@@ -20,6 +21,27 @@ catch (ArgumentException e)
 {
     Console.Error.WriteLine(e.Message);
     return 2;
+}
+
+// The peer's CSV is read before anything is timed: a bad file or another preset's rows fail in seconds, not minutes.
+IReadOnlyList<PeerRow>? peer = null;
+if (options.Peer is not null)
+{
+    try
+    {
+        peer = CsvReport.Read(options.Peer);
+    }
+    catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException)
+    {
+        Console.Error.WriteLine($"--peer: {e.Message}");
+        return 2;
+    }
+
+    if (peer.FirstOrDefault(p => p.Preset != options.Preset || p.Task != options.Task) is { } other)
+    {
+        Console.Error.WriteLine($"--peer: expected rows for this run's preset '{options.Preset}' and task '{options.Task}', but '{options.Peer}' has a row for preset '{other.Preset}', task '{other.Task}'.");
+        return 2;
+    }
 }
 
 var wall = Stopwatch.StartNew();
@@ -119,12 +141,16 @@ if (options.Csv is not null)
     Console.WriteLine($"CSV written to {options.Csv}");
 }
 
-var peer = options.Peer is null ? null : CsvReport.Read(options.Peer);
 if (peer is not null)
 {
     Console.WriteLine();
-    Console.WriteLine($"Peer ({options.Peer}):");
-    ConsoleTable.Print(new[] { "mux", "N", "instances/s", "speed-up" }, peer.Select(p => new[] { p.Mux, $"{p.N}", $"{p.InstancesPerSecond:F2}", $"{p.Speedup:F2}x" }));
+    Console.WriteLine($"Peer ({options.Peer}), beside ours (at N = 1 both sides' plain baseline; elsewhere the same mux and N):");
+    ConsoleTable.Print(new[] { "mux", "N", "instances/s", "speed-up", "ours instances/s", "ours / peer" }, peer.Select(p =>
+    {
+        double? ours = p.N == 1 ? baselinePerSecond : results.FirstOrDefault(r => r.Mux == p.Mux && r.N == p.N)?.InstancesPerSecond;
+        return new[] { p.Mux, $"{p.N}", $"{p.InstancesPerSecond:F2}", $"{p.Speedup:F2}x",
+            ours is null ? "-" : $"{ours:F2}", ours is null || p.InstancesPerSecond <= 0 ? "-" : $"{ours / p.InstancesPerSecond:F2}" };
+    }));
 }
 
 try

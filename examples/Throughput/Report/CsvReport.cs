@@ -17,15 +17,31 @@ internal static class CsvReport
         File.WriteAllLines(path, new[] { Header }.Concat(lines));
     }
 
-    /// <summary>Reads (mux, n, speed-up) rows of a CSV with <see cref="Header"/>'s columns, e.g. the peer's.</summary>
-    public static IReadOnlyList<(string Mux, int N, double InstancesPerSecond, double Speedup)> Read(string path)
+    /// <summary>
+    /// Reads a CSV with <see cref="Header"/>'s columns, e.g. the peer's. Every row must have all seven fields, with
+    /// numbers in invariant culture; an error names the file, the line and what it holds.
+    /// </summary>
+    public static IReadOnlyList<PeerRow> Read(string path)
     {
         var lines = File.ReadAllLines(path);
         if (lines.Length == 0 || lines[0].Trim() != Header)
             throw new InvalidDataException($"Expected '{path}' to start with the header '{Header}', got '{lines.FirstOrDefault()}'.");
-        return lines.Skip(1).Where(l => l.Trim().Length > 0).Select(l => l.Split(','))
-            .Select(f => (f[2], int.Parse(f[3], CultureInfo.InvariantCulture), double.Parse(f[4], CultureInfo.InvariantCulture), double.Parse(f[5], CultureInfo.InvariantCulture)))
-            .ToArray();
+        var rows = new List<PeerRow>();
+        for (var i = 1; i < lines.Length; i++)
+        {
+            if (lines[i].Trim().Length == 0) continue;
+            var f = lines[i].Split(',');
+            string Where() => $"'{path}' line {i + 1} ('{lines[i]}')";
+            if (f.Length != 7) throw new InvalidDataException($"Expected 7 comma-separated fields ({Header}) in {Where()}, got {f.Length}.");
+            if (!int.TryParse(f[3], NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) || n < 1)
+                throw new InvalidDataException($"Expected n to be a whole number of at least 1 in {Where()}, got '{f[3]}'.");
+            double Number(int field, string name) =>
+                double.TryParse(f[field], NumberStyles.Float, CultureInfo.InvariantCulture, out var value) ? value
+                    : throw new InvalidDataException($"Expected {name} to be a number in {Where()}, got '{f[field]}'.");
+            rows.Add(new PeerRow(f[0], f[1], f[2], n, Number(4, "instances_per_second"), Number(5, "speedup"), Number(6, "ceiling_speedup")));
+        }
+
+        return rows;
     }
 
     private static string F(double value) => value.ToString("0.####", CultureInfo.InvariantCulture);

@@ -13,7 +13,7 @@ namespace Throughput.Report;
 internal static class InstancesPlot
 {
     public static void Save(string path, string title, IReadOnlyList<ResultRow> rows,
-        IReadOnlyList<(string Mux, int N, double InstancesPerSecond, double Speedup)>? peer)
+        IReadOnlyList<PeerRow>? peer)
     {
         var plot = new Plot();
         foreach (var group in rows.Where(r => r.Mux != "Identity").GroupBy(r => r.Mux))

@@ -11,7 +11,7 @@ internal static class SpeedupPlot
     public static readonly (int N, double Speedup)[] Paper = { (1, 1.0), (2, 1.3), (5, 3.2), (10, 6.1), (20, 11.1), (40, 18.3) };
 
     public static void Save(string path, string title, IReadOnlyList<ResultRow> rows,
-        IReadOnlyList<(string Mux, int N, double InstancesPerSecond, double Speedup)>? peer)
+        IReadOnlyList<PeerRow>? peer)
     {
         var plot = new Plot();
         var maxN = rows.Select(r => r.N).DefaultIfEmpty(40).Max();
