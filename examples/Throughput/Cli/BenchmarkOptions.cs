@@ -28,6 +28,7 @@ internal sealed record BenchmarkOptions
           --no-pair-split     the encoder team's row split for every batch (no pair split for small ones)
           --no-packed-weights ordinary matrix products instead of MKL-packed encoder weights (to measure that lever)
           --unfused-embedding embedding, LayerNorm and mux as separate operators instead of DataMux.Performance.FusedEmbeddingMix
+          --unfused-token-demux the token demux's sum, GELU and LayerNorm as operators instead of DataMux.Performance.FusedTokenDemux
           --skip-extras       only the throughput table (no breakdown, memory, batching path)
           --levers            also time the baseline and the first mux's models with each runtime lever off,
                               interleaved with the levers on (ratios from one run; adds about 5 slices x rounds per model)
@@ -53,6 +54,7 @@ internal sealed record BenchmarkOptions
     public bool NoTeam { get; init; }
     public bool NoPairSplit { get; init; }
     public bool UnfusedEmbedding { get; init; }
+    public bool UnfusedTokenDemux { get; init; }
     public bool SkipExtras { get; init; }
     public bool Levers { get; init; }
 
@@ -89,6 +91,7 @@ internal sealed record BenchmarkOptions
                 "--no-pair-split" => options with { NoPairSplit = true },
                 "--no-packed-weights" => options with { PackedWeights = false },
                 "--unfused-embedding" => options with { UnfusedEmbedding = true },
+                "--unfused-token-demux" => options with { UnfusedTokenDemux = true },
                 "--skip-extras" => options with { SkipExtras = true },
                 "--levers" => options with { Levers = true },
                 "--help" or "-h" => throw new ArgumentException(Usage),

@@ -16,6 +16,7 @@ internal sealed record Lever(string Name, Func<bool> IsOn, Action<bool> Switch)
         new("packed weights", () => PackedWeights.Enabled, on => PackedWeights.Enabled = on),
         new("MKL attention", () => CpuAttention.Enabled, on => CpuAttention.Enabled = on),
         new("fused embedding + mux", () => FusedEmbeddingMix.Enabled, on => FusedEmbeddingMix.Enabled = on),
+        new("fused token demux", () => FusedTokenDemux.Enabled, on => FusedTokenDemux.Enabled = on),
     };
 }
 

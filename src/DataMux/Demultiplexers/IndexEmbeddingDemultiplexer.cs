@@ -1,3 +1,4 @@
+using DataMux.Performance;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -18,6 +19,7 @@ namespace DataMux.Demultiplexers;
 /// </remarks>
 public sealed class IndexEmbeddingDemultiplexer : Demultiplexer
 {
+    private const double NormEpsilon = 1e-5; // LayerNorm's default, spelled out for the fused token pass
     private readonly Tensor prefix;
     private readonly Linear project;
     private readonly LayerNorm norm;
@@ -36,7 +38,7 @@ public sealed class IndexEmbeddingDemultiplexer : Demultiplexer
 
         prefix = torch.tensor(ids, new long[] { n, n + 1 });
         project = Linear(2 * hidden, hidden);
-        norm = LayerNorm(hidden);
+        norm = LayerNorm(hidden, NormEpsilon);
         RegisterComponents();
     }
 
@@ -76,8 +78,9 @@ public sealed class IndexEmbeddingDemultiplexer : Demultiplexer
         var groups = hidden.size(0);
         var indices = IndexPart(hidden);                                                         // [G, N, d]
         var content = functional.linear(hidden.narrow(1, PrefixLength, length), ContentWeight, project.bias); // [G, L, d]
-        var mixed = indices.unsqueeze(2) + content.unsqueeze(1);                                 // [G, N, L, d]
-        var result = norm.forward(functional.gelu(mixed)).reshape(groups * N, length, Hidden);
+        var normalized = FusedTokenDemux.TryApply(indices, content, norm.weight!, norm.bias!, NormEpsilon)
+            ?? norm.forward(functional.gelu(indices.unsqueeze(2) + content.unsqueeze(1)));         // [G, N, L, d]
+        var result = normalized.reshape(groups * N, length, Hidden);
         return scope.MoveToOuter(result);
     }
 

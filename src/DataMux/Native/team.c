@@ -1,7 +1,8 @@
 /*
  * Inference passes on a team of libtorch's own OpenMP threads (DataMux.Performance.NativeTeam):
  * - the encoder stack, whose threads meet once per layer (DataMux.Performance.EncoderTeam);
- * - the embedding block and an element-wise mux in one pass (DataMux.Performance.FusedEmbeddingMix).
+ * - the embedding block and an element-wise mux in one pass (DataMux.Performance.FusedEmbeddingMix);
+ * - the index demux's per-token tail, sum + GELU + LayerNorm, in one pass (DataMux.Performance.FusedTokenDemux).
  *
  * The encoder:
  * Why: with libtorch's operators every product, LayerNorm, GELU and bias fill forks and joins the OpenMP threads,
@@ -488,6 +489,45 @@ static void mix_region(void *argument) {
     }
 }
 
+/* ---------------- the index demux's per-token tail in one pass ---------------- */
+
+/* output[g, i, t] = LayerNorm(GELU(index_part[g, i] + content[g, t])): the operators would build the [G, N, L, d] sum,
+ * then read and write it again for GELU and twice more for LayerNorm; here each output row is written once, while
+ * the two [·, d] inputs it comes from stay in the cache. */
+typedef struct {
+    const float *index_part; /* [groups, n, width]: W_p · p_i */
+    const float *content;    /* [groups, length, width]: W_h · h_t + b */
+    const float *weight, *bias; /* LayerNorm's affine parameters, [width] */
+    int groups, n, length, width;
+    float eps;
+    float *output;           /* [groups, n, length, width] */
+} dmx_demux_job;
+
+typedef struct {
+    dmx_demux_job *job;
+    long next_row; /* the first output row no thread has taken yet */
+} dmx_demux_share;
+
+enum { DMX_DEMUX_CHUNK = 32 }; /* output rows taken at a time: 96 KiB at d = 768, small enough to even out the threads */
+
+static void demux_region(void *argument) {
+    dmx_demux_share *share = argument;
+    const dmx_demux_job *job = share->job;
+    const long rows = (long)job->groups * job->n * job->length, width = job->width;
+    for (;;) {
+        long first = __atomic_fetch_add(&share->next_row, DMX_DEMUX_CHUNK, __ATOMIC_RELAXED);
+        if (first >= rows) return;
+        long last = first + DMX_DEMUX_CHUNK < rows ? first + DMX_DEMUX_CHUNK : rows;
+        for (long row = first; row < last; row++) {
+            long t = row % job->length, gi = row / job->length, g = gi / job->n; /* gi = g · n + i */
+            float *out = job->output + row * width;
+            add_rows(job->index_part + gi * width, job->content + (g * job->length + t) * width, out, (int)width);
+            gelu(out, width);
+            layer_norm_rows(out, 1, (int)width, job->weight, job->bias, job->eps);
+        }
+    }
+}
+
 /* ---------------- exports ---------------- */
 
 /* Hands over the MKL and libgomp functions (resolved from libtorch by the caller). Returns 0, or -1 when one is missing. */
@@ -523,6 +563,19 @@ EXPORT int dmx_team_forward(const dmx_job *job, int team) {
     if (team > rows) team = (int)rows;
     if (job->scores_per_thread < (long)job->heads * job->length) return -2;
     gomp_parallel(region, (void *)job, (unsigned)team, 0);
+    return 0;
+}
+
+/* Runs the index demux's per-token tail on up to `team` threads. Returns 0, -1 not initialised, -2 bad arguments. */
+EXPORT int dmx_team_demux_tokens(dmx_demux_job *job, int team) {
+    if (!gomp_parallel) return -1;
+    if (!job || team < 1 || job->groups < 1 || job->n < 1 || job->length < 1 || job->width < 1 || !job->index_part ||
+        !job->content || !job->weight || !job->bias || !job->output)
+        return -2;
+    long chunks = ((long)job->groups * job->n * job->length + DMX_DEMUX_CHUNK - 1) / DMX_DEMUX_CHUNK;
+    if (team > chunks) team = (int)chunks;
+    dmx_demux_share share = {job, 0};
+    gomp_parallel(demux_region, &share, (unsigned)team, 0);
     return 0;
 }
 

@@ -29,6 +29,10 @@ internal static unsafe class NativeTeam
     public static readonly delegate* unmanaged[Cdecl]<void*, int, int> EmbedMix =
         library == IntPtr.Zero ? null : (delegate* unmanaged[Cdecl]<void*, int, int>)NativeLibrary.GetExport(library, "dmx_team_embed_mix");
 
+    /// <summary><c>dmx_team_demux_tokens</c>: the index demux's per-token tail (see <see cref="FusedTokenDemux"/>).</summary>
+    public static readonly delegate* unmanaged[Cdecl]<void*, int, int> DemuxTokens =
+        library == IntPtr.Zero ? null : (delegate* unmanaged[Cdecl]<void*, int, int>)NativeLibrary.GetExport(library, "dmx_team_demux_tokens");
+
     /// <summary>Whether the library is built and libtorch exports everything it needs.</summary>
     public static bool IsAvailable => library != IntPtr.Zero;
 

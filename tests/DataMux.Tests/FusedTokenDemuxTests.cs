@@ -1,0 +1,98 @@
+using System.Linq;
+using DataMux.Demultiplexers;
+using DataMux.Performance;
+using TorchSharp;
+using Xunit;
+using static TorchSharp.torch;
+
+namespace DataMux.Tests;
+
+/// <summary>The index demux's one-pass token tail (sum + GELU + LayerNorm) computes what the operators compute.</summary>
+public sealed class FusedTokenDemuxTests
+{
+    public static TheoryData<int, int, int, int> Shapes() => new()
+    {
+        { 1, 1, 5, 16 },
+        { 2, 3, 7, 20 },      // a width that is not a multiple of the vector lanes
+        { 1, 40, 3, 48 },
+        { 2, 20, 128, 768 },  // the paper preset's token batch at N = 20
+    };
+
+    [Theory]
+    [MemberData(nameof(Shapes))]
+    public void Inference_matches_the_mlp_on_each_index_and_token_state(int groups, int n, int length, int hidden) =>
+        AssertMatches(groups, n, length, hidden, threads: 1);
+
+    [Theory]
+    [InlineData(2, 1, 3, 7)]    // 21 rows: fewer than one chunk, the team shrinks to one thread
+    [InlineData(2, 2, 5, 13)]   // 130 rows: chunks of 32 and a short last one
+    [InlineData(3, 2, 5, 13)]
+    [InlineData(64, 1, 40, 3)]  // more threads than chunks
+    public void On_several_threads_each_output_row_is_written_once(int threads, int groups, int n, int length) =>
+        TorchThreads.With(threads, () => AssertMatches(groups, n, length, 24, threads));
+
+    [Fact]
+    public void The_switch_turns_the_pass_off_and_the_operators_run()
+    {
+        using var demux = Randomized(n: 3, hidden: 16);
+        using var hidden = randn(2, 3 + 1 + 6, 16);
+        using var inference = inference_mode();
+        using var fused = demux.Tokens(hidden);
+
+        Assert.True(FusedTokenDemux.Enabled);
+        FusedTokenDemux.Enabled = false;
+        try
+        {
+            using var separate = demux.Tokens(hidden);
+            Assert.True(fused.allclose(separate, 1e-5, 1e-5), $"max difference {(fused - separate).abs().max().item<float>()}");
+            Assert.False(fused.equal(separate).all().item<bool>() && FusedTokenDemux.IsAvailable,
+                "with the switch on, the native pass ran (its float32 rounding differs somewhere from the operators')");
+        }
+        finally
+        {
+            FusedTokenDemux.Enabled = true;
+        }
+    }
+
+    [Fact]
+    public void Gradients_enabled_run_the_operators_so_gradients_flow()
+    {
+        using var demux = Randomized(n: 2, hidden: 16);
+        using var hidden = randn(new long[] { 1, 2 + 1 + 4, 16 }, requires_grad: true);
+
+        using var tokens = demux.Tokens(hidden);
+        Assert.True(tokens.requires_grad);
+        tokens.sum().backward();
+        Assert.NotNull(hidden.grad);
+    }
+
+    private static void AssertMatches(int groups, int n, int length, int hidden, int threads)
+    {
+        using var demux = Randomized(n, hidden);
+        using var states = randn(groups, n + 1 + length, hidden);
+        var linear = (TorchSharp.Modules.Linear)demux.named_children().Single(c => c.name == "project").module;
+        var norm = (TorchSharp.Modules.LayerNorm)demux.named_children().Single(c => c.name == "norm").module;
+        using var inference = inference_mode();
+
+        using var tokens = demux.Tokens(states);
+        // The definition: the shared MLP on the concatenation [pᵢ ; hₜ] of input i's index state and token t's state.
+        using var index = states.narrow(1, 0, n).unsqueeze(2).expand(groups, n, length, hidden);
+        using var content = states.narrow(1, n + 1, length).unsqueeze(1).expand(groups, n, length, hidden);
+        using var expected = norm.forward(nn.functional.gelu(linear.forward(cat(new[] { index, content }, -1))))
+            .reshape(groups * n, length, hidden);
+
+        Assert.Equal(new long[] { groups * n, length, hidden }, tokens.shape);
+        Assert.True(tokens.allclose(expected, 1e-4, 1e-4), $"{threads} threads: max difference {(tokens - expected).abs().max().item<float>()}");
+    }
+
+    /// <summary>An index demux whose LayerNorm has non-trivial affine parameters (a fresh one has γ = 1, β = 0).</summary>
+    private static IndexEmbeddingDemultiplexer Randomized(int n, int hidden)
+    {
+        var demux = new IndexEmbeddingDemultiplexer(new TokenLayout(50, n, 0), hidden);
+        demux.eval();
+        using var noGrad = no_grad();
+        foreach (var (name, parameter) in demux.named_parameters().Where(p => p.name.StartsWith("norm.")))
+            parameter.copy_(name.EndsWith("weight") ? rand(parameter.shape) + 0.5 : randn(parameter.shape));
+        return demux;
+    }
+}
