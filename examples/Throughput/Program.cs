@@ -64,7 +64,7 @@ if (!options.NoTeam && EncoderTeam.IsAvailable)
 FusedEmbeddingMix.Enabled = !options.UnfusedEmbedding;
 Console.WriteLine($"Embedding + element-wise mux in inference: {(options.UnfusedEmbedding ? "separate operators (--unfused-embedding)" : "DataMux.Performance.FusedEmbeddingMix (one pass)")}");
 FusedTokenDemux.Enabled = !options.UnfusedTokenDemux;
-Console.WriteLine($"Index demux over tokens in inference: {(options.UnfusedTokenDemux ? "sum, GELU and LayerNorm as operators (--unfused-token-demux)" : FusedTokenDemux.IsAvailable ? "DataMux.Performance.FusedTokenDemux (one pass)" : $"operators ({EncoderTeam.UnavailableReason})")}");
+Console.WriteLine($"Index demux over tokens in inference: {(options.UnfusedTokenDemux ? "sum, GELU and LayerNorm as operators (--unfused-token-demux)" : FusedTokenDemux.IsAvailable ? "DataMux.Performance.FusedTokenDemux (one pass)" : $"operators ({FusedTokenDemux.UnavailableReason})")}");
 Console.WriteLine($"glibc large-buffer tuning: {(keepBuffers ? "on" : options.AllocatorDefaults ? "off (--allocator-defaults)" : "unavailable")}");
 Console.WriteLine($"OMP_WAIT_POLICY={Environment.GetEnvironmentVariable("OMP_WAIT_POLICY") ?? "(unset)"}; forward only, inference mode, warm-up {options.Warmup}, median of {options.Runs} interleaved rounds, each case >= {options.Slice:F1}s per round");
 

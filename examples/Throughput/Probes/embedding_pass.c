@@ -7,7 +7,7 @@
  * Usage (through run.sh): embedding_pass GROUPS N THREADS REPEATS
  */
 #include "../../../src/DataMux/Native/team.c"
-#include <dlfcn.h>
+#include "team_probe.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <time.h>
@@ -16,14 +16,7 @@ static double now(void) { struct timespec t; clock_gettime(CLOCK_MONOTONIC, &t);
 
 int main(int argc, char **argv) {
     if (argc != 6) { fprintf(stderr, "usage: %s VENDOR_CHECK_LIBRARY GROUPS N THREADS REPEATS\n", argv[0]); return 2; }
-    void *torch = dlopen("libtorch_cpu.so", RTLD_NOW | RTLD_GLOBAL);
-    if (!torch) { fprintf(stderr, "%s\n", dlerror()); return 1; }
-    if (dmx_team_init(dlsym(torch, "cblas_sgemm_compute"), dlsym(torch, "cblas_sgemm_batch"), dlsym(torch, "vsExp"),
-                      dlsym(torch, "MKL_Set_Num_Threads_Local"), dlsym(torch, "GOMP_parallel"), dlsym(torch, "GOMP_barrier"),
-                      dlsym(torch, "omp_get_thread_num"), dlsym(torch, "omp_get_num_threads")) != 0) {
-        fprintf(stderr, "libtorch lacks a function the team needs\n");
-        return 1;
-    }
+    if (!load_team(argv[1])) return 1;
     int groups = atoi(argv[2]), n = atoi(argv[3]), team = atoi(argv[4]), repeats = atoi(argv[5]);
     enum { WIDTH = 768, VOCABULARY = 50265, CONTENT = 128, FILLER = 1, CLS = 0 };
     const int length = n + 1 + CONTENT;

@@ -10,8 +10,7 @@ static double now(void) { struct timespec t; clock_gettime(CLOCK_MONOTONIC, &t);
 static double phase_seconds[64][8], last_mark[64];
 #define DMX_MARK(phase) { double t_ = now(); phase_seconds[thread][phase] += t_ - last_mark[thread]; last_mark[thread] = t_; }
 #include "../../../src/DataMux/Native/team.c"
-#include <dlfcn.h>
-#include <stdio.h>
+#include "team_probe.h"
 #include <stdlib.h>
 
 typedef size_t (*pack_size_fn)(int, int, int, int);
@@ -19,17 +18,10 @@ typedef void (*pack_fn)(int, int, int, int, int, int, float, const float *, int,
 
 int main(int argc, char **argv) {
     if (argc != 6 && argc != 7) { fprintf(stderr, "usage: %s VENDOR_CHECK_LIBRARY GROUPS LENGTH THREADS REPEATS [rows|pair]\n", argv[0]); return 2; }
-    dlopen(argv[1], RTLD_NOW | RTLD_GLOBAL); /* MKL's kernels by CPU features, as MklCpuDispatch does */
-    void *torch = dlopen("libtorch_cpu.so", RTLD_NOW | RTLD_GLOBAL);
-    if (!torch) { fprintf(stderr, "%s\n", dlerror()); return 1; }
+    void *torch = load_team(argv[1]);
+    if (!torch) return 1;
     pack_size_fn pack_size = (pack_size_fn)dlsym(torch, "cblas_sgemm_pack_get_size");
     pack_fn pack = (pack_fn)dlsym(torch, "cblas_sgemm_pack");
-    if (dmx_team_init(dlsym(torch, "cblas_sgemm_compute"), dlsym(torch, "cblas_sgemm_batch"), dlsym(torch, "vsExp"),
-                      dlsym(torch, "MKL_Set_Num_Threads_Local"), dlsym(torch, "GOMP_parallel"), dlsym(torch, "GOMP_barrier"),
-                      dlsym(torch, "omp_get_thread_num"), dlsym(torch, "omp_get_num_threads")) != 0) {
-        fprintf(stderr, "libtorch lacks a function the team needs\n");
-        return 1;
-    }
     int groups = atoi(argv[2]), length = atoi(argv[3]), team = atoi(argv[4]), repeats = atoi(argv[5]);
     enum { LAYERS = 12, D = 768, HEADS = 12, FF = 3072 };
     dmx_layer layer[LAYERS];

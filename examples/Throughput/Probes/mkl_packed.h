@@ -1,6 +1,7 @@
 /*
  * MKL's packed GEMM and its thread setting, looked up in the libtorch that run.sh puts on the library path: the
- * shared start-up of packed_products.c and product_shapes.c. (encoder_pass.c gets them through team.c's own names.)
+ * shared start-up of packed_products.c and product_shapes.c. (encoder_pass.c and embedding_pass.c use
+ * team_probe.h, which hands them to team.c.)
  */
 #include <dlfcn.h>
 #include <stddef.h>

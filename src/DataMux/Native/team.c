@@ -241,22 +241,27 @@ static void project_expand(const dmx_job *job, const dmx_layer *p, int piece, in
     compute(ROW_MAJOR, NO_TRANS, PACKED, rows, columns, width, x, width, p->expand[piece], columns, 1.f, out, ff);
 }
 
-/* sum = accumulate · sum + context[:, piece's heads] · piece (the output projection's share of those heads). */
-static void project_output(const dmx_job *job, const dmx_layer *p, int piece, int rows, const float *context, float accumulate, float *sum) {
-    const int width = job->hidden, head_width = width / job->heads, inputs = pieces_heads(job, piece) * head_width;
+/* sum = accumulate · sum + source[:, first, first + inputs) · packed, for `rows` rows of d = hidden outputs: a piece by
+ * inputs (the output projection's share of some heads, the contraction's share of some feed-forward columns). */
+static void project_share(const dmx_job *job, const void *packed, int rows, const float *source, int source_width, int first,
+                          int inputs, float accumulate, float *sum) {
+    const int width = job->hidden;
     if (rows == 0) return;
     if (inputs == 0) { if (accumulate == 0.f) memset(sum, 0, sizeof(float) * rows * width); return; }
-    compute(ROW_MAJOR, NO_TRANS, PACKED, rows, width, inputs, context + (long)pieces_first_head(job, piece) * head_width, width,
-            p->output[piece], width, accumulate, sum, width);
+    compute(ROW_MAJOR, NO_TRANS, PACKED, rows, width, inputs, source + first, source_width, packed, width, accumulate, sum, width);
+}
+
+/* sum = accumulate · sum + context[:, piece's heads] · piece (the output projection's share of those heads). */
+static void project_output(const dmx_job *job, const dmx_layer *p, int piece, int rows, const float *context, float accumulate, float *sum) {
+    const int head_width = job->hidden / job->heads;
+    project_share(job, p->output[piece], rows, context, job->hidden, pieces_first_head(job, piece) * head_width,
+                  pieces_heads(job, piece) * head_width, accumulate, sum);
 }
 
 /* sum = accumulate · sum + expanded[:, piece's columns] · piece. */
 static void project_contract(const dmx_job *job, const dmx_layer *p, int piece, int rows, const float *expanded, float accumulate, float *sum) {
-    const int width = job->hidden, ff = job->feed_forward, inputs = pieces_ff(job, piece);
-    if (rows == 0) return;
-    if (inputs == 0) { if (accumulate == 0.f) memset(sum, 0, sizeof(float) * rows * width); return; }
-    compute(ROW_MAJOR, NO_TRANS, PACKED, rows, width, inputs, expanded + pieces_first_ff(job, piece), ff,
-            p->contract[piece], width, accumulate, sum, width);
+    project_share(job, p->contract[piece], rows, expanded, job->feed_forward, pieces_first_ff(job, piece),
+                  pieces_ff(job, piece), accumulate, sum);
 }
 
 /* ---------------- attention ---------------- */
@@ -437,6 +442,14 @@ VECTOR_CLONES static void add_scaled(float *result, const float *x, const float 
     for (int k = 0; k < width; k++) result[k] += x[k] * weights[k];
 }
 
+/* Takes the next `chunk` of `total` items from a counter the threads share: [*first, *last), or 0 when none are left. */
+static int take_chunk(long *next, long chunk, long total, long *first, long *last) {
+    *first = __atomic_fetch_add(next, chunk, __ATOMIC_RELAXED);
+    if (*first >= total) return 0;
+    *last = *first + chunk < total ? *first + chunk : total;
+    return 1;
+}
+
 /* One output row: the shift plus every input's scaled, standardized row at that position. */
 static void mix_cell(dmx_mix_job *job, long cell, float *x) {
     const long width = job->width;
@@ -481,12 +494,8 @@ static void mix_region(void *argument) {
     dmx_mix_share *share = argument;
     const long cells = (long)share->job->groups * share->job->length;
     float x[DMX_MIX_MAX_WIDTH] __attribute__((aligned(64))); /* the caller refuses wider embeddings */
-    for (;;) {
-        long first = __atomic_fetch_add(&share->next_cell, share->chunk, __ATOMIC_RELAXED);
-        if (first >= cells) return;
-        long last = first + share->chunk < cells ? first + share->chunk : cells;
+    for (long first, last; take_chunk(&share->next_cell, share->chunk, cells, &first, &last);)
         for (long cell = first; cell < last; cell++) mix_cell(share->job, cell, x);
-    }
 }
 
 /* ---------------- the index demux's per-token tail in one pass ---------------- */
@@ -514,10 +523,7 @@ static void demux_region(void *argument) {
     dmx_demux_share *share = argument;
     const dmx_demux_job *job = share->job;
     const long rows = (long)job->groups * job->n * job->length, width = job->width;
-    for (;;) {
-        long first = __atomic_fetch_add(&share->next_row, DMX_DEMUX_CHUNK, __ATOMIC_RELAXED);
-        if (first >= rows) return;
-        long last = first + DMX_DEMUX_CHUNK < rows ? first + DMX_DEMUX_CHUNK : rows;
+    for (long first, last; take_chunk(&share->next_row, DMX_DEMUX_CHUNK, rows, &first, &last);)
         for (long row = first; row < last; row++) {
             long t = row % job->length, gi = row / job->length, g = gi / job->n; /* gi = g · n + i */
             float *out = job->output + row * width;
@@ -525,7 +531,6 @@ static void demux_region(void *argument) {
             gelu(out, width);
             layer_norm_rows(out, 1, (int)width, job->weight, job->bias, job->eps);
         }
-    }
 }
 
 /* ---------------- exports ---------------- */

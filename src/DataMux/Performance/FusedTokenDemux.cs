@@ -26,6 +26,9 @@ public static unsafe class FusedTokenDemux
     /// <summary>Whether the native pass can run here (the team library is built and loaded); false: the operators run.</summary>
     public static bool IsAvailable => NativeTeam.IsAvailable;
 
+    /// <summary>Why <see cref="IsAvailable"/> is false, in words; empty when available.</summary>
+    public static string UnavailableReason => NativeTeam.UnavailableReason;
+
     /// <summary>
     /// <c>LayerNorm(GELU(indexPart[g, i] + content[g, t]))</c> as <c>[G, N, L, d]</c>, with <paramref name="indexPart"/>
     /// <c>[G, N, d]</c>, <paramref name="content"/> <c>[G, L, d]</c> and LayerNorm parameters <paramref name="weight"/>,
