@@ -35,6 +35,7 @@ public sealed class EncoderTeamTests
         using var expected = LayerByLayer(encoder, x, null);
         using var actual = TorchThreads.With(threads, () => Infer(encoder, x, null));
         AssertClose(expected, actual);
+        AssertTeamRan(encoder, x, null, threads, actual);
     }
 
     [Theory]
@@ -59,6 +60,7 @@ public sealed class EncoderTeamTests
             Assert.False(EncoderTeam.UsesPairSplit(groups * positions, 2, heads, feedForward));
             using var rows = TorchThreads.With(2, () => Infer(encoder, x, mask));
             AssertClose(expected, rows);
+            AssertTeamRan(encoder, x, mask, 2, rows);
         }
         finally
         {
@@ -66,6 +68,7 @@ public sealed class EncoderTeamTests
         }
 
         AssertClose(expected, pair);
+        AssertTeamRan(encoder, x, mask, 2, pair);
     }
 
     [Fact]
@@ -149,10 +152,31 @@ public sealed class EncoderTeamTests
         using var packed = PackedWeights.Pack(encoder);
         using var teamed = Infer(encoder, x, null);
         AssertClose(unpacked, teamed);
+        AssertTeamRan(encoder, x, null, 1, teamed);
+
+        // In training mode: the layers' operators, bit for bit the same as with the team switched off.
+        encoder.train();
+        using var layers = LayerByLayer(encoder, x, null);
+        using var training = Infer(encoder, x, null);
+        encoder.eval();
+        Assert.True(training.allclose(layers, 0, 0), "in training mode the layers must run, not the team");
 
         // Autograd on: the layers' path, whose outputs carry a gradient function.
         using var withGradient = encoder.forward(x.requires_grad_(true), null);
         Assert.True(withGradient.requires_grad);
+    }
+
+    [Fact]
+    public void Layers_with_more_heads_than_the_team_takes_run_one_by_one()
+    {
+        const int heads = EncoderTeam.MaximumHeads + 1;
+        using var encoder = new TransformerEncoder(1, 2 * heads, heads, 8, 0.0);
+        encoder.eval();
+        using var x = randn(2, 5, 2 * heads);
+        using var packed = PackedWeights.Pack(encoder);
+        using var expected = TorchThreads.With(2, () => LayerByLayer(encoder, x, null));
+        using var actual = TorchThreads.With(2, () => Infer(encoder, x, null));
+        Assert.True(actual.allclose(expected, 0, 0), "past the team's head limit the layers must run, bit for bit");
     }
 
     [Fact]
@@ -181,6 +205,16 @@ public sealed class EncoderTeamTests
     {
         Assert.Equal(expected.shape, actual.shape);
         Assert.True(actual.allclose(expected, 1e-4, 1e-5), $"max difference {(actual - expected).abs().max().item<float>()}");
+    }
+
+    /// <summary>
+    /// The team's loops add in other orders than libtorch's operators, so its outputs differ from the layers' (same
+    /// weights, same thread count) somewhere in float32 rounding; bit-identical outputs mean the layers ran instead.
+    /// </summary>
+    private static void AssertTeamRan(TransformerEncoder encoder, Tensor x, Tensor? mask, int threads, Tensor actual)
+    {
+        using var layers = TorchThreads.With(threads, () => LayerByLayer(encoder, x, mask));
+        Assert.False(actual.allclose(layers, 0, 0), "bit-identical to the layers' path: the team did not run");
     }
 
     private static TransformerEncoder Encoder()

@@ -49,6 +49,10 @@ public static unsafe class EncoderTeam
     /// </summary>
     public const int PairSplitBelowRowsPerThread = 128;
 
+    /// <summary>The most heads a layer may have for the team to run it (team.c keeps one product pointer per head on the
+    /// stack); layers with more run one by one.</summary>
+    public const int MaximumHeads = 64;
+
     /// <summary>Whether the team library is built and libtorch exports the MKL functions it needs.</summary>
     public static bool IsAvailable => NativeTeam.IsAvailable;
 
@@ -77,6 +81,8 @@ public static unsafe class EncoderTeam
         {
             if (layer.Heads != heads || layer.FeedForward != feedForward) return null;
         }
+
+        if (heads > MaximumHeads) return null;
 
         float[]? keyBias = null;
         if (paddingMask is not null)
