@@ -23,6 +23,31 @@ catch (ArgumentException e)
     return 2;
 }
 
+if (options.Help)
+{
+    Console.WriteLine(BenchmarkOptions.Usage);
+    return 0;
+}
+
+// Everything a run could fail on after minutes of timing is checked here instead: muxes the task has no models for,
+// folders the CSV and the plots cannot be written to.
+var catalogue = ModelCatalog.For(options.Preset, options.Task);
+if (options.EffectiveMuxes.FirstOrDefault(m => catalogue.All(e => e.Mux != m)) is { } absent)
+{
+    Console.Error.WriteLine($"--muxes: the {options.Preset} preset's {options.Task} task has no {absent} models; it has {string.Join(", ", catalogue.Where(e => !e.Baseline).Select(e => e.Mux).Distinct())}.");
+    return 2;
+}
+
+foreach (var (option, path) in new[] { ("--csv", options.Csv), ("--plot", options.PlotPath) })
+{
+    var folder = path is null ? null : Path.GetDirectoryName(Path.GetFullPath(path));
+    if (folder is not null && !Directory.Exists(folder))
+    {
+        Console.Error.WriteLine($"{option}: expected a file in an existing folder, but '{folder}' (for '{path}') does not exist.");
+        return 2;
+    }
+}
+
 // The peer's CSV is read before anything is timed: a bad file or another preset's rows fail in seconds, not minutes.
 IReadOnlyList<PeerRow>? peer = null;
 if (options.Peer is not null)
@@ -68,8 +93,8 @@ Console.WriteLine($"Index demux over tokens in inference: {(options.UnfusedToken
 Console.WriteLine($"glibc large-buffer tuning: {(keepBuffers ? "on" : options.AllocatorDefaults ? "off (--allocator-defaults)" : "unavailable")}");
 Console.WriteLine($"OMP_WAIT_POLICY={Environment.GetEnvironmentVariable("OMP_WAIT_POLICY") ?? "(unset)"}; forward only, inference mode, warm-up {options.Warmup}, median of {options.Runs} interleaved rounds, each case >= {options.Slice:F1}s per round");
 
-var entries = ModelCatalog.For(options.Preset, options.Task)
-    .Where(e => e.Baseline || (options.Ns.Contains(e.N) && options.Muxes.Contains(e.Mux)))
+var entries = catalogue
+    .Where(e => e.Baseline || (options.Ns.Contains(e.N) && options.EffectiveMuxes.Contains(e.Mux)))
     .ToArray();
 
 if (options.Soak > 0)
@@ -79,10 +104,14 @@ if (options.Soak > 0)
     using var soakPacked = options.PackedWeights ? PackedWeights.Pack((nn.Module)soakModel) : null;
     Console.WriteLine($"Packed encoder weights: {soakPacked?.Status ?? "off (--no-packed-weights)"}");
     var soak = Soak.Run(soakModel, options.Soak, Console.WriteLine);
-    Console.WriteLine($"Soak: {soak.Batches} batches of {Workload.For(soakModel.Configuration).Rows} / {Workload.For(soakModel.Configuration).Rows - 3} rows through BatchedInference.Predict on {soak.Model} in {soak.Seconds:F0}s");
-    Console.WriteLine($"RSS start {soak.StartBytes / 1048576.0:F1} MiB, end {soak.EndBytes / 1048576.0:F1} MiB, growth {soak.GrowthPercent:F2}% (goal < 5%)");
+    var soakRows = Workload.For(soakModel.Configuration).Rows;
+    Console.WriteLine($"Soak: {soak.Batches} batches of up to {soakRows} rows in {soak.Calls} BatchedInference.Predict calls (one batch, then three with a partial last group, in turn) on {soak.Model} in {soak.Seconds:F0}s");
+    Console.WriteLine(soak.StartBytes == 0
+        ? "RSS: not available (/proc is not there)"
+        : $"RSS start {soak.StartBytes / 1048576.0:F1} MiB, end {soak.EndBytes / 1048576.0:F1} MiB, growth {soak.GrowthPercent:F2}% (goal < {SoakResult.GrowthGoalPercent}%)");
+    Console.WriteLine($"Tensors created on the soak's thread and not disposed: {soak.UndisposedTensors} (goal 0)");
     Console.WriteLine($"total wall {wall.Elapsed.TotalSeconds:F1}s");
-    return soak.GrowthPercent < 5 ? 0 : 1;
+    return soak.Passed ? 0 : 1;
 }
 
 var models = Build(entries);
@@ -163,7 +192,7 @@ try
     InstancesPlot.Save(instancesPath, title, results, peer);
     Console.WriteLine($"Plots written to {options.PlotPath} (speed-up) and {instancesPath} (instances/s)");
 }
-catch (Exception e) when (e is TypeInitializationException or DllNotFoundException or InvalidOperationException)
+catch (Exception e) when (e is TypeInitializationException or DllNotFoundException or InvalidOperationException or IOException or UnauthorizedAccessException)
 {
     Console.WriteLine($"Plot not written ({e.GetType().Name}: {e.Message})");
 }
@@ -184,7 +213,7 @@ return 0;
 
 void CompareLevers()
 {
-    var leverEntries = entries.Where(e => e.Baseline || e.Mux == options.Muxes[0]).ToArray();
+    var leverEntries = entries.Where(e => e.Baseline || e.Mux == options.EffectiveMuxes[0]).ToArray();
     Console.WriteLine();
     Console.WriteLine($"Levers: {leverEntries.Length} models, each as configured and with each lever off, interleaved ...");
     var rows = LeverComparison.Run(leverEntries.Select(e => ($"{e.Mux} N={e.N}", modelCases[e])).ToArray(),
@@ -202,7 +231,7 @@ void CompareLevers()
 void Extras()
 {
     // Per-component breakdown of the baseline and the first mux's models.
-    var firstMux = options.Muxes[0];
+    var firstMux = options.EffectiveMuxes[0];
     var breakdownEntries = entries.Where(e => e.Baseline || e.Mux == firstMux).ToArray();
     var stages = ComponentBreakdown.Measure(breakdownEntries.Select(e => (models[e], tokens[e])).ToArray(), Math.Max(1, options.Runs - 1));
     Console.WriteLine();
@@ -225,7 +254,7 @@ void Extras()
         {
             var module = (nn.Module<Tensor, Tensor>)models[e];
             var (before, peak) = MemoryProbe.PeakOf(() => InterleavedTimer.Once(() => module.forward(tokens[e])));
-            return new[] { e.Mux, $"{e.N}", $"{tokens[e].shape[0]}", $"{before / 1048576.0:F0}", $"{peak / 1048576.0:F0}", $"{(peak - before) / 1048576.0:F0}" };
+            return new[] { e.Mux, $"{e.N}", $"{tokens[e].shape[0]}", $"{before / 1048576.0:F0}", peak == 0 ? "-" : $"{peak / 1048576.0:F0}", peak == 0 ? "-" : $"{(peak - before) / 1048576.0:F0}" };
         }));
     }
 

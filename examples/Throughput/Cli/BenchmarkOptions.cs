@@ -15,7 +15,8 @@ internal sealed record BenchmarkOptions
                               FILE-instances.png: instances/s against N, log scale
           --peer FILE         a peer CSV (same columns, e.g. from pytorch-peer.sh) to tabulate (ours / peer) and
                               plot beside ours; read before timing, its preset and task must be this run's
-          --ns 1,2,5,10,20,40 the N values       --muxes GaussianHadamard,Orthogonal
+          --ns 1,2,5,10,20,40 the N values
+          --muxes M,...       GaussianHadamard and/or Orthogonal (default: both; the token task has GaussianHadamard only)
           --runs R            timed rounds (median; default 5)   --warmup W (default 1)
           --slice S           seconds each case runs per round at least (repeated calls; default 1)
           --threads T         torch threads (default: torch's choice, one per core)
@@ -31,7 +32,9 @@ internal sealed record BenchmarkOptions
           --unfused-token-demux the token demux's sum, GELU and LayerNorm as operators instead of DataMux.Performance.FusedTokenDemux
           --skip-extras       only the throughput table (no breakdown, memory, batching path)
           --levers            also time the baseline and the first mux's models with each runtime lever off,
-                              interleaved with the levers on (ratios from one run; adds about 5 slices x rounds per model)
+                              interleaved with the levers on (ratios from one run; each such model is timed once per lever
+                              more in every round: 6 more slices per model and round)
+          --help              this text
         """;
 
     public string Preset { get; init; } = "paper";
@@ -40,7 +43,8 @@ internal sealed record BenchmarkOptions
     public string? Plot { get; init; }
     public string? Peer { get; init; }
     public IReadOnlyList<int> Ns { get; init; } = new[] { 1, 2, 5, 10, 20, 40 };
-    public IReadOnlyList<string> Muxes { get; init; } = new[] { "GaussianHadamard", "Orthogonal" };
+    /// <summary>The muxes asked for with --muxes, or null for the task's default (<see cref="EffectiveMuxes"/>).</summary>
+    public IReadOnlyList<string>? Muxes { get; init; }
     public int Runs { get; init; } = 5;
     public int Warmup { get; init; } = 1;
     public double Slice { get; init; } = 1.0;
@@ -57,6 +61,10 @@ internal sealed record BenchmarkOptions
     public bool UnfusedTokenDemux { get; init; }
     public bool SkipExtras { get; init; }
     public bool Levers { get; init; }
+    public bool Help { get; init; }
+
+    /// <summary>The muxes to time: those asked for, or every mux the task's catalogue has (the token task has no Orthogonal models).</summary>
+    public IReadOnlyList<string> EffectiveMuxes => Muxes ?? (Task == "token" ? new[] { "GaussianHadamard" } : new[] { "GaussianHadamard", "Orthogonal" });
 
     public string PlotPath => Plot ?? $"throughput-{Preset}-{Task}.png";
 
@@ -66,9 +74,11 @@ internal sealed record BenchmarkOptions
         var options = new BenchmarkOptions();
         for (var i = 0; i < args.Length; i++)
         {
-            string Value() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"Option {args[i]} expects a value.");
+            string Value() => i + 1 >= args.Length ? throw new ArgumentException($"Option {args[i]} expects a value.")
+                : args[i + 1].StartsWith("--", StringComparison.Ordinal) ? throw new ArgumentException($"Option {args[i]} expects a value, got the option '{args[i + 1]}'.")
+                : args[++i];
             double Seconds() { var name = args[i]; var text = Value(); return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && v >= 0 && v <= 60 ? v : throw new ArgumentException($"Option {name} expects seconds between 0 and 60, got '{text}'."); }
-            int Int() { var name = args[i]; var text = Value(); return int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var v) && v >= 0 ? v : throw new ArgumentException($"Option {name} expects a non-negative integer, got '{text}'."); }
+            int Int(int minimum = 0) { var name = args[i]; var text = Value(); return int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var v) && v >= minimum ? v : throw new ArgumentException($"Option {name} expects {(minimum == 0 ? "a non-negative" : "a positive")} integer, got '{text}'."); }
             options = args[i] switch
             {
                 "--preset" => options with { Preset = OneOf("--preset", Value(), "paper", "small") },
@@ -77,12 +87,12 @@ internal sealed record BenchmarkOptions
                 "--plot" => options with { Plot = Value() },
                 "--peer" => options with { Peer = Value() },
                 "--ns" => options with { Ns = ParseNs(Value()) },
-                "--muxes" => options with { Muxes = Value().Split(',', StringSplitOptions.RemoveEmptyEntries).Select(m => OneOf("--muxes", m, "GaussianHadamard", "Orthogonal")).ToArray() },
-                "--runs" => options with { Runs = Math.Max(1, Int()) },
+                "--muxes" => options with { Muxes = ParseMuxes(Value()) },
+                "--runs" => options with { Runs = Int(minimum: 1) },
                 "--warmup" => options with { Warmup = Int() },
                 "--slice" => options with { Slice = Seconds() },
                 "--threads" => options with { Threads = Int() },
-                "--rows" => options with { Rows = Math.Max(1, Int()) },
+                "--rows" => options with { Rows = Int(minimum: 1) },
                 "--soak" => options with { Soak = Int() },
                 "--no-mkl-fix" => options with { MklFix = false },
                 "--allocator-defaults" => options with { AllocatorDefaults = true },
@@ -94,7 +104,7 @@ internal sealed record BenchmarkOptions
                 "--unfused-token-demux" => options with { UnfusedTokenDemux = true },
                 "--skip-extras" => options with { SkipExtras = true },
                 "--levers" => options with { Levers = true },
-                "--help" or "-h" => throw new ArgumentException(Usage),
+                "--help" or "-h" => options with { Help = true },
                 _ => throw new ArgumentException($"Unknown option '{args[i]}'.\n{Usage}"),
             };
         }
@@ -105,6 +115,13 @@ internal sealed record BenchmarkOptions
     private static string OneOf(string option, string value, params string[] allowed) =>
         allowed.FirstOrDefault(a => a.Equals(value, StringComparison.OrdinalIgnoreCase))
         ?? throw new ArgumentException($"Option {option} expects one of {string.Join(", ", allowed)}, got '{value}'.");
+
+    private static string[] ParseMuxes(string text)
+    {
+        var muxes = text.Split(',', StringSplitOptions.RemoveEmptyEntries)
+            .Select(m => OneOf("--muxes", m, "GaussianHadamard", "Orthogonal")).Distinct().ToArray();
+        return muxes.Length > 0 ? muxes : throw new ArgumentException($"Option --muxes expects at least one of GaussianHadamard, Orthogonal, got '{text}'.");
+    }
 
     private static int[] ParseNs(string text)
     {

@@ -21,6 +21,7 @@ internal static class BatchingPath
     {
         var tokens = Workload.RandomTokens(rows, c.MaxLength, c.Vocabulary, seed);
         var random = new Random(seed);
+        using var scope = torch.NewDisposeScope(); // the row views; tokens itself was made outside it
         for (var row = 0; row < rows; row++)
         {
             var length = random.Next(c.MaxLength / 2, c.MaxLength + 1);

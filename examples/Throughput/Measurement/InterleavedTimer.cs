@@ -12,8 +12,8 @@ internal sealed record TimedCase(string Name, int Instances, Action Run);
 /// <summary>
 /// Times cases round-robin (case 1, case 2, ..., case 1, ...) so that drift in machine load hits every case alike;
 /// warm-up rounds are discarded; each call runs in its own dispose scope under inference mode. In every round a case
-/// runs for at least a time slice (as many calls as its first call says fit), and the round's value is the mean
-/// time per call: a 0.1 s batch timed once is at the mercy of a single hiccup, and its first call after a large
+/// is called until its calls add up to at least a time slice (once when the slice is 0), and the round's value is the
+/// mean time per call: a 0.1 s batch timed once is at the mercy of a single hiccup, and its first call after a large
 /// batch pays for the cache and page state that batch left behind.
 /// </summary>
 internal static class InterleavedTimer
@@ -22,16 +22,19 @@ internal static class InterleavedTimer
         IReadOnlyList<TimedCase> cases, int warmup, int runs, double sliceSeconds, Action<string>? progress = null)
     {
         var seconds = cases.ToDictionary(c => c, _ => new List<double>());
-        var calls = new Dictionary<TimedCase, int>();
         for (var round = 0; round < warmup + runs; round++)
         {
             var clock = Stopwatch.StartNew();
             foreach (var timed in cases)
             {
-                var count = calls.GetValueOrDefault(timed, 1);
-                var total = 0.0;
-                for (var call = 0; call < count; call++) total += Once(timed.Run);
-                if (!calls.ContainsKey(timed)) calls[timed] = Math.Max(1, (int)Math.Ceiling(sliceSeconds / total));
+                var (count, total) = (0, 0.0);
+                do
+                {
+                    total += Once(timed.Run);
+                    count++;
+                }
+                while (total < sliceSeconds);
+
                 if (round >= warmup) seconds[timed].Add(total / count);
             }
 

@@ -2,21 +2,31 @@ using System;
 using System.Diagnostics;
 using DataMux;
 using DataMux.Batching;
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace Throughput.Measurement;
 
-/// <summary>RSS at the start and the end of a soak run.</summary>
-internal sealed record SoakResult(string Model, int Batches, long StartBytes, long EndBytes, double Seconds)
+/// <summary>
+/// What a soak run saw: RSS at the start and the end, and the tensors created on the soak's thread that were still
+/// undisposed at the end (a count the finalizer thread cannot lower, so a leak shows even after a garbage collection).
+/// </summary>
+internal sealed record SoakResult(string Model, int Batches, int Calls, long StartBytes, long EndBytes, long UndisposedTensors, double Seconds)
 {
+    public const double GrowthGoalPercent = 5;
+
     public double GrowthPercent => StartBytes == 0 ? double.NaN : 100.0 * (EndBytes - StartBytes) / StartBytes;
+
+    /// <summary>No tensor left undisposed, and RSS growth under the goal where RSS could be read (/proc).</summary>
+    public bool Passed => UndisposedTensors == 0 && (StartBytes == 0 || GrowthPercent < GrowthGoalPercent);
 }
 
 /// <summary>
-/// Pushes many batches through the public batching path and watches resident memory: undisposed tensors would make
-/// it grow batch after batch. Batches alternate between full groups and a partial last group (filler rows), and
-/// the start is taken after a short warm-up so that JIT and allocator caches are already filled; both ends are read
-/// after a garbage collection and a heap trim.
+/// Pushes many batches through the public batching path and watches resident memory and live tensors: undisposed
+/// tensors would make both grow call after call. Calls alternate between one batch of full groups and three batches
+/// (two full, the last with a partial group padded with filler rows), so both of <see cref="BatchedInference.Predict"/>'s
+/// paths run; the start is taken after a short warm-up so that JIT and allocator caches are already filled, and both
+/// ends' RSS is read after a garbage collection and a heap trim.
 /// </summary>
 internal static class Soak
 {
@@ -25,22 +35,32 @@ internal static class Soak
         var c = model.Configuration;
         var module = (nn.Module<Tensor, Tensor>)model;
         var rows = Workload.For(c).Rows;
-        using var full = BatchingPath.PaddedRows(c, rows, seed: 11);
-        using var partial = full.narrow(0, 0, Math.Max(1, rows - 3)).clone();
-        void Batch(int i) => BatchedInference.Predict(module, i % 2 == 0 ? full : partial, rows).Dispose();
-
-        var warmup = Math.Min(50, Math.Max(1, batches / 20));
-        for (var i = 0; i < warmup; i++) Batch(i);
-        var start = Settled();
-        var clock = Stopwatch.StartNew();
-        for (var i = 0; i < batches; i++)
+        using var single = BatchingPath.PaddedRows(c, rows, seed: 11);
+        using var triple = BatchingPath.PaddedRows(c, 3 * rows - Math.Min(3, rows - 1), seed: 12);
+        int Call(int i)
         {
-            Batch(i);
-            if ((i + 1) % Math.Max(1, batches / 10) == 0)
-                progress($"soak {i + 1}/{batches} batches, RSS {MemoryProbe.ResidentBytes() / 1048576.0:F0} MiB, {clock.Elapsed.TotalSeconds:F0}s");
+            var tokens = i % 2 == 0 ? single : triple;
+            BatchedInference.Predict(module, tokens, rows).Dispose();
+            return (int)((tokens.shape[0] + rows - 1) / rows);
         }
 
-        return new SoakResult(c.ModelName, batches, start, Settled(), clock.Elapsed.TotalSeconds);
+        for (var i = 0; i < 4; i++) Call(i);
+        var start = Settled();
+        var liveAtStart = DisposeScopeManager.Statistics.ThreadTotalLiveCount;
+        var clock = Stopwatch.StartNew();
+        var (done, calls, reported) = (0, 0, 0);
+        while (done < batches)
+        {
+            done += Call(calls++);
+            if (done * 10L / batches > reported)
+            {
+                reported = (int)(done * 10L / batches);
+                progress($"soak {done}/{batches} batches, RSS {MemoryProbe.ResidentBytes() / 1048576.0:F0} MiB, {clock.Elapsed.TotalSeconds:F0}s");
+            }
+        }
+
+        var undisposed = DisposeScopeManager.Statistics.ThreadTotalLiveCount - liveAtStart;
+        return new SoakResult(c.ModelName, done, calls, start, Settled(), undisposed, clock.Elapsed.TotalSeconds);
     }
 
     /// <summary>RSS after collecting managed garbage (finalizers free native tensors) and trimming the native heap, so that
