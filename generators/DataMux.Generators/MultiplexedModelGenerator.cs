@@ -42,7 +42,18 @@ public sealed class MultiplexedModelGenerator : IIncrementalGenerator
             }
         });
 
-        context.RegisterSourceOutput(models, static (output, model) =>
-            output.AddSource(ModelEmitter.HintName(model), ModelEmitter.Emit(model)));
+        // Emitted per model (cached per model); added together, because hint names must be unique ignoring case and
+        // two classes may differ only in case (Model and model).
+        var sources = models
+            .Select(static (model, _) => new GeneratedSource(ModelEmitter.HintName(model), ModelEmitter.Emit(model)))
+            .WithTrackingName(TrackingNames.Sources);
+
+        context.RegisterSourceOutput(sources.Collect(), static (output, items) =>
+        {
+            foreach (var source in GeneratedSource.WithUniqueNames(items))
+            {
+                output.AddSource(source.HintName, source.Text);
+            }
+        });
     }
 }

@@ -14,4 +14,7 @@ internal static class TrackingNames
 
     /// <summary>The valid models, which the emitter turns into source.</summary>
     public const string Models = nameof(Models);
+
+    /// <summary>Each valid model's generated file: its hint name and text.</summary>
+    public const string Sources = nameof(Sources);
 }

@@ -69,4 +69,79 @@ public sealed class CompilationTests
         var problems = run.OutputCompilation.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).Select(d => d.ToString()).ToList();
         Assert.True(problems.Count == 0, string.Join("\n", problems));
     }
+
+    [Fact]
+    public void Models_whose_names_differ_only_in_case_get_files_of_their_own()
+    {
+        var run = TestHelper.Run("""
+            using DataMux;
+
+            namespace Demo;
+
+            /// <summary>Upper.</summary>
+            [Multiplexed(N = 2), Transformer(Hidden = 16, Heads = 2, MaxLength = 8, Vocabulary = 50), SequenceClassification]
+            public partial class Model { }
+
+            /// <summary>Lower.</summary>
+            [Multiplexed(N = 4), Transformer(Hidden = 16, Heads = 2, MaxLength = 8, Vocabulary = 50), SequenceClassification]
+            public partial class model { }
+            """);
+
+        Assert.Empty(run.Diagnostics);
+        Assert.Equal(["Demo.Model.g.cs", "Demo.model.2.g.cs"], run.Sources.Keys.Order(System.StringComparer.Ordinal));
+        var problems = run.OutputCompilation.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).Select(d => d.ToString()).ToList();
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+    }
+
+    [Fact]
+    public void Keywords_used_as_names_are_escaped()
+    {
+        var run = TestHelper.Run("""
+            using DataMux;
+
+            namespace @namespace.Models
+            {
+                /// <summary>Container.</summary>
+                public partial class @class
+                {
+                    /// <summary>A model named by a keyword.</summary>
+                    [Multiplexed(N = 2), Transformer(Hidden = 16, Heads = 2, MaxLength = 8, Vocabulary = 50), SequenceClassification]
+                    public partial class @event { }
+                }
+            }
+            """);
+
+        Assert.Empty(run.Diagnostics);
+        Assert.Single(run.Sources);
+        var problems = run.OutputCompilation.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).Select(d => d.ToString()).ToList();
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+    }
+
+    [Theory]
+    [InlineData("SequenceClassification")]
+    [InlineData("TokenClassification")]
+    public void The_names_kept_free_for_generated_members_are_the_generated_members(string task)
+    {
+        var modelTask = task == "SequenceClassification" ? DataMux.Generators.Models.ModelTask.SequenceClassification : DataMux.Generators.Models.ModelTask.TokenClassification;
+        var run = TestHelper.Run($$"""
+            using DataMux;
+
+            namespace Demo;
+
+            /// <summary>A model.</summary>
+            [Multiplexed(N = 2), Transformer(Hidden = 16, Heads = 2, MaxLength = 8, Vocabulary = 50), {{task}}]
+            public partial class Model { }
+            """);
+
+        var generated = Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText(Assert.Single(run.Sources).Value).GetRoot()
+            .DescendantNodes().OfType<Microsoft.CodeAnalysis.CSharp.Syntax.ClassDeclarationSyntax>().Single().Members;
+        var names = generated.SelectMany(member => member switch
+        {
+            Microsoft.CodeAnalysis.CSharp.Syntax.BaseFieldDeclarationSyntax field => field.Declaration.Variables.Select(v => v.Identifier.ValueText),
+            Microsoft.CodeAnalysis.CSharp.Syntax.PropertyDeclarationSyntax { ExplicitInterfaceSpecifier: null } property => [property.Identifier.ValueText],
+            Microsoft.CodeAnalysis.CSharp.Syntax.MethodDeclarationSyntax method => [method.Identifier.ValueText],
+            _ => [],
+        }).Where(name => name != "forward");
+        Assert.Equal(DataMux.Generators.Emitting.GeneratedMembers.Names(modelTask).Order(), names.Order());
+    }
 }

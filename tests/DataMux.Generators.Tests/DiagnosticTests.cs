@@ -134,6 +134,25 @@ public sealed class DiagnosticTests
     }
 
     [Theory]
+    [InlineData("Hidden = 536870912, Heads = 2", "Hidden = 536870912", "Hidden must be at most 536870911 (FeedForward = 0 makes the feed-forward width 4 * Hidden), but is 536870912")]
+    [InlineData("Hidden = 16, Heads = 2, MaxLength = int.MaxValue", "MaxLength = int.MaxValue", "MaxLength must be at most 2147483644 (with N = 2), but is 2147483647")]
+    [InlineData("Hidden = 16, Heads = 2, Vocabulary = 2147483644", "Vocabulary = 2147483644", "Vocabulary must be at most 2147483643 (with N = 2), but is 2147483644")]
+    public void DMX0009_sizes_whose_derived_sizes_overflow_point_at_the_argument(string transformer, string argument, string message)
+    {
+        var (diagnostic, text) = SingleError(Model(transformer: transformer), "DMX0009");
+        Assert.Equal(argument, text);
+        Assert.Equal(message, diagnostic.GetMessage());
+    }
+
+    [Fact]
+    public void The_largest_sizes_that_fit_are_accepted()
+    {
+        var run = TestHelper.Run(Model(transformer: "Hidden = 16, Heads = 2, MaxLength = 2147483644, Vocabulary = 2147483643"));
+        Assert.Empty(run.Diagnostics);
+        Assert.Single(run.Sources);
+    }
+
+    [Theory]
     [InlineData("SequenceClassification(Classes = 1)", "Classes = 1", "Classes must be at least 2, but is 1")]
     [InlineData("TokenClassification(Labels = 0)", "Labels = 0", "Labels must be at least 2, but is 0")]
     public void DMX0009_fewer_than_two_outputs_points_at_the_argument(string task, string argument, string message)
@@ -191,6 +210,35 @@ public sealed class DiagnosticTests
     }
 
     [Fact]
+    public void DMX0015_class_named_like_a_generated_member_points_at_the_class_name()
+    {
+        var (diagnostic, text) = SingleError(Model(declaration: "public partial class Hidden"), "DMX0015");
+        Assert.Equal("Hidden", text);
+        Assert.Equal("'Hidden' is the name of a member the generated model declares, so the model class cannot use it; rename it", diagnostic.GetMessage());
+    }
+
+    [Theory]
+    [InlineData("public int N => 4;", "N")]
+    [InlineData("private readonly object head = new();", "head")]
+    [InlineData("public void Configuration() { }", "Configuration")]
+    [InlineData("public int Classes { get; } = 3;", "Classes")]
+    public void DMX0015_member_named_like_a_generated_member_points_at_the_member(string member, string name)
+    {
+        var (diagnostic, text) = SingleError(Model(declaration: $"public partial class Model {{ {member} }} partial class Unused"), "DMX0015");
+        Assert.Equal(name, text);
+        Assert.Equal($"'{name}' is the name of a member the generated model declares, so a member of 'Model' cannot use it; rename it", diagnostic.GetMessage());
+    }
+
+    [Fact]
+    public void A_member_named_like_the_other_tasks_constant_is_allowed()
+    {
+        // Labels is generated for token classification only.
+        var run = TestHelper.Run(Model(declaration: "public partial class Model { /// <summary>Mine.</summary>\n public int Labels => 4; } partial class Unused"));
+        Assert.Empty(run.Diagnostics);
+        Assert.Single(run.Sources);
+    }
+
+    [Fact]
     public void Every_problem_of_a_class_is_reported_at_once()
     {
         var run = TestHelper.Run(Model(multiplexed: "N = 0", transformer: "Hidden = 16, Heads = 2, Dropout = 2", declaration: "public class Model"));
@@ -204,6 +252,35 @@ public sealed class DiagnosticTests
         var run = TestHelper.Run(Model() + "\n" + Model(multiplexed: "N = 0", declaration: "public partial class Broken"));
         Assert.Equal("DMX0008", Assert.Single(run.Diagnostics).Id);
         Assert.Equal(["Demo.Model.g.cs"], run.Sources.Keys);
+    }
+
+    [Fact]
+    public void A_missing_constructor_is_left_to_the_compiler()
+    {
+        var run = TestHelper.Run(Model(multiplexed: "2"));
+        Assert.Empty(run.Diagnostics);
+        Assert.Empty(run.Sources);
+        Assert.Contains(run.Input.GetDiagnostics(), d => d.Id == "CS1729");
+    }
+
+    [Theory]
+    [InlineData("[Multiplexed(N = 4)]")]
+    [InlineData("[Transformer(Hidden = 7, Heads = 2)]")]
+    public void An_attribute_given_twice_is_left_to_the_compiler(string again)
+    {
+        var run = TestHelper.Run(Model().Replace("public partial class Model", again + "\npublic partial class Model"));
+        Assert.Empty(run.Diagnostics);
+        Assert.Empty(run.Sources);
+        Assert.Contains(run.Input.GetDiagnostics(), d => d.Id == "CS0579");
+    }
+
+    [Fact]
+    public void The_same_attribute_on_two_partial_parts_is_left_to_the_compiler()
+    {
+        var run = TestHelper.Run(Model(), "namespace Demo;\n[DataMux.Multiplexed(N = 4)]\npublic partial class Model { }");
+        Assert.Empty(run.Diagnostics);
+        Assert.Empty(run.Sources);
+        Assert.Contains(run.Input.GetDiagnostics(), d => d.Id == "CS0579");
     }
 
     [Fact]

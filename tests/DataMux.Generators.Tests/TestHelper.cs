@@ -68,6 +68,7 @@ internal static class TestHelper
         var compilation = Compile(sources);
         var driver = CreateDriver().RunGeneratorsAndUpdateCompilation(compilation, out var output, out _);
         var result = driver.GetRunResult();
+        Assert.Null(result.Results.Single().Exception); // a generator exception is reported as CS8785 and drops every file
 
         var rerun = driver.RunGenerators(compilation.Clone()).GetRunResult();
         AssertAllCached(result, rerun);

@@ -63,7 +63,7 @@ internal static class DiagnosticDescriptors
     /// <summary>Format: "{0} must be {1}, but is {2}" (property, expected, given).</summary>
     public static readonly DiagnosticDescriptor InvalidSize = Create(
         "DMX0009",
-        "Size must be positive",
+        "Size out of range",
         "{0} must be {1}, but is {2}");
 
     /// <summary>Format: "Hidden ({0}) must be divisible by Heads ({1})".</summary>
@@ -96,12 +96,18 @@ internal static class DiagnosticDescriptors
         "Unknown Mux or Demux value",
         "{0} = {1} is not a known {0} value; expected one of {2}");
 
+    /// <summary>Format: "'{0}' is the name of a member the generated model declares, so {1} cannot use it; rename it".</summary>
+    public static readonly DiagnosticDescriptor NameConflict = Create(
+        "DMX0015",
+        "Name conflicts with a generated member",
+        "'{0}' is the name of a member the generated model declares, so {1} cannot use it; rename it");
+
     /// <summary>Every descriptor, for the tests that check docs and release tracking.</summary>
     public static readonly DiagnosticDescriptor[] All =
     [
         ModelNotPartial, UnsupportedModelType, ContainingTypeNotPartial, ModelHasBaseClass, MissingBackbone,
         MissingTask, ConflictingTasks, InvalidN, InvalidSize, HiddenNotDivisibleByHeads, PaddingTokenOutOfRange,
-        DropoutOutOfRange, BinaryHadamardTooNarrow, UnknownOption,
+        DropoutOutOfRange, BinaryHadamardTooNarrow, UnknownOption, NameConflict,
     ];
 
     private static DiagnosticDescriptor Create(string id, string title, string message) =>

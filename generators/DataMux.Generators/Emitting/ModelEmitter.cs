@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Linq;
 using DataMux.Generators.Models;
+using Microsoft.CodeAnalysis.CSharp;
 
 namespace DataMux.Generators.Emitting;
 
@@ -20,7 +21,8 @@ internal static class ModelEmitter
             .Concat(spec.ContainingTypes.Select(static t => t.Name))
             .Append(spec.ClassName)
             .Where(static p => p.Length > 0);
-        return string.Join(".", parts) + ".g.cs";
+        // The namespace comes as C# displays it, with keywords escaped (@namespace); '@' is not allowed in a hint name.
+        return string.Join(".", parts).Replace("@", string.Empty) + ".g.cs";
     }
 
     public static string Emit(ModelSpec spec)
@@ -32,16 +34,17 @@ internal static class ModelEmitter
 
         if (spec.Namespace.Length > 0)
         {
-            writer.Line($"namespace {spec.Namespace};").Line();
+            writer.Line($"namespace {string.Join(".", spec.Namespace.Split('.').Select(Identifier))};").Line();
         }
 
         foreach (var outer in spec.ContainingTypes)
         {
-            writer.Open($"partial {outer.Keyword} {outer.Name}");
+            writer.Open($"partial {outer.Keyword} {Identifier(outer.Name)}");
         }
 
         var modifiers = spec.Accessibility.Length > 0 ? spec.Accessibility + " " : string.Empty;
-        writer.Open($"{modifiers}partial class {spec.ClassName} : global::TorchSharp.torch.nn.Module<{Tensor}, {Tensor}>, global::DataMux.IMultiplexedModel");
+        var name = Identifier(spec.ClassName);
+        writer.Open($"{modifiers}partial class {name} : global::TorchSharp.torch.nn.Module<{Tensor}, {Tensor}>, global::DataMux.IMultiplexedModel");
         WriteConstants(writer, spec);
         WriteConfiguration(writer, spec);
         WriteFields(writer, spec);
@@ -56,6 +59,10 @@ internal static class ModelEmitter
 
         return writer.ToString();
     }
+
+    /// <summary>A name as C# source: a keyword (a class named <c>@event</c>) needs its <c>@</c> back.</summary>
+    private static string Identifier(string name) =>
+        SyntaxFacts.GetKeywordKind(name) != SyntaxKind.None ? "@" + name : name;
 
     private static void WriteConstants(SourceWriter writer, ModelSpec spec)
     {
@@ -81,7 +88,7 @@ internal static class ModelEmitter
     private static void WriteConfiguration(SourceWriter writer, ModelSpec spec) =>
         writer.Line("/// <summary>The attribute values this model was generated from.</summary>")
             .Line("public static global::DataMux.ModelConfiguration Configuration { get; } = new(")
-            .Line($"    nameof({spec.ClassName}), N, global::DataMux.Mux.{spec.Mux}, global::DataMux.Demux.{spec.Demux}, Seed,")
+            .Line($"    nameof({Identifier(spec.ClassName)}), N, global::DataMux.Mux.{spec.Mux}, global::DataMux.Demux.{spec.Demux}, Seed,")
             .Line("    Layers, Hidden, Heads, FeedForward, MaxLength, Vocabulary, PaddingToken, Dropout,")
             .Line($"    global::DataMux.ModelTask.{spec.Task}, {Outputs(spec)});")
             .Line()
@@ -101,7 +108,7 @@ internal static class ModelEmitter
     {
         writer.Line("/// <summary>Builds the model with the fixed transforms and initial weights that <see cref=\"Seed\"/> gives.</summary>")
             .Line("/// <param name=\"device\">The device to move the model to; it stays on the CPU when null.</param>")
-            .Open($"public {spec.ClassName}(global::TorchSharp.torch.Device? device = null) : base(nameof({spec.ClassName}))")
+            .Open($"public {Identifier(spec.ClassName)}(global::TorchSharp.torch.Device? device = null) : base(nameof({Identifier(spec.ClassName)}))")
             .Open("using (global::DataMux.Seeding.Scope(Seed))")
             .Line("var layout = Configuration.Tokens;")
             .Line("// The demultiplexer comes first: the embedding's position table covers its prefix.")
@@ -130,7 +137,7 @@ internal static class ModelEmitter
             : ("<c>[rows, length, Labels]</c>", "Tokens");
         writer.Line($"/// <summary>Maps token ids <c>[rows, length]</c> (int64) to logits {logits}, N rows per backbone pass.</summary>")
             .Open($"public override {Tensor} forward({Tensor} tokens)")
-            .Line($"global::DataMux.Validation.TokenChecks.Validate(tokens, nameof({spec.ClassName}), MaxLength, Vocabulary);")
+            .Line($"global::DataMux.Validation.TokenChecks.Validate(tokens, nameof({Identifier(spec.ClassName)}), MaxLength, Vocabulary);")
             .Line("using var scope = global::TorchSharp.torch.NewDisposeScope();")
             .Line("var batch = global::DataMux.Batching.MultiplexedBatch.Group(tokens, N, PaddingToken);")
             .Line("var prefixed = demux.AddPrefix(batch.Tokens);")

@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Linq;
 using System.Threading;
 using DataMux.Generators.Diagnostics;
+using DataMux.Generators.Emitting;
 using DataMux.Generators.Models;
 using DataMux.Generators.Validation;
 using Microsoft.CodeAnalysis;
@@ -40,9 +41,19 @@ internal static class ModelParser
 
         var multiplexed = context.Attributes[0];
         AttributeData? transformer = null, sequence = null, token = null;
+        var seen = new HashSet<string>();
         foreach (var attribute in type.GetAttributes())
         {
-            switch (attribute.AttributeClass?.ToDisplayString())
+            var name = attribute.AttributeClass?.ToDisplayString();
+            if (name is AttributeNames.Multiplexed or AttributeNames.Transformer or AttributeNames.SequenceClassification or AttributeNames.TokenClassification
+                && !seen.Add(name))
+            {
+                // The same attribute twice (on one declaration or on two partial parts) is the compiler's CS0579; which
+                // one to believe is not ours to guess, and generating twice would give two files for one class.
+                return Nothing;
+            }
+
+            switch (name)
             {
                 case AttributeNames.Transformer: transformer = attribute; break;
                 case AttributeNames.SequenceClassification: sequence = attribute; break;
@@ -50,7 +61,8 @@ internal static class ModelParser
             }
         }
 
-        // A malformed argument (wrong type, not a constant) is already a compiler error; adding ours would only repeat it.
+        // A malformed argument (wrong type, not a constant, no such constructor) is already a compiler error; adding
+        // ours would only repeat it.
         if (HasErrors(multiplexed) || HasErrors(transformer) || HasErrors(sequence) || HasErrors(token))
         {
             return Nothing;
@@ -84,6 +96,7 @@ internal static class ModelParser
         }
 
         var task = sequence is not null ? ModelTask.SequenceClassification : ModelTask.TokenClassification;
+        CheckNames(type, task, classLocation, diagnostics);
         var spec = new ModelSpec(
             Namespace: type.ContainingNamespace.IsGlobalNamespace ? string.Empty : type.ContainingNamespace.ToDisplayString(),
             ContainingTypes: ContainingTypes(type),
@@ -172,6 +185,28 @@ internal static class ModelParser
         }
     }
 
+    /// <summary>
+    /// The generated part declares constants, properties and fields with fixed names; a class or a member of the user's
+    /// part with one of those names would make the generated file fail to compile, far from the cause.
+    /// </summary>
+    private static void CheckNames(INamedTypeSymbol type, ModelTask task, LocationInfo? classLocation, List<DiagnosticInfo> diagnostics)
+    {
+        var generated = (ICollection<string>)GeneratedMembers.Names(task);
+        if (generated.Contains(type.Name))
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NameConflict, classLocation, type.Name, "the model class"));
+        }
+
+        foreach (var member in type.GetMembers())
+        {
+            if (!member.IsImplicitlyDeclared && member is not IMethodSymbol { MethodKind: MethodKind.Constructor or MethodKind.StaticConstructor }
+                && generated.Contains(member.Name) && member.Locations.FirstOrDefault() is { IsInSource: true } location)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NameConflict, LocationInfo.From(location), member.Name, $"a member of '{type.Name}'"));
+            }
+        }
+    }
+
     private static EquatableArray<ContainingType> ContainingTypes(INamedTypeSymbol type)
     {
         var types = new List<ContainingType>();
@@ -220,7 +255,9 @@ internal static class ModelParser
     }
 
     private static bool HasErrors(AttributeData? attribute) =>
-        attribute is not null && attribute.NamedArguments.Any(static a => a.Value.Kind == TypedConstantKind.Error);
+        attribute is not null && (attribute.AttributeConstructor is null
+            || attribute.ConstructorArguments.Any(static a => a.Kind == TypedConstantKind.Error)
+            || attribute.NamedArguments.Any(static a => a.Value.Kind == TypedConstantKind.Error));
 
     private static bool IsAccessibility(SyntaxToken modifier) =>
         modifier.IsKind(SyntaxKind.PublicKeyword) || modifier.IsKind(SyntaxKind.InternalKeyword)

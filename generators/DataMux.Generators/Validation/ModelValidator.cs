@@ -49,6 +49,24 @@ internal static class ModelValidator
             }
         }
 
+        // Upper bounds: the sizes the runtime derives from these (the feed-forward width 4 * Hidden, the vocabulary with
+        // its N + 2 special ids, the positions with the N + 1 prefix slots) must still be ints.
+        var n = System.Math.Max(spec.N, 1);
+        foreach (var (name, value, maximum) in new[]
+                 {
+                     ("Hidden", spec.Hidden, spec.FeedForward == 0 ? int.MaxValue / 4 : int.MaxValue),
+                     ("MaxLength", spec.MaxLength, int.MaxValue - n - 1),
+                     ("Vocabulary", spec.Vocabulary, int.MaxValue - n - 2),
+                 })
+        {
+            if (value > maximum)
+            {
+                var why = name == "Hidden" ? " (FeedForward = 0 makes the feed-forward width 4 * Hidden)" : $" (with N = {n})";
+                yield return DiagnosticInfo.Create(DiagnosticDescriptors.InvalidSize, locations.Of(Transformer, name), name,
+                    "at most " + maximum.ToString(CultureInfo.InvariantCulture) + why, value);
+            }
+        }
+
         if (spec.FeedForward < 0)
         {
             yield return DiagnosticInfo.Create(DiagnosticDescriptors.InvalidSize, locations.Of(Transformer, "FeedForward"), "FeedForward", "positive, or 0 for 4 * Hidden", spec.FeedForward);

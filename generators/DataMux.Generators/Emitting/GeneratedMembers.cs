@@ -1,0 +1,24 @@
+using System.Collections.Generic;
+using DataMux.Generators.Models;
+
+namespace DataMux.Generators.Emitting;
+
+/// <summary>
+/// The names <see cref="ModelEmitter"/> declares in the generated part (constants, properties, fields), which the
+/// model's own part must leave free. Kept beside the emitter; a test compares it with the members of generated code.
+/// </summary>
+internal static class GeneratedMembers
+{
+    private static readonly string[] Shared =
+    [
+        "N", "Layers", "Hidden", "Heads", "FeedForward", "MaxLength", "Vocabulary", "PaddingToken", "Dropout", "Seed",
+        "Configuration", "Parts", "embedding", "mux", "encoder", "demux", "head",
+    ];
+
+    private static readonly HashSet<string> Sequence = [.. Shared, "Classes"];
+    private static readonly HashSet<string> Token = [.. Shared, "Labels"];
+
+    /// <summary>The member names generated for a model of <paramref name="task"/> (besides its constructor and <c>forward</c>).</summary>
+    public static IReadOnlyCollection<string> Names(ModelTask task) =>
+        task == ModelTask.SequenceClassification ? Sequence : Token;
+}
