@@ -142,6 +142,9 @@ public class ComposedModelTests
         using var chunked = model.PredictInGroups(tokens, groupsPerBatch: 2);   // chunks of 6 and 4 rows
         Assert.True(chunked.allclose(direct, 1e-5, 1e-6));
         Assert.Throws<ArgumentOutOfRangeException>(() => model.PredictInGroups(tokens, 0));
+        // More groups than int can count rows for: one call takes every row (it used to throw OverflowException).
+        using var whole = model.PredictInGroups(tokens, int.MaxValue);
+        Assert.True(whole.allclose(direct, 1e-5, 1e-6));
     }
 
     [Fact]

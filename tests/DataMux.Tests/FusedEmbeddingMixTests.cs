@@ -53,11 +53,20 @@ public sealed class FusedEmbeddingMixTests
         using var ids = randint(0, distinctIds ?? 30 + 2 + n, new long[] { 2 * n, length }, dtype: ScalarType.Int64);
 
         using var inference = inference_mode();
-        using var fused = mux.EmbedAndMix(embedding, ids);
+        using var fused = TorchThreads.With(threads, () => mux.EmbedAndMix(embedding, ids));
         using var separate = mux.forward(embedding.forward(ids));
 
         Assert.Equal(new long[] { 2, length, hidden }, fused.shape);
         Assert.True(fused.allclose(separate, 1e-5, 1e-5), $"{threads} threads: max difference {(fused - separate).abs().max().item<float>()}");
+        Assert.False(fused.equal(separate).all().item<bool>(),
+            "bit-identical to the two modules: the one-pass mix did not run (its float32 rounding differs somewhere)");
+    }
+
+    [Fact]
+    public void The_native_pass_is_built()
+    {
+        // Without it EmbedAndMix runs the two modules, and the comparisons above would compare them with themselves.
+        Assert.True(FusedTokenDemux.IsAvailable, FusedTokenDemux.UnavailableReason);
     }
 
     [Fact]

@@ -55,6 +55,13 @@ public sealed class FusedTokenDemuxTests
     }
 
     [Fact]
+    public void The_native_pass_is_built()
+    {
+        // Without it the switch tests above compare the operators with themselves.
+        Assert.True(FusedTokenDemux.IsAvailable, FusedTokenDemux.UnavailableReason);
+    }
+
+    [Fact]
     public void Gradients_enabled_run_the_operators_so_gradients_flow()
     {
         using var demux = Randomized(n: 2, hidden: 16);

@@ -15,12 +15,14 @@ public class MultiplexedBatchTests
     public void Group_completes_last_group_with_padding_rows(int rows, int n, int groups, int filler)
     {
         using var tokens = torch.randint(1, 9, new long[] { rows, 3 });
+        using var original = tokens.clone();
         var batch = MultiplexedBatch.Group(tokens, n, paddingToken: 0);
         Assert.Equal(rows, batch.Rows);
         Assert.Equal(groups, batch.Groups);
         Assert.Equal(filler, batch.FillerRows);
         Assert.Equal(new long[] { groups * n, 3 }, batch.Tokens.shape);
-        Assert.True(batch.Tokens.narrow(0, 0, rows).Same(tokens));
+        Assert.True(batch.Tokens.narrow(0, 0, rows).Same(original), "the input rows must come first, unchanged and in order");
+        Assert.True(tokens.Same(original), "the input must be left as it was");
         if (filler > 0) Assert.True(batch.Tokens.narrow(0, rows, filler).eq(0).all().item<bool>());
     }
 

@@ -106,6 +106,19 @@ public class MultiplexerTests
     }
 
     [Theory]
+    [InlineData(Mux.GaussianHadamard, 0, 16, "n")]
+    [InlineData(Mux.Orthogonal, -1, 16, "n")]
+    [InlineData(Mux.BinaryHadamard, 0, 16, "n")]
+    [InlineData(Mux.Identity, 0, 16, "n")]
+    [InlineData(Mux.Learned, 2, 0, "hidden")]
+    public void Every_variant_rejects_fewer_than_one_input_or_feature(Mux variant, int n, int hidden, string parameter)
+    {
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => Create(variant, n, hidden));
+        Assert.Equal(parameter, error.ParamName);
+        Assert.Contains(parameter == "n" ? "expects N >= 1" : "expects a width Hidden >= 1", error.Message);
+    }
+
+    [Theory]
     [InlineData(Mux.GaussianHadamard)]
     [InlineData(Mux.Orthogonal)]
     [InlineData(Mux.Learned)]

@@ -74,6 +74,7 @@ public static class BatchedInference
     {
         ArgumentNullException.ThrowIfNull(model);
         if (groupsPerBatch < 1) throw new ArgumentOutOfRangeException(nameof(groupsPerBatch), groupsPerBatch, "Expected at least 1 group per batch.");
-        return Predict(model, tokens, checked(groupsPerBatch * model.Configuration.N));
+        // Past int's range the batch would be larger than any input anyway: one call then takes every row.
+        return Predict(model, tokens, (int)Math.Min(int.MaxValue, (long)groupsPerBatch * model.Configuration.N));
     }
 }

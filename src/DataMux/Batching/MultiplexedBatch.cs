@@ -57,7 +57,7 @@ public sealed class MultiplexedBatch
         }
 
         var rows = checked((int)tokens.shape[0]);
-        var groups = (rows + n - 1) / n;
+        var groups = (int)((rows + (long)n - 1) / n);
         var filler = groups * n - rows;
         if (filler == 0) return new MultiplexedBatch(tokens, rows, groups, n, paddingToken);
 

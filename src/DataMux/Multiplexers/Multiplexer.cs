@@ -16,6 +16,8 @@ public abstract class Multiplexer : nn.Module<Tensor, Tensor>
     /// <summary>Creates a multiplexer for <paramref name="n"/> inputs of width <paramref name="hidden"/>.</summary>
     protected Multiplexer(string name, int n, int hidden) : base(name)
     {
+        if (n < 1) throw new ArgumentOutOfRangeException(nameof(n), n, $"{name} expects N >= 1 inputs per group.");
+        if (hidden < 1) throw new ArgumentOutOfRangeException(nameof(hidden), hidden, $"{name} expects a width Hidden >= 1.");
         N = n;
         Hidden = hidden;
     }

@@ -96,11 +96,19 @@ public sealed class TokenEncoder
     {
         ArgumentNullException.ThrowIfNull(texts);
         if (texts.Count == 0) throw new ArgumentException("Expected at least one text.", nameof(texts));
-        var values = new long[texts.Count * MaxLength];
+        var total = (long)texts.Count * MaxLength;
+        if (total > Array.MaxLength)
+        {
+            throw new ArgumentException(
+                $"Expected at most {Array.MaxLength / MaxLength} texts per call at MaxLength {MaxLength} (one array holds the ids), but got {texts.Count}; encode them in parts.",
+                nameof(texts));
+        }
+
+        var values = new long[total];
         for (var row = 0; row < texts.Count; row++)
         {
             var ids = EncodeIds(texts[row]);
-            Array.Copy(ids, 0, values, row * MaxLength, ids.Length);
+            Array.Copy(ids, 0, values, (long)row * MaxLength, ids.Length);
         }
 
         return torch.tensor(values, new long[] { texts.Count, MaxLength });
