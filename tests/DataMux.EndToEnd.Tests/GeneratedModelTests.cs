@@ -70,4 +70,15 @@ public class GeneratedModelTests
         Assert.Contains($"1 <= length <= {TenWayModel.MaxLength}", error.Message);
         Assert.Contains($"[2, {TenWayModel.MaxLength + 1}]", error.Message);
     }
+
+    [Fact]
+    public void Tokens_on_another_device_than_the_model_are_an_argument_exception_naming_both()
+    {
+        using var model = new TenWayModel();
+        using var elsewhere = torch.zeros([2, 4], dtype: ScalarType.Int64, device: torch.META);
+
+        var error = Assert.Throws<ArgumentException>(() => model.forward(elsewhere));
+
+        Assert.StartsWith($"{nameof(TenWayModel)} runs on cpu, but got token ids on meta", error.Message);
+    }
 }

@@ -85,7 +85,7 @@ partial class Models
             /// <summary>Maps token ids <c>[rows, length]</c> (int64) to logits <c>[rows, Classes]</c>, N rows per backbone pass.</summary>
             public override global::TorchSharp.torch.Tensor forward(global::TorchSharp.torch.Tensor tokens)
             {
-                global::DataMux.Validation.TokenChecks.Validate(tokens, nameof(Baseline), MaxLength, Vocabulary);
+                global::DataMux.Validation.TokenChecks.Validate(tokens, nameof(Baseline), MaxLength, Vocabulary, embedding.Device);
                 using var scope = global::TorchSharp.torch.NewDisposeScope();
                 var batch = global::DataMux.Batching.MultiplexedBatch.Group(tokens, N, PaddingToken);
                 var prefixed = demux.AddPrefix(batch.Tokens);

@@ -81,7 +81,7 @@ public partial class SentimentModel : global::TorchSharp.torch.nn.Module<global:
     /// <summary>Maps token ids <c>[rows, length]</c> (int64) to logits <c>[rows, Classes]</c>, N rows per backbone pass.</summary>
     public override global::TorchSharp.torch.Tensor forward(global::TorchSharp.torch.Tensor tokens)
     {
-        global::DataMux.Validation.TokenChecks.Validate(tokens, nameof(SentimentModel), MaxLength, Vocabulary);
+        global::DataMux.Validation.TokenChecks.Validate(tokens, nameof(SentimentModel), MaxLength, Vocabulary, embedding.Device);
         using var scope = global::TorchSharp.torch.NewDisposeScope();
         var batch = global::DataMux.Batching.MultiplexedBatch.Group(tokens, N, PaddingToken);
         var prefixed = demux.AddPrefix(batch.Tokens);

@@ -37,6 +37,17 @@ public class TokenChecksTests
     }
 
     [Fact]
+    public void Tokens_on_another_device_name_both_devices()
+    {
+        // The meta device holds shapes without data: another device that every libtorch build has.
+        using var tokens = torch.zeros(2, 3, dtype: torch.int64, device: torch.META);
+        var error = Assert.Throws<ArgumentException>(() => TokenChecks.Validate(tokens, "M", 8, 10, torch.CPU));
+        Assert.Equal("M runs on cpu, but got token ids on meta; move them first (tokens.to(...)). (Parameter 'tokens')", error.Message);
+        using var onCpu = torch.zeros(2, 3, dtype: torch.int64);
+        TokenChecks.Validate(onCpu, "M", 8, 10, torch.CPU);
+    }
+
+    [Fact]
     public void Wrong_dtype_names_expected_and_actual()
     {
         using var tokens = torch.zeros(2, 3, dtype: torch.int32);

@@ -137,7 +137,7 @@ internal static class ModelEmitter
             : ("<c>[rows, length, Labels]</c>", "Tokens");
         writer.Line($"/// <summary>Maps token ids <c>[rows, length]</c> (int64) to logits {logits}, N rows per backbone pass.</summary>")
             .Open($"public override {Tensor} forward({Tensor} tokens)")
-            .Line($"global::DataMux.Validation.TokenChecks.Validate(tokens, nameof({Identifier(spec.ClassName)}), MaxLength, Vocabulary);")
+            .Line($"global::DataMux.Validation.TokenChecks.Validate(tokens, nameof({Identifier(spec.ClassName)}), MaxLength, Vocabulary, embedding.Device);")
             .Line("using var scope = global::TorchSharp.torch.NewDisposeScope();")
             .Line("var batch = global::DataMux.Batching.MultiplexedBatch.Group(tokens, N, PaddingToken);")
             .Line("var prefixed = demux.AddPrefix(batch.Tokens);")

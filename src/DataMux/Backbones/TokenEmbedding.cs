@@ -45,6 +45,9 @@ public sealed class TokenEmbedding : nn.Module<Tensor, Tensor>
     /// <summary>Number of positions the position table covers.</summary>
     public int MaxPositions { get; }
 
+    /// <summary>The device the tables are on: where a model built on this embedding expects its token ids.</summary>
+    public Device Device => tokens.weight!.device;
+
     internal Tensor TokenTable => tokens.weight!;
 
     internal Tensor PositionTable => positions.weight!;

@@ -13,13 +13,15 @@ public static class TokenChecks
     /// <summary>
     /// Throws <see cref="ArgumentException"/> unless <paramref name="tokens"/> is an int64 tensor of shape
     /// <c>[rows, length]</c> with <c>rows &gt;= 1</c>, <c>1 &lt;= length &lt;= maxLength</c> and every id in
-    /// <c>[0, vocabulary)</c>. The message names <paramref name="modelName"/>, what was expected and what was given.
+    /// <c>[0, vocabulary)</c>, on <paramref name="device"/> when one is given. The message names
+    /// <paramref name="modelName"/>, what was expected and what was given.
     /// </summary>
     /// <param name="tokens">The token ids passed to the model's <c>forward</c>.</param>
     /// <param name="modelName">The model's name, used in the message.</param>
     /// <param name="maxLength">The longest accepted sequence.</param>
     /// <param name="vocabulary">Number of user token ids.</param>
-    public static void Validate(Tensor tokens, string modelName, int maxLength, int vocabulary)
+    /// <param name="device">The device the model's parameters are on, or null not to check.</param>
+    public static void Validate(Tensor tokens, string modelName, int maxLength, int vocabulary, Device? device = null)
     {
         ArgumentNullException.ThrowIfNull(tokens);
         var shape = tokens.shape;
@@ -34,6 +36,13 @@ public static class TokenChecks
         {
             throw new ArgumentException(
                 $"{modelName} expects token ids of dtype {ScalarType.Int64} (long), but got {tokens.dtype}.", nameof(tokens));
+        }
+
+        if (device is not null && (tokens.device_type != device.type || tokens.device_index != device.index))
+        {
+            // Otherwise the first operator that meets both fails with libtorch's "Expected all tensors to be on the same device".
+            throw new ArgumentException(
+                $"{modelName} runs on {device}, but got token ids on {tokens.device}; move them first (tokens.to(...)).", nameof(tokens));
         }
 
         // One reduction pair instead of a per-element scan on the host; the values are only read back when needed.
