@@ -26,6 +26,21 @@ public class BackboneTests
     }
 
     [Fact]
+    public void Embedding_device_reads_leave_no_tensor_behind_and_the_tables_intact()
+    {
+        using var embedding = new TokenEmbedding(new TokenLayout(10, 2, 0), maxPositions: 6, hidden: 8, dropout: 0.0);
+        embedding.eval();
+        using var ids = torch.tensor(new long[] { 3, 4, 5 }, 1, 3);
+        using var before = embedding.forward(ids);
+        var live = DisposeScopeManager.Statistics.ThreadTotalLiveCount;
+        for (var i = 0; i < 10; i++) Assert.Equal(DeviceType.CPU, embedding.Device.type);
+        // Read once per forward call of a generated model: a handle left to the finalizer each time was a leak.
+        Assert.Equal(live, DisposeScopeManager.Statistics.ThreadTotalLiveCount);
+        using var after = embedding.forward(ids);
+        Assert.True(after.allclose(before, 0, 0), "releasing the handle must not release the table");
+    }
+
+    [Fact]
     public void Embedding_is_token_plus_position_then_layer_norm()
     {
         using var embedding = new TokenEmbedding(new TokenLayout(10, 2, 0), maxPositions: 6, hidden: 8, dropout: 0.0);

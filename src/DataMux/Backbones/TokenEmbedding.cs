@@ -46,7 +46,15 @@ public sealed class TokenEmbedding : nn.Module<Tensor, Tensor>
     public int MaxPositions { get; }
 
     /// <summary>The device the tables are on: where a model built on this embedding expects its token ids.</summary>
-    public Device Device => tokens.weight!.device;
+    public Device Device
+    {
+        get
+        {
+            // Every read of a module's weight makes a new tensor handle; this one is released here, not by a finalizer.
+            using var table = tokens.weight!;
+            return table.device;
+        }
+    }
 
     internal Tensor TokenTable => tokens.weight!;
 
