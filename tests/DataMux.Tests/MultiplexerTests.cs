@@ -54,6 +54,22 @@ public class MultiplexerTests
         Assert.Contains($"[G·N, L, {Hidden}]", width.Message);
     }
 
+    [Theory]
+    [InlineData(Mux.GaussianHadamard)]
+    [InlineData(Mux.Orthogonal)]
+    [InlineData(Mux.BinaryHadamard)]
+    [InlineData(Mux.Learned)]
+    public void Rejects_embeddings_of_another_dtype_or_device_than_its_transforms(Mux variant)
+    {
+        using var mux = Create(variant, 2);
+        using var doubles = torch.randn(4, 3, Hidden, dtype: torch.float64);
+        var error = Assert.Throws<ArgumentException>(() => mux.forward(doubles));
+        Assert.Contains("expects embedded inputs of dtype Float32 on cpu, like its transforms, but got Float64 on cpu", error.Message);
+        using var elsewhere = torch.zeros(4, 3, Hidden, device: torch.META);
+        var device = Assert.Throws<ArgumentException>(() => mux.forward(elsewhere));
+        Assert.Contains("but got Float32 on meta", device.Message);
+    }
+
     [Fact]
     public void Each_variant_computes_its_documented_formula()
     {

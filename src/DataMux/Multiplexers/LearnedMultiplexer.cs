@@ -39,7 +39,7 @@ public sealed class LearnedMultiplexer : Multiplexer
     /// <summary>Mixes <c>[G·N, L, d]</c> into <c>[G, L, d]</c>: mean over i of xᵢ·Wᵢ + bᵢ.</summary>
     public override Tensor forward(Tensor embedded)
     {
-        using var grouped = ViewGroups(embedded);
+        using var grouped = ViewGroups(embedded, weight);
         using var summed = torch.einsum("gnld,nde->gle", grouped, weight);
         using var meanBias = bias.mean(new long[] { 0 });
         return summed.div(N).add_(meanBias);

@@ -40,11 +40,13 @@ public abstract class Multiplexer : nn.Module<Tensor, Tensor>
     }
 
     /// <summary>
-    /// Checks that <paramref name="embedded"/> is <c>[G·N, L, Hidden]</c> and views it as <c>[G, N, L, Hidden]</c>
-    /// (no copy), so that every variant validates and groups its input the same way.
+    /// Checks that <paramref name="embedded"/> is <c>[G·N, L, Hidden]</c> (of <paramref name="transform"/>'s dtype and
+    /// device when one is given) and views it as <c>[G, N, L, Hidden]</c> (no copy), so that every variant validates and
+    /// groups its input the same way.
     /// </summary>
     /// <param name="embedded">The embedded rows, row g·N+i being input i of group g.</param>
-    protected Tensor ViewGroups(Tensor embedded)
+    /// <param name="transform">The variant's own transform (vectors, masks, matrices), or null when it has none.</param>
+    protected Tensor ViewGroups(Tensor embedded, Tensor? transform = null)
     {
         ArgumentNullException.ThrowIfNull(embedded);
         var shape = embedded.shape;
@@ -61,6 +63,13 @@ public abstract class Multiplexer : nn.Module<Tensor, Tensor>
                 $"{GetName()} mixes groups of N = {N} inputs, so the number of rows must be a positive multiple of {N}, " +
                 $"but got {shape[0]} rows (shape {TokenChecks.Format(shape)}). Group the rows with MultiplexedBatch.Group first.",
                 nameof(embedded));
+        }
+
+        if (transform is not null && (embedded.dtype != transform.dtype || embedded.device_type != transform.device_type || embedded.device_index != transform.device_index))
+        {
+            throw new ArgumentException(
+                $"{GetName()} expects embedded inputs of dtype {transform.dtype} on {transform.device}, like its transforms, " +
+                $"but got {embedded.dtype} on {embedded.device}.", nameof(embedded));
         }
 
         return embedded.view(shape[0] / N, N, shape[1], shape[2]);
@@ -89,7 +98,7 @@ public abstract class Multiplexer : nn.Module<Tensor, Tensor>
     /// </summary>
     protected Tensor MeanOfElementwiseProducts(Tensor embedded, Tensor perIndex)
     {
-        using var grouped = ViewGroups(embedded);
+        using var grouped = ViewGroups(embedded, perIndex);
         using var weights = perIndex.view(1, N, 1, Hidden);
         using var products = grouped.mul(weights);
         return products.mean(new long[] { 1 });

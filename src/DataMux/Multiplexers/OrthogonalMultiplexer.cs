@@ -36,7 +36,7 @@ public sealed class OrthogonalMultiplexer : Multiplexer
     /// <summary>Mixes <c>[G·N, L, d]</c> into <c>[G, L, d]</c>: mean over i of xᵢ·Oᵢ.</summary>
     public override Tensor forward(Tensor embedded)
     {
-        using var grouped = ViewGroups(embedded);
+        using var grouped = ViewGroups(embedded, transforms);
         var (groups, length) = (grouped.shape[0], grouped.shape[2]);
         // Σᵢ xᵢ·Oᵢ is one matrix product over the joint index (i, c): rows [G·L, N·d] (one copy of the input)
         // times the stacked matrices [N·d, d]. A single GEMM with a long inner dimension runs several times faster
