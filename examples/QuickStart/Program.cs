@@ -1,4 +1,5 @@
 using System;
+using System.IO;
 using System.Diagnostics;
 using System.Globalization;
 using System.Linq;
@@ -41,12 +42,35 @@ internal static class Program
         var mklDispatch = MklCpuDispatch.TryEnable();
         var flushDenormals = DenormalFlush.TryEnable();
         var keepBuffers = AllocatorTuning.TryKeepLargeBuffers();
-        var device = Devices.Resolve(options.Device);
+        Device device;
+        try
+        {
+            device = Devices.Resolve(options.Device);
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException)   // a bad request, or CUDA asked for where there is none
+        {
+            Console.Error.WriteLine(e.Message);
+            Console.Error.WriteLine(QuickStartOptions.Usage);
+            return 2;
+        }
+
         Console.WriteLine("DataMux QuickStart: sentiment classification with generated multiplexed models");
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Device: {device.type}{(device.type == DeviceType.CPU ? $" ({torch.get_num_threads()} threads)" : "")}, denormal flush {(flushDenormals ? "on" : "unavailable")}, large-buffer reuse {(keepBuffers ? "on" : "unavailable")}, seed {options.Seed}"));
         Console.WriteLine($"CPU: {MklCpuDispatch.ModelName}; MKL CPU dispatch: {mklDispatch}");
 
-        using var data = SentimentData.Load(options.Seed, Vocabulary, MaxLength, options.Validation);
+        SentimentData loaded;
+        try
+        {
+            loaded = SentimentData.Load(options.Seed, Vocabulary, MaxLength, options.Validation);
+        }
+        catch (Exception e) when (e is InvalidOperationException or IOException or UnauthorizedAccessException or InvalidDataException)
+        {
+            // No npm, no network, an unwritable cache: the data set is fetched on first use (see the README).
+            Console.Error.WriteLine($"Could not load the sentiment data set: {e.Message}");
+            return 1;
+        }
+
+        using var data = loaded;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"Data: UCI Sentiment Labelled Sentences, {data.TrainCount} train / {data.TestLabels.shape[0]} {(options.Validation ? "validation (carved from the training part; the test set is not used)" : "held-out test")} (stratified by source and label)"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,

@@ -27,7 +27,7 @@ internal sealed record QuickStartOptions(int Epochs, IReadOnlyList<int> Widths, 
         "  --device  cpu, cuda, cuda:k or auto (default auto)\n" +
         "  --threads CPU threads for libtorch (default: one per core; use 1 on a machine busy with other work)\n" +
         "  --lr      peak AdamW learning rate (default 1e-3)\n" +
-        "  --batch   instances per optimisation step, the same for every N (default 32)\n" +
+        "  --batch   instances per optimisation step, rounded down to whole groups of N (at least one; default 32)\n" +
         "  --validation  report accuracy on 20% of the training sentences instead of the test set, to tune flags\n" +
         "                without looking at the test set";
 
@@ -60,6 +60,8 @@ internal sealed record QuickStartOptions(int Epochs, IReadOnlyList<int> Widths, 
                             throw new ArgumentException($"Expected --n values from {string.Join(", ", AvailableWidths)}; got {n}.");
                         widths.Add(n);
                     }
+
+                    if (widths.Count == 1) throw new ArgumentException($"Expected --n values from {string.Join(", ", AvailableWidths)}; got '{args[i]}'.");
                     break;
                 case "--seed":
                     seed = int.TryParse(Value(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var s)
@@ -70,9 +72,9 @@ internal sealed record QuickStartOptions(int Epochs, IReadOnlyList<int> Widths, 
                     device = Value();
                     break;
                 case "--lr":
-                    learningRate = double.TryParse(Value(), NumberStyles.Float, CultureInfo.InvariantCulture, out var lr) && lr > 0
+                    learningRate = double.TryParse(Value(), NumberStyles.Float, CultureInfo.InvariantCulture, out var lr) && lr > 0 && double.IsFinite(lr)
                         ? lr
-                        : throw new ArgumentException($"Expected a positive number after --lr; got '{args[i]}'.");
+                        : throw new ArgumentException($"Expected a positive, finite number after --lr; got '{args[i]}'.");
                     break;
                 case "--batch":
                     batch = PositiveInt(flag, Value());

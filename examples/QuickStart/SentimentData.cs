@@ -44,8 +44,11 @@ internal sealed class SentimentData : IDisposable
     public static SentimentData Load(int seed, int vocabulary, int maxLength, bool validation)
     {
         var records = SentimentSentences.Load();
-        var split = TrainTestSplit.Stratified(records, r => (r.Source, r.Label), testFraction: 0.2, seed: seed);
-        if (validation) split = TrainTestSplit.Stratified(split.Train, r => (r.Source, r.Label), testFraction: 0.2, seed: seed);
+        // The corpus holds some sentences more than once ("Works great." and others, same source and label): every copy
+        // goes to the same side, so the held-out accuracy is never measured on a sentence seen in training.
+        static object SameText(SentimentSentence r) => r.Text.Trim().ToLowerInvariant();
+        var split = TrainTestSplit.Stratified(records, r => (r.Source, r.Label), testFraction: 0.2, seed: seed, together: SameText);
+        if (validation) split = TrainTestSplit.Stratified(split.Train, r => (r.Source, r.Label), testFraction: 0.2, seed: seed, together: SameText);
         Tokenizer tokenizer = TiktokenTokenizer.CreateForModel("gpt2");
         var trainTexts = split.Train.Select(r => r.Text).ToList();
         var encoder = TokenEncoder.Fit(tokenizer, trainTexts, vocabulary, maxLength);

@@ -25,7 +25,13 @@ public static class DatasetCache
     {
         ArgumentNullException.ThrowIfNull(getEnvironment);
         var explicitRoot = getEnvironment(EnvironmentVariable);
-        if (!string.IsNullOrWhiteSpace(explicitRoot)) return Path.GetFullPath(explicitRoot);
+        if (!string.IsNullOrWhiteSpace(explicitRoot))
+        {
+            // A relative folder would resolve against wherever the process starts, the repository included.
+            return Path.IsPathRooted(explicitRoot)
+                ? Path.GetFullPath(explicitRoot)
+                : throw new InvalidOperationException($"Expected {EnvironmentVariable} to be an absolute folder, but got '{explicitRoot}'.");
+        }
 
         var xdg = getEnvironment("XDG_CACHE_HOME");
         // The XDG spec says relative values are invalid and must be ignored.

@@ -20,7 +20,18 @@ public static class TrainTestSplit
     /// (same seed) so that strata are interleaved. Every record lands in exactly one part; the same inputs and
     /// seed always give the same split.
     /// </summary>
-    public static TrainTestSplit<T> Stratified<T, TKey>(IReadOnlyList<T> items, Func<T, TKey> stratum, double testFraction = 0.2, int seed = 42)
+    /// <param name="items">The records.</param>
+    /// <param name="stratum">The key whose share each part keeps.</param>
+    /// <param name="testFraction">The share held out, strictly between 0 and 1.</param>
+    /// <param name="seed">Seed of the shuffles.</param>
+    /// <param name="together">
+    /// Optional key of records that must land on the same side, such as a sentence's text: a data set that holds the
+    /// same sentence twice would otherwise test on sentences it trained on. Such records must share their stratum.
+    /// Whole groups then go to the test part, in shuffled order, while they fit its share of the stratum.
+    /// </param>
+    /// <exception cref="ArgumentException">When either part would be empty, or a group spans strata.</exception>
+    public static TrainTestSplit<T> Stratified<T, TKey>(
+        IReadOnlyList<T> items, Func<T, TKey> stratum, double testFraction = 0.2, int seed = 42, Func<T, object>? together = null)
         where TKey : notnull
     {
         ArgumentNullException.ThrowIfNull(items);
@@ -35,10 +46,38 @@ public static class TrainTestSplit
         foreach (var group in items.GroupBy(stratum))
         {
             var members = group.ToArray();
-            random.Shuffle(members);
             var testCount = (int)Math.Round(members.Length * testFraction, MidpointRounding.AwayFromZero);
-            test.AddRange(members.Take(testCount));
-            train.AddRange(members.Skip(testCount));
+            if (together is null)
+            {
+                random.Shuffle(members);
+                test.AddRange(members.Take(testCount));
+                train.AddRange(members.Skip(testCount));
+                continue;
+            }
+
+            var bundles = members.GroupBy(together).Select(static b => b.ToArray()).ToArray();
+            random.Shuffle(bundles);
+            var held = 0;
+            foreach (var bundle in bundles)
+            {
+                var side = held + bundle.Length <= testCount ? test : train;
+                if (side == test) held += bundle.Length;
+                side.AddRange(bundle);
+            }
+        }
+
+        if (together is not null)
+        {
+            var spanning = items.GroupBy(together).FirstOrDefault(g => g.Select(stratum).Distinct().Skip(1).Any());
+            if (spanning is not null)
+                throw new ArgumentException($"Expected the records kept together to share their stratum, but the group '{spanning.Key}' spans several.", nameof(together));
+        }
+
+        if (train.Count == 0 || test.Count == 0)
+        {
+            throw new ArgumentException(
+                $"Expected both parts to hold records, but {items.Count} records at test fraction {testFraction} give {train.Count} to train and {test.Count} to test.",
+                nameof(items));
         }
 
         var trainArray = train.ToArray();

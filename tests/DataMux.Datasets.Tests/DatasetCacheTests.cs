@@ -27,6 +27,13 @@ public sealed class DatasetCacheTests
         Assert.Equal(Path.Combine("/home/u", ".cache", "datamux"), DatasetCache.ResolveRoot(Env(("XDG_CACHE_HOME", "relative")), "/home/u"));
     }
 
+    [Fact]
+    public void ResolveRoot_rejects_a_relative_DATAMUX_CACHE()
+    {
+        var error = Assert.Throws<System.InvalidOperationException>(() => DatasetCache.ResolveRoot(Env(("DATAMUX_CACHE", "cache")), "/home/u"));
+        Assert.Equal("Expected DATAMUX_CACHE to be an absolute folder, but got 'cache'.", error.Message);
+    }
+
     private static System.Func<string, string?> Env(params (string Key, string Value)[] values)
     {
         var map = new Dictionary<string, string>();

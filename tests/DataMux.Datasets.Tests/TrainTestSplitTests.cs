@@ -49,4 +49,41 @@ public sealed class TrainTestSplitTests
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => TrainTestSplit.Stratified(Items, x => x.Label, fraction, 1));
     }
+
+    [Theory]
+    [InlineData(7)]
+    [InlineData(8)]
+    [InlineData(42)]
+    public void Records_kept_together_land_on_one_side_and_every_record_once(int seed)
+    {
+        // Ids 0-299 each appear once more as id + 1000 (a duplicated sentence): 1,300 records, 1,000 keys.
+        var records = Items.Concat(Items.Take(300).Select(x => (x.Id + 1000, x.Label))).ToArray();
+        var split = TrainTestSplit.Stratified(records, x => x.Label, 0.2, seed, together: x => x.Item1 % 1000);
+
+        Assert.Equal(records.Select(x => x.Item1).Order(), split.Train.Concat(split.Test).Select(x => x.Item1).Order());
+        var trainKeys = split.Train.Select(x => x.Item1 % 1000).ToHashSet();
+        Assert.DoesNotContain(split.Test, x => trainKeys.Contains(x.Item1 % 1000));
+        Assert.InRange(split.Test.Count, 255, 260);   // 20% of 1,300, short by at most one pair per stratum
+    }
+
+    [Fact]
+    public void Without_keeping_duplicates_together_a_copy_can_be_tested_on_after_training_on_it()
+    {
+        // What the option is for: the plain split puts some copies on both sides.
+        var records = Items.Concat(Items.Take(300).Select(x => (x.Id + 1000, x.Label))).ToArray();
+        var split = TrainTestSplit.Stratified(records, x => x.Label, 0.2, seed: 7);
+        var trainKeys = split.Train.Select(x => x.Item1 % 1000).ToHashSet();
+        Assert.Contains(split.Test, x => trainKeys.Contains(x.Item1 % 1000));
+    }
+
+    [Fact]
+    public void A_group_spanning_strata_or_an_empty_part_is_an_error()
+    {
+        var spanning = Assert.Throws<ArgumentException>(() => TrainTestSplit.Stratified(Items, x => x.Label, 0.2, 7, together: x => x.Id % 2));
+        Assert.Contains("spans several", spanning.Message);
+
+        var two = Items.Take(2).ToArray();
+        var empty = Assert.Throws<ArgumentException>(() => TrainTestSplit.Stratified(two, x => x.Label, 0.2, 7));
+        Assert.Contains("give 2 to train and 0 to test", empty.Message);
+    }
 }

@@ -120,4 +120,16 @@ public class MultiplexedTrainerTests
         Assert.Contains("[0, 2)", range.Message);
         Assert.Throws<ArgumentOutOfRangeException>(() => MultiplexedTrainer.Train(model, tokens, labels, new TrainingOptions(Epochs: 0)));
     }
+
+    [Theory]
+    [InlineData(double.PositiveInfinity, 0.0, 0.0, "LearningRate")]
+    [InlineData(double.NaN, 0.0, 0.0, "LearningRate")]
+    [InlineData(1e-3, double.NaN, 0.0, "WeightDecay")]
+    [InlineData(1e-3, double.PositiveInfinity, 0.0, "WeightDecay")]
+    [InlineData(1e-3, 0.0, double.NaN, "WarmupFraction")]
+    public void Options_reject_non_finite_values(double learningRate, double weightDecay, double warmup, string name)
+    {
+        var options = new TrainingOptions(LearningRate: learningRate, WeightDecay: weightDecay, WarmupFraction: warmup);
+        Assert.Equal(name, Assert.Throws<ArgumentOutOfRangeException>(options.Validate).ParamName);
+    }
 }

@@ -55,5 +55,8 @@ public class TokenEncoderTests
         Assert.Throws<ArgumentOutOfRangeException>(() => TokenEncoder.Fit(Gpt2, Training, 2, 6));
         Assert.Throws<ArgumentOutOfRangeException>(() => TokenEncoder.Fit(Gpt2, Training, 10, 0));
         Assert.Throws<ArgumentException>(() => TokenEncoder.Fit(Gpt2, Training, 10, 6).Encode(Array.Empty<string>()));
+        var empty = Assert.Throws<ArgumentException>(() => TokenEncoder.Fit(Gpt2, new[] { "", "" }, 10, 6));
+        Assert.Contains("got 2 text(s) without any", empty.Message);
+        Assert.Throws<ArgumentException>(() => TokenEncoder.Fit(Gpt2, Array.Empty<string>(), 10, 6));
     }
 }

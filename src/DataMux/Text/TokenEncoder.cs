@@ -59,12 +59,18 @@ public sealed class TokenEncoder
         if (maxLength < 1) throw new ArgumentOutOfRangeException(nameof(maxLength), maxLength, "Expected a maximum length of at least 1 token.");
 
         var counts = new Dictionary<int, long>();
+        var texts = 0;
         foreach (var text in trainingTexts)
         {
+            texts++;
             if (text is null) throw new ArgumentException("Expected no null texts.", nameof(trainingTexts));
             foreach (var id in tokenizer.EncodeToIds(text))
                 counts[id] = counts.TryGetValue(id, out var count) ? count + 1 : 1;
         }
+
+        // An empty vocabulary would map every token of every text to the unknown id.
+        if (counts.Count == 0)
+            throw new ArgumentException($"Expected training texts with at least one token, but got {texts} text(s) without any.", nameof(trainingTexts));
 
         var compact = counts
             .OrderByDescending(pair => pair.Value)

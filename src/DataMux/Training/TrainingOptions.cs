@@ -24,9 +24,10 @@ public sealed record TrainingOptions(
     {
         if (Epochs < 1) throw new ArgumentOutOfRangeException(nameof(Epochs), Epochs, "Expected at least 1 epoch.");
         if (BatchGroups < 1) throw new ArgumentOutOfRangeException(nameof(BatchGroups), BatchGroups, "Expected at least 1 group per batch.");
-        if (!(LearningRate > 0)) throw new ArgumentOutOfRangeException(nameof(LearningRate), LearningRate, "Expected a positive learning rate.");
-        if (WeightDecay < 0) throw new ArgumentOutOfRangeException(nameof(WeightDecay), WeightDecay, "Expected a non-negative weight decay.");
-        if (WarmupFraction < 0 || WarmupFraction >= 1)
+        // Written so that NaN and infinities fail too.
+        if (!(LearningRate > 0 && double.IsFinite(LearningRate))) throw new ArgumentOutOfRangeException(nameof(LearningRate), LearningRate, "Expected a positive, finite learning rate.");
+        if (!(WeightDecay >= 0 && double.IsFinite(WeightDecay))) throw new ArgumentOutOfRangeException(nameof(WeightDecay), WeightDecay, "Expected a non-negative, finite weight decay.");
+        if (!(WarmupFraction >= 0 && WarmupFraction < 1))
             throw new ArgumentOutOfRangeException(nameof(WarmupFraction), WarmupFraction, "Expected a warm-up fraction in [0, 1).");
     }
 
