@@ -27,9 +27,10 @@ public static class TrainTestSplit
     /// <param name="together">
     /// Optional key of records that must land on the same side, such as a sentence's text: a data set that holds the
     /// same sentence twice would otherwise test on sentences it trained on. Such records must share their stratum.
-    /// Whole groups then go to the test part, in shuffled order, while they fit its share of the stratum.
+    /// Whole groups then go to the test part, in shuffled order, while they fit its share of the stratum; a group whose
+    /// records fall in several strata counts in the stratum of its first record.
     /// </param>
-    /// <exception cref="ArgumentException">When either part would be empty, or a group spans strata.</exception>
+    /// <exception cref="ArgumentException">When either part would be empty.</exception>
     public static TrainTestSplit<T> Stratified<T, TKey>(
         IReadOnlyList<T> items, Func<T, TKey> stratum, double testFraction = 0.2, int seed = 42, Func<T, object>? together = null)
         where TKey : notnull
@@ -42,35 +43,35 @@ public static class TrainTestSplit
         var random = new Random(seed);   // seeded System.Random is stable across runs and .NET versions
         var train = new List<T>();
         var test = new List<T>();
-        // Strata in order of first appearance, so the split does not depend on how TKey sorts.
-        foreach (var group in items.GroupBy(stratum))
+        if (together is null)
         {
-            var members = group.ToArray();
-            var testCount = (int)Math.Round(members.Length * testFraction, MidpointRounding.AwayFromZero);
-            if (together is null)
+            // Strata in order of first appearance, so the split does not depend on how TKey sorts.
+            foreach (var group in items.GroupBy(stratum))
             {
+                var members = group.ToArray();
                 random.Shuffle(members);
+                var testCount = TestCount(members.Length, testFraction);
                 test.AddRange(members.Take(testCount));
                 train.AddRange(members.Skip(testCount));
-                continue;
-            }
-
-            var bundles = members.GroupBy(together).Select(static b => b.ToArray()).ToArray();
-            random.Shuffle(bundles);
-            var held = 0;
-            foreach (var bundle in bundles)
-            {
-                var side = held + bundle.Length <= testCount ? test : train;
-                if (side == test) held += bundle.Length;
-                side.AddRange(bundle);
             }
         }
-
-        if (together is not null)
+        else
         {
-            var spanning = items.GroupBy(together).FirstOrDefault(g => g.Select(stratum).Distinct().Skip(1).Any());
-            if (spanning is not null)
-                throw new ArgumentException($"Expected the records kept together to share their stratum, but the group '{spanning.Key}' spans several.", nameof(together));
+            // Bundles of records kept together, each counted in the stratum of its first record.
+            var bundles = items.GroupBy(together).Select(static bundle => bundle.ToArray());
+            foreach (var group in bundles.GroupBy(bundle => stratum(bundle[0])))
+            {
+                var members = group.ToArray();
+                random.Shuffle(members);
+                var testCount = TestCount(members.Sum(static bundle => bundle.Length), testFraction);
+                var held = 0;
+                foreach (var bundle in members)
+                {
+                    var toTest = held + bundle.Length <= testCount;
+                    if (toTest) held += bundle.Length;
+                    (toTest ? test : train).AddRange(bundle);
+                }
+            }
         }
 
         if (train.Count == 0 || test.Count == 0)
@@ -86,4 +87,7 @@ public static class TrainTestSplit
         random.Shuffle(testArray);
         return new TrainTestSplit<T>(trainArray, testArray);
     }
+
+    private static int TestCount(int records, double testFraction) =>
+        (int)Math.Round(records * testFraction, MidpointRounding.AwayFromZero);
 }

@@ -77,11 +77,19 @@ public sealed class TrainTestSplitTests
     }
 
     [Fact]
-    public void A_group_spanning_strata_or_an_empty_part_is_an_error()
+    public void A_group_spanning_strata_stays_together_and_counts_in_its_first_records_stratum()
     {
-        var spanning = Assert.Throws<ArgumentException>(() => TrainTestSplit.Stratified(Items, x => x.Label, 0.2, 7, together: x => x.Id % 2));
-        Assert.Contains("spans several", spanning.Message);
+        // Keys Id % 10: each group holds both labels (ids 0, 10, 20, ... mix label 1 and 0).
+        var split = TrainTestSplit.Stratified(Items, x => x.Label, 0.2, 7, together: x => x.Id % 10);
+        Assert.Equal(Items.Select(x => x.Id).Order(), split.Train.Concat(split.Test).Select(x => x.Id).Order());
+        var trainKeys = split.Train.Select(x => x.Id % 10).ToHashSet();
+        Assert.DoesNotContain(split.Test, x => trainKeys.Contains(x.Id % 10));
+        Assert.NotEmpty(split.Test);
+    }
 
+    [Fact]
+    public void An_empty_part_is_an_error()
+    {
         var two = Items.Take(2).ToArray();
         var empty = Assert.Throws<ArgumentException>(() => TrainTestSplit.Stratified(two, x => x.Label, 0.2, 7));
         Assert.Contains("give 2 to train and 0 to test", empty.Message);
