@@ -72,7 +72,7 @@ internal static class Program
 
         using var data = loaded;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"Data: UCI Sentiment Labelled Sentences, {data.TrainCount} train / {data.TestLabels.shape[0]} {(options.Validation ? "validation (carved from the training part; the test set is not used)" : "held-out test")} (stratified by source and label)"));
+            $"Data: UCI Sentiment Labelled Sentences, {data.TrainCount} train / {data.TestLabels.shape[0]} {(options.Validation ? "validation (carved from the training part; the test set is not used)" : "held-out test")} (stratified by source and label; a repeated sentence's copies on one side)"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"Tokens: GPT-2 tokenizer -> {Vocabulary}-id vocabulary fitted on the training texts ({data.Encoder.KnownTokens} GPT-2 ids kept, {data.TestUnknownRate() * 100:0.0}% of held-out tokens unknown), {MaxLength} tokens per sentence"));
         if (options.Widths.Any(n => n >= 5))
