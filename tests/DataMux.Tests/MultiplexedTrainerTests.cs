@@ -75,10 +75,13 @@ public class MultiplexedTrainerTests
         using var transforms = ((Multiplexers.OrthogonalMultiplexer)first.Parts.Mux).Transforms.clone();
         using var embedding = first.Parts.Embedding.parameters().First().clone();
 
-        // Dropout draws from the global generator: seed it the same way for both runs.
+        // Train seeds dropout's generator itself: the caller's draws before it must not matter, and its state comes back.
         torch.random.manual_seed(5);
+        using var before = torch.random.get_rng_state();
         MultiplexedTrainer.Train(first, tokens, labels, options);
-        torch.random.manual_seed(5);
+        using var after = torch.random.get_rng_state();
+        Assert.True(after.Same(before), "Train must restore the caller's random state");
+        using var drawn = torch.rand(17);   // a different state for the second run
         MultiplexedTrainer.Train(second, tokens, labels, options);
 
         Assert.All(first.parameters().Zip(second.parameters()), pair => Assert.True(pair.First.Same(pair.Second)));
@@ -131,5 +134,16 @@ public class MultiplexedTrainerTests
     {
         var options = new TrainingOptions(LearningRate: learningRate, WeightDecay: weightDecay, WarmupFraction: warmup);
         Assert.Equal(name, Assert.Throws<ArgumentOutOfRangeException>(options.Validate).ParamName);
+    }
+
+    [Fact]
+    public void Token_labels_that_are_all_ignored_are_an_error_in_training_and_evaluation()
+    {
+        using var model = new ComposedModel(ComposedModel.Tiny(n: 2, task: ModelTask.TokenClassification, vocabulary: 12, maxLength: 6));
+        var (tokens, labels) = ParityTask(8, 3);
+        using var ignored = torch.full_like(labels, MultiplexedTrainer.IgnoreLabel);
+        var train = Assert.Throws<ArgumentException>(() => MultiplexedTrainer.Train(model, tokens, ignored, new TrainingOptions(Epochs: 1)));
+        Assert.Contains("every position is labelled -100", train.Message);
+        Assert.Throws<ArgumentException>(() => MultiplexedTrainer.Evaluate(model, tokens, ignored));
     }
 }

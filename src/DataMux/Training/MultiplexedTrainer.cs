@@ -25,8 +25,8 @@ public static class MultiplexedTrainer
     /// <paramref name="labels"/> (<c>[rows]</c> or <c>[rows, L]</c> int64, by the model's task). Rows are reshuffled
     /// every epoch with a generator seeded from <see cref="TrainingOptions.Seed"/> and fed <c>BatchGroups · N</c> at a
     /// time (the last batch may be smaller; the model completes its last group with filler rows that carry no loss).
-    /// Dropout is seeded from <see cref="TrainingOptions.Seed"/> too (the caller's global random state is restored
-    /// afterwards), so a run is reproducible. The model is left in training mode. Data is moved to the model's device one batch at a time.
+    /// Dropout is seeded from <see cref="TrainingOptions.Seed"/> too (on the CPU the caller's global random state is
+    /// restored afterwards; on CUDA the CUDA generators are seeded and left so), so a run is reproducible. The model is left in training mode. Data is moved to the model's device one batch at a time.
     /// </summary>
     /// <param name="model">A generated model (or any module implementing <see cref="IMultiplexedModel"/>).</param>
     /// <param name="tokens">Training inputs.</param>
@@ -56,6 +56,9 @@ public static class MultiplexedTrainer
         // Dropout draws from the global generator: seeding it for the run (and restoring it afterwards) makes a
         // training run reproducible from its options alone, whatever the caller drew before.
         using var seeded = Seeding.Scope(options.Seed);
+        // On a GPU dropout draws from the CUDA generators, which Seeding.Scope leaves alone: seed them for the run too
+        // (not restored afterwards: libtorch offers no state save for all of them at once).
+        if (device.type == DeviceType.CUDA) torch.cuda.manual_seed_all(options.Seed);
         model.train();
         for (var epoch = 1; epoch <= options.Epochs; epoch++)
         {
@@ -112,8 +115,7 @@ public static class MultiplexedTrainer
         var predictions = logits.argmax(-1);
         var targets = labels.to(device);
         var counted = targets.ne(IgnoreLabel);
-        var total = counted.sum().item<long>();
-        if (total == 0) throw new ArgumentException("Every label is the ignore label; there is nothing to evaluate.", nameof(labels));
+        var total = counted.sum().item<long>();   // at least 1: CheckData rejects labels that are all ignored
         var correct = predictions.eq(targets).logical_and_(counted).sum().item<long>();
         return (double)correct / total;
     }
@@ -143,7 +145,13 @@ public static class MultiplexedTrainer
 
         using var scope = torch.NewDisposeScope();
         var counted = tokenTask ? labels.masked_select(labels.ne(IgnoreLabel)) : labels;
-        if (counted.numel() == 0) return;
+        if (counted.numel() == 0)
+        {
+            // Every position ignored: the loss would be NaN at every step.
+            throw new ArgumentException(
+                $"{configuration.ModelName} needs at least one label that counts, but every position is labelled {IgnoreLabel} (ignored).", nameof(labels));
+        }
+
         var minimum = counted.min().item<long>();
         var maximum = counted.max().item<long>();
         if (minimum < 0 || maximum >= configuration.Outputs)
