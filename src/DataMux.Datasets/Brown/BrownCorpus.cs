@@ -20,13 +20,16 @@ public static partial class BrownCorpus
     /// <summary>The pinned package version.</summary>
     public const string PackageVersion = "1.9.80";
 
+    /// <summary>Document files in the corpus (500 samples of about 2,000 words).</summary>
+    public const int DocumentCount = 500;
+
     /// <summary>
     /// Loads tagged sentences in document order (ca01, ca02, ..., cr09), stopping after
     /// <paramref name="maxSentences"/> when given. Downloads the package on first use.
     /// </summary>
     /// <param name="maxSentences">The most sentences to return; null returns all.</param>
     /// <param name="cache">The package cache; null uses a default <see cref="NpmPackageCache"/>.</param>
-    /// <exception cref="InvalidDataException">The package holds no document files or a token is not <c>word/tag</c>.</exception>
+    /// <exception cref="InvalidDataException">The package does not hold the 500 document files, or a token is not <c>word/tag</c>.</exception>
     public static IReadOnlyList<TaggedSentence> Load(int? maxSentences = null, NpmPackageCache? cache = null)
     {
         if (maxSentences is < 1)
@@ -38,8 +41,9 @@ public static partial class BrownCorpus
             .Where(name => name is not null && DocumentName().IsMatch(name))
             .Order(StringComparer.Ordinal)
             .ToList();
-        if (documents.Count == 0)
-            throw new InvalidDataException($"Expected Brown document files (ca01 ... cr09) in {PackageName}@{PackageVersion} at '{folder}'; found none.");
+        // The pinned package holds the whole corpus: fewer files means a damaged or different package, not a smaller corpus.
+        if (documents.Count != DocumentCount)
+            throw new InvalidDataException($"Expected the {DocumentCount} Brown document files (ca01 ... cr09) of {PackageName}@{PackageVersion} at '{folder}'; found {documents.Count}.");
 
         var sentences = new List<TaggedSentence>();
         foreach (var document in documents)
