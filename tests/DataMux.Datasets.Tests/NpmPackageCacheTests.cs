@@ -94,4 +94,20 @@ public sealed class NpmPackageCacheTests
 
         Assert.Equal(Path.Combine(root.Path, "npm", "@scope+pkg@1.0.0"), folder);
     }
+
+    [Fact]
+    public void A_download_held_by_another_process_too_long_is_an_error_that_says_so()
+    {
+        using var root = new TemporaryFolder();
+        var cache = new NpmPackageCache(root.Path, timeout: TimeSpan.FromMilliseconds(300));
+        var folder = cache.PackageFolder(Name, Version);
+        Directory.CreateDirectory(Path.GetDirectoryName(folder)!);
+        // The other process's lock: the same exclusive open the cache makes.
+        using var held = new FileStream(folder + ".lock", FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+
+        var error = Assert.Throws<IOException>(() => cache.GetPackage(Name, Version));
+
+        Assert.StartsWith($"Another process has held '{folder}.lock' (it downloads the same package) for over 1 s", error.Message);
+        Assert.False(cache.IsCached(Name, Version));
+    }
 }

@@ -139,7 +139,8 @@ public sealed partial class NpmPackageCache
     private FileStream AcquireFileLock(string path)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        var deadline = DateTime.UtcNow + Timeout;
+        // The holder may need a whole download (up to Timeout) plus the extraction: wait for twice that.
+        var deadline = DateTime.UtcNow + 2 * Timeout;
         while (true)
         {
             try
@@ -149,6 +150,11 @@ public sealed partial class NpmPackageCache
             catch (IOException) when (DateTime.UtcNow < deadline)
             {
                 Thread.Sleep(200);   // another process is downloading the same package
+            }
+            catch (IOException e)
+            {
+                throw new IOException(
+                    $"Another process has held '{path}' (it downloads the same package) for over {2 * Timeout.TotalSeconds:0} s; expected it to finish by then. Retry when it has.", e);
             }
         }
     }
