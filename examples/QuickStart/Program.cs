@@ -20,6 +20,14 @@ internal static class Program
     private const int ThroughputRounds = 11;
     private const int RowsPerForward = 200;   // a multiple of every N offered, so no chunk needs filler rows
 
+    /// <summary>Prints what was wrong with the command line and the usage; the exit code for it.</summary>
+    private static int UsageError(Exception error)
+    {
+        Console.Error.WriteLine(error.Message);
+        Console.Error.WriteLine(QuickStartOptions.Usage);
+        return 2;
+    }
+
     public static int Main(string[] args)
     {
         QuickStartOptions options;
@@ -29,9 +37,7 @@ internal static class Program
         }
         catch (ArgumentException e)
         {
-            Console.Error.WriteLine(e.Message);
-            Console.Error.WriteLine(QuickStartOptions.Usage);
-            return 2;
+            return UsageError(e);
         }
 
         var total = Stopwatch.StartNew();
@@ -49,9 +55,7 @@ internal static class Program
         }
         catch (Exception e) when (e is ArgumentException or InvalidOperationException)   // a bad request, or CUDA asked for where there is none
         {
-            Console.Error.WriteLine(e.Message);
-            Console.Error.WriteLine(QuickStartOptions.Usage);
-            return 2;
+            return UsageError(e);
         }
 
         Console.WriteLine("DataMux QuickStart: sentiment classification with generated multiplexed models");

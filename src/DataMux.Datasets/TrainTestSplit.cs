@@ -43,34 +43,23 @@ public static class TrainTestSplit
         var random = new Random(seed);   // seeded System.Random is stable across runs and .NET versions
         var train = new List<T>();
         var test = new List<T>();
-        if (together is null)
+        // Bundles of records kept together (one record each without a key), each counted in the stratum of its first
+        // record; strata in order of first appearance, so the split does not depend on how TKey sorts.
+        var bundles = together is null
+            ? items.Select(static item => new[] { item })
+            : items.GroupBy(together).Select(static bundle => bundle.ToArray());
+        foreach (var group in bundles.GroupBy(bundle => stratum(bundle[0])))
         {
-            // Strata in order of first appearance, so the split does not depend on how TKey sorts.
-            foreach (var group in items.GroupBy(stratum))
+            var members = group.ToArray();
+            random.Shuffle(members);
+            // Whole bundles go to the test part, in shuffled order, while they fit its share of the stratum.
+            var testCount = (int)Math.Round(members.Sum(static bundle => bundle.Length) * testFraction, MidpointRounding.AwayFromZero);
+            var held = 0;
+            foreach (var bundle in members)
             {
-                var members = group.ToArray();
-                random.Shuffle(members);
-                var testCount = TestCount(members.Length, testFraction);
-                test.AddRange(members.Take(testCount));
-                train.AddRange(members.Skip(testCount));
-            }
-        }
-        else
-        {
-            // Bundles of records kept together, each counted in the stratum of its first record.
-            var bundles = items.GroupBy(together).Select(static bundle => bundle.ToArray());
-            foreach (var group in bundles.GroupBy(bundle => stratum(bundle[0])))
-            {
-                var members = group.ToArray();
-                random.Shuffle(members);
-                var testCount = TestCount(members.Sum(static bundle => bundle.Length), testFraction);
-                var held = 0;
-                foreach (var bundle in members)
-                {
-                    var toTest = held + bundle.Length <= testCount;
-                    if (toTest) held += bundle.Length;
-                    (toTest ? test : train).AddRange(bundle);
-                }
+                var toTest = held + bundle.Length <= testCount;
+                if (toTest) held += bundle.Length;
+                (toTest ? test : train).AddRange(bundle);
             }
         }
 
@@ -87,7 +76,4 @@ public static class TrainTestSplit
         random.Shuffle(testArray);
         return new TrainTestSplit<T>(trainArray, testArray);
     }
-
-    private static int TestCount(int records, double testFraction) =>
-        (int)Math.Round(records * testFraction, MidpointRounding.AwayFromZero);
 }

@@ -7,6 +7,10 @@ namespace DataMux;
 /// <summary>Turns a user's device request into a torch device, honestly: an explicit CUDA request never falls back to the CPU.</summary>
 public static class Devices
 {
+    /// <summary>Whether <paramref name="tensor"/> lives on <paramref name="device"/> (type and index).</summary>
+    internal static bool IsOn(Tensor tensor, Device device) =>
+        tensor.device_type == device.type && tensor.device_index == device.index;
+
     /// <summary>
     /// Resolves <paramref name="request"/>: <c>"cpu"</c>; <c>"cuda"</c> or <c>"cuda:k"</c> (throws when CUDA is not
     /// available); <c>"auto"</c>, null or empty (CUDA when available, else the CPU). Case-insensitive.

@@ -65,7 +65,7 @@ public abstract class Multiplexer : nn.Module<Tensor, Tensor>
                 nameof(embedded));
         }
 
-        if (transform is not null && (embedded.dtype != transform.dtype || embedded.device_type != transform.device_type || embedded.device_index != transform.device_index))
+        if (transform is not null && (embedded.dtype != transform.dtype || !Devices.IsOn(embedded, transform.device)))
         {
             throw new ArgumentException(
                 $"{GetName()} expects embedded inputs of dtype {transform.dtype} on {transform.device}, like its transforms, " +

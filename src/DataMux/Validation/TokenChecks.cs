@@ -38,7 +38,7 @@ public static class TokenChecks
                 $"{modelName} expects token ids of dtype {ScalarType.Int64} (long), but got {tokens.dtype}.", nameof(tokens));
         }
 
-        if (device is not null && (tokens.device_type != device.type || tokens.device_index != device.index))
+        if (device is not null && !Devices.IsOn(tokens, device))
         {
             // Otherwise the first operator that meets both fails with libtorch's "Expected all tensors to be on the same device".
             throw new ArgumentException(
