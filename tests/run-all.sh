@@ -9,7 +9,7 @@ cd "$root"
 results=$(mktemp -d)
 trap 'rm -rf "$results"' EXIT
 
-dotnet build DataMux.Generators.sln -c Release -nologo -clp:ErrorsOnly || { echo "0 passed, 1 failed"; exit 1; }
+dotnet build DataMux.Generators.sln -c Release -nologo -clp:ErrorsOnly || { echo "0 passed, 1 failed, 0 skipped"; exit 1; }
 dotnet test DataMux.Generators.sln -c Release --no-build -nologo \
   --logger "trx" --logger "console;verbosity=normal" --results-directory "$results"
 status=$?

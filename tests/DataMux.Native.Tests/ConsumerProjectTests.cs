@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using Xunit;
 
@@ -6,8 +7,10 @@ namespace DataMux.Native.Tests;
 
 /// <summary>
 /// A user's own project, outside this repository, that references the runtime library by project reference:
-/// its normal build must apply the fix-up so that TorchSharp loads without any step of the user's.
+/// its normal build must apply the fix-up so that TorchSharp loads without any step of the user's, also on a first
+/// build on a machine without patchelf, where the fix-up installs it first.
 /// </summary>
+[System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
 public sealed class ConsumerProjectTests : IDisposable
 {
     private readonly string folder = Directory.CreateTempSubdirectory("dmx-consumer-").FullName;
@@ -35,13 +38,59 @@ public sealed class ConsumerProjectTests : IDisposable
             System.Console.WriteLine($"sum={x.sum().item<float>()}");
             """);
 
-        // A configuration of its own keeps this build's outputs (also those of src/DataMux) apart from the
-        // solution build that the other test assemblies, running in parallel, are loaded from.
-        var (build, buildLog) = Shell.Run("dotnet", "build -c ConsumerCheck -nologo -v q", folder, timeoutSeconds: 600);
+        // A configuration of its own keeps this build's outputs (also those of src/DataMux, native ones included)
+        // apart from the solution build that the other test assemblies, running in parallel, are loaded from. Its
+        // native folder is removed, so the fix-up runs from the start as on a fresh clone.
+        var native = Path.Combine(Shell.RepositoryRoot, "src", "DataMux", "obj", "native", "ConsumerCheck");
+        if (Directory.Exists(native)) Directory.Delete(native, recursive: true);
+        var machine = MachineWithoutPatchelf();
+        var (build, buildLog) = Shell.Run("dotnet", "build -c ConsumerCheck -nologo -v q -nodeReuse:false --disable-build-servers", folder,
+            timeoutSeconds: 600, environment: machine);
         Assert.True(build == 0, buildLog);
+        // The fake package manager was asked for patchelf exactly when the system needs the patch.
+        var installs = File.Exists(Path.Combine(folder, "apt-get.log")) ? File.ReadAllText(Path.Combine(folder, "apt-get.log")) : "";
+        if (Shell.SystemLibStdCxxIsNewEnough()) Assert.Equal("", installs);
+        else Assert.Contains("install -y -qq patchelf", installs);
         var (run, runLog) = Shell.Run("dotnet", "bin/ConsumerCheck/net10.0/Consumer.dll", folder);
 
         Assert.True(run == 0, runLog);
         Assert.Contains("sum=6", runLog);
+    }
+
+    /// <summary>
+    /// PATH for a machine without patchelf: every program of this machine's PATH except patchelf, linked into one
+    /// folder, plus two fakes: <c>apt-get</c>, which logs its arguments and "installs" patchelf by linking the real
+    /// one into that folder, and <c>id</c>, which says root for <c>-u</c> (the fix-up installs packages only as root).
+    /// </summary>
+    private Dictionary<string, string> MachineWithoutPatchelf()
+    {
+        var bin = Directory.CreateDirectory(Path.Combine(folder, "machine-bin")).FullName;
+        string? patchelf = null;
+        foreach (var directory in (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (!Directory.Exists(directory)) continue;
+            foreach (var program in Directory.EnumerateFiles(directory))
+            {
+                var name = Path.GetFileName(program);
+                if (name == "patchelf") { patchelf ??= program; continue; }
+                var link = Path.Combine(bin, name);
+                if (!File.Exists(link)) File.CreateSymbolicLink(link, program);
+            }
+        }
+
+        var realId = Path.Combine(bin, "id");
+        var id = File.Exists(realId) ? File.ResolveLinkTarget(realId, returnFinalTarget: true)?.FullName ?? "/usr/bin/id" : "/usr/bin/id";
+        File.Delete(realId);
+        Script(Path.Combine(bin, "id"), $"[ \"$1\" = -u ] && echo 0 || exec \"{id}\" \"$@\"");
+        Script(Path.Combine(bin, "apt-get"), patchelf is null
+            ? $"echo \"$*\" >> \"{folder}/apt-get.log\"; exit 1"
+            : $"echo \"$*\" >> \"{folder}/apt-get.log\"; ln -sf \"{patchelf}\" \"{bin}/patchelf\"");
+        return new Dictionary<string, string> { ["PATH"] = bin };
+    }
+
+    private static void Script(string path, string body)
+    {
+        File.WriteAllText(path, "#!/bin/sh\n" + body + "\n");
+        File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
     }
 }

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Diagnostics;
 using System.IO;
 using System.Linq;
@@ -15,7 +16,8 @@ internal static class Shell
 
     public static string PatchScript => Path.Combine(RepositoryRoot, "src", "DataMux", "Native", "patch-libtorchsharp.sh");
 
-    public static (int ExitCode, string Output) Run(string file, string arguments, string? workingDirectory = null, int timeoutSeconds = 300)
+    public static (int ExitCode, string Output) Run(string file, string arguments, string? workingDirectory = null, int timeoutSeconds = 300,
+        IReadOnlyDictionary<string, string>? environment = null)
     {
         var info = new ProcessStartInfo(file, arguments)
         {
@@ -23,6 +25,7 @@ internal static class Shell
             RedirectStandardError = true,
             WorkingDirectory = workingDirectory ?? Environment.CurrentDirectory,
         };
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>()) info.Environment[name] = value;
         using var process = Process.Start(info) ?? throw new InvalidOperationException($"could not start {file}");
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();

@@ -5,7 +5,8 @@
 # Usage: patch-libtorchsharp.sh SOURCE_SO OUTPUT_DIR
 #   Writes OUTPUT_DIR/libLibTorchSharp.so and OUTPUT_DIR/libdatamux_stdcxx_compat.so when a patch
 #   is needed; writes nothing (and removes stale outputs) when the system library is new enough.
-#   Prints "patched" or "not-needed". Idempotent: an already patched output is left as it is.
+#   Prints "patched" or "not-needed" on stdout (progress and errors go to stderr). Idempotent: an output patched
+#   from the same source library by the same script is left as it is; concurrent runs take turns.
 #
 # The library needs that version for one symbol only, std::ios_base_library_init() (a no-op).
 # The fix, applied to a copy (never to the NuGet cache):
@@ -36,26 +37,45 @@ system_libstdcxx() {
 libstdcxx=$(system_libstdcxx)
 [ -n "$libstdcxx" ] || fail "could not find the system libstdc++.so.6 (expected ldconfig to list it)"
 
+# Builds that run at once (a solution build's projects, a test building a consumer project) share OUTPUT_DIR:
+# one of them patches, the others wait and find the result.
+mkdir -p "$out"
+if command -v flock >/dev/null; then
+  exec 9>"$out/.fixup.lock"
+  flock 9
+fi
+
+target=$out/libLibTorchSharp.so
+stamp=$out/libLibTorchSharp.so.stamp
 if grep -q "$version" "$libstdcxx"; then
-  rm -f "$out/libLibTorchSharp.so" "$out/$compat"
+  rm -f "$target" "$out/$compat" "$stamp"
   echo "not-needed"
   exit 0
 fi
 
-mkdir -p "$out"
-target=$out/libLibTorchSharp.so
-if [ -f "$target" ] && [ -f "$out/$compat" ] && [ "$target" -nt "$src" ] \
-   && readelf -V "$target" 2>/dev/null | grep -q "Name: $version  Flags: WEAK"; then
+command -v readelf >/dev/null || fail "readelf is required (Debian: apt-get install binutils)"
+# A patched output is reused only if it was made from this very source library by this very fix: NuGet extracts
+# files with their archive dates, so a newer TorchSharp's library can be older than an old patched copy.
+expected_stamp=$(cat "$src" "$0" "$here/stdcxx_compat.c" | sha256sum | cut -d' ' -f1)
+# readelf's output is read whole before searching it: `readelf | grep -q` under pipefail fails now and then, when
+# grep stops reading early and readelf dies of SIGPIPE.
+versions_of() { readelf -V "$1" 2>/dev/null || true; }
+if [ -f "$target" ] && [ -f "$out/$compat" ] && [ "$(cat "$stamp" 2>/dev/null)" = "$expected_stamp" ] \
+   && grep -q "Name: $version  Flags: WEAK" <<<"$(versions_of "$target")"; then
   echo "patched"
   exit 0
 fi
 
-command -v readelf >/dev/null || fail "readelf is required (Debian: apt-get install binutils)"
 command -v cc >/dev/null || fail "a C compiler is required to build $compat (Debian: apt-get install gcc)"
 if ! command -v patchelf >/dev/null; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
     echo "DataMux native fix-up: installing patchelf (Debian package)" >&2
-    (apt-get install -y -qq patchelf >/dev/null 2>&1 || { apt-get update -qq >/dev/null 2>&1 && apt-get install -y -qq patchelf >/dev/null 2>&1; }) \
+    # Two builds installing at once would meet dpkg's lock; they take turns instead.
+    install_patchelf() { apt-get -o DPkg::Lock::Timeout=300 install -y -qq patchelf >/dev/null 2>&1; }
+    (
+      command -v flock >/dev/null && flock 8
+      command -v patchelf >/dev/null || install_patchelf || { apt-get update -qq >/dev/null 2>&1 && install_patchelf; }
+    ) 8>"${TMPDIR:-/tmp}/datamux-apt.lock" \
       || fail "could not install patchelf with apt-get; install it and build again"
   else
     fail "patchelf is required to patch libLibTorchSharp.so for this system's libstdc++ (Debian: sudo apt-get install patchelf)"
@@ -63,27 +83,33 @@ if ! command -v patchelf >/dev/null; then
 fi
 
 tmp=$(mktemp "$out/.libLibTorchSharp.XXXXXX")
-trap 'rm -f "$tmp"' EXIT
+tmp_compat=$(mktemp "$out/.compat.XXXXXX")
+trap 'rm -f "$tmp" "$tmp_compat"' EXIT
 cp "$src" "$tmp"
 chmod 755 "$tmp"
-cc -shared -fPIC -O2 -o "$out/$compat" "$here/stdcxx_compat.c"
+cc -shared -fPIC -O2 -o "$tmp_compat" "$here/stdcxx_compat.c"
 patchelf --clear-symbol-version "$symbol" "$tmp"
-readelf -d "$tmp" | grep -q "\[$compat\]" || patchelf --add-needed "$compat" "$tmp"
-readelf -d "$tmp" | grep -Eq 'R(UN)?PATH.*\$ORIGIN' || patchelf --set-rpath '$ORIGIN' "$tmp"
+dynamic=$(readelf -d "$tmp")
+grep -q "\[$compat\]" <<<"$dynamic" || patchelf --add-needed "$compat" "$tmp"
+grep -Eq 'R(UN)?PATH.*\$ORIGIN' <<<"$dynamic" || patchelf --set-rpath '$ORIGIN' "$tmp"
 
 # Step 3: find the Vernaux entry of $version and set VER_FLG_WEAK (0x2) in its 16-bit vna_flags,
 # which sits 4 bytes into the entry (after vna_hash). readelf prints the section's file offset and
 # each entry's offset inside the section.
-section_offset=$(readelf -V "$tmp" | awk '/^Version needs section/ {getline; for (i = 1; i <= NF; i++) if ($i == "Offset:") print $(i + 1)}')
-entry_offset=$(readelf -V "$tmp" | sed -n '/^Version needs section/,$p' | awk -v v="$version" '$2 == "Name:" && $3 == v {sub(":", "", $1); print $1}')
+versions=$(versions_of "$tmp")
+section_offset=$(awk '/^Version needs section/ {getline; for (i = 1; i <= NF; i++) if ($i == "Offset:") print $(i + 1)}' <<<"$versions")
+entry_offset=$(sed -n '/^Version needs section/,$p' <<<"$versions" | awk -v v="$version" '$2 == "Name:" && $3 == v {sub(":", "", $1); print $1}')
 [ -n "$section_offset" ] && [ -n "$entry_offset" ] || fail "no $version requirement found in $src; this TorchSharp build needs a different fix"
 flags_offset=$(( section_offset + entry_offset + 4 ))
 flags=$(od -An -t u2 -j "$flags_offset" -N 2 "$tmp" | tr -d ' ')
 flags=$(( flags | 2 ))
 printf "$(printf '\\%03o\\%03o' $(( flags & 255 )) $(( flags >> 8 )))" \
   | dd of="$tmp" bs=1 seek="$flags_offset" conv=notrunc status=none
-readelf -V "$tmp" | grep -q "Name: $version  Flags: WEAK" || fail "weak flag edit did not take effect"
+grep -q "Name: $version  Flags: WEAK" <<<"$(versions_of "$tmp")" || fail "weak flag edit did not take effect"
 
-mv "$tmp" "$target"
+chmod 755 "$tmp_compat"
+mv -f "$tmp_compat" "$out/$compat"
+mv -f "$tmp" "$target"
+echo "$expected_stamp" >"$stamp"
 trap - EXIT
 echo "patched"
