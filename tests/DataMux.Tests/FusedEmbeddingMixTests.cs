@@ -62,6 +62,26 @@ public sealed class FusedEmbeddingMixTests
             "bit-identical to the two modules: the one-pass mix did not run (its float32 rounding differs somewhere)");
     }
 
+    [Theory]
+    [InlineData(false)] // inference: the one pass
+    [InlineData(true)]  // gradients on in eval mode: the pass declines and the modules run
+    public void Embed_and_mix_leaves_no_tensor_behind(bool gradients)
+    {
+        using var modules = Evaluated(Mux.GaussianHadamard, n: 4);
+        using var generator = new Generator(7);
+        using var ids = randint(0, 36, new long[] { 8, 9 }, dtype: ScalarType.Int64, generator: generator);
+        var live = DisposeScopeManager.Statistics.ThreadTotalLiveCount;
+        for (var call = 0; call < 10; call++)
+        {
+            using var mode = gradients ? (IDisposable)enable_grad() : inference_mode();
+            modules.Mux.EmbedAndMix(modules.Embedding, ids).Dispose();
+        }
+
+        // The pass reads the embedding's tables, and every read of a module's weight makes a new tensor handle: read
+        // outside a dispose scope, they were left to the finalizer (two per call, for users of ModelParts).
+        Assert.Equal(live, DisposeScopeManager.Statistics.ThreadTotalLiveCount);
+    }
+
     [Fact]
     public void The_native_pass_is_built()
     {

@@ -41,6 +41,8 @@ public static unsafe class FusedEmbeddingMix
     /// </summary>
     internal static Tensor? TryMix(TokenEmbedding embedding, Tensor ids, int n, int hidden, Tensor? perIndex)
     {
+        // Opened first: every read of a module's weight makes a new tensor handle, which the scope releases.
+        using var scope = torch.NewDisposeScope();
         var (tokens, positions, gamma, beta) = (embedding.TokenTable, embedding.PositionTable, embedding.NormWeight, embedding.NormBias);
         if (!Enabled || !NativeTeam.IsAvailable || embedding.training || torch.is_grad_enabled() ||
             ids.device_type != DeviceType.CPU || ids.dtype != ScalarType.Int64 || ids.dim() != 2 ||
@@ -59,7 +61,6 @@ public static unsafe class FusedEmbeddingMix
             return null;
         }
 
-        using var scope = torch.NewDisposeScope();
         var source = ids.contiguous();
         // LayerNorm's affine part folded into the per-index weights: aᵢ = γ ⊙ wᵢ / N, c = β ⊙ Σᵢ wᵢ / N.
         var weights = perIndex ?? ones(n, width, dtype: ScalarType.Float32);
