@@ -44,6 +44,7 @@ public sealed class IncrementalTests
         Assert.All(reasons[TrackingNames.Parse], reason => Assert.True(reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, reason.ToString()));
         Assert.All(reasons[TrackingNames.Models], reason => Assert.Equal(IncrementalStepRunReason.Cached, reason));
         Assert.All(reasons[TrackingNames.Diagnostics], reason => Assert.Equal(IncrementalStepRunReason.Cached, reason));
+        Assert.All(reasons[TrackingNames.Sources], reason => Assert.Equal(IncrementalStepRunReason.Cached, reason));
         Assert.All(SourceOutputReasons(result), reason => Assert.Equal(IncrementalStepRunReason.Cached, reason));
     }
 
@@ -54,9 +55,27 @@ public sealed class IncrementalTests
         var result = RunAgain(run, Replace(run, "// a comment that moves everything down\n\n" + Source));
 
         var reasons = TestHelper.StepReasons(result);
-        Assert.All(reasons[TrackingNames.Models], reason => Assert.True(reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, reason.ToString()));
+        foreach (var step in new[] { TrackingNames.Models, TrackingNames.Sources })
+        {
+            Assert.All(reasons[step], reason => Assert.True(reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, $"{step}: {reason}"));
+        }
+
         Assert.Contains(IncrementalStepRunReason.Cached, SourceOutputReasons(result));
         Assert.DoesNotContain(IncrementalStepRunReason.Modified, SourceOutputReasons(result));
+    }
+
+    [Fact]
+    public void A_model_edit_that_leaves_the_generated_text_alone_stops_at_the_sources_step()
+    {
+        // FeedForward defaults to 4 x Hidden, and the emitter writes the resolved value: spelling the default out
+        // changes the model, not the file, so the Sources step's equal output keeps the source output cached.
+        var run = TestHelper.Run(Source);
+        var result = RunAgain(run, Replace(run, Source.Replace("Hidden = 16,", "Hidden = 16, FeedForward = 64,")));
+
+        var reasons = TestHelper.StepReasons(result);
+        Assert.Contains(IncrementalStepRunReason.Modified, reasons[TrackingNames.Models]);
+        Assert.All(reasons[TrackingNames.Sources], reason => Assert.True(reason is IncrementalStepRunReason.Unchanged or IncrementalStepRunReason.Cached, reason.ToString()));
+        Assert.All(SourceOutputReasons(result), reason => Assert.Equal(IncrementalStepRunReason.Cached, reason));
     }
 
     [Fact]
