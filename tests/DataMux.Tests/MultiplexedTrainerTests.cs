@@ -35,7 +35,7 @@ public class MultiplexedTrainerTests
     [Fact]
     public void Learns_a_sequence_task_with_two_multiplexed_inputs()
     {
-        using var model = new ComposedModel(ComposedModel.Tiny(n: 2, vocabulary: 12, maxLength: 6, hidden: 32, dropout: 0.0));
+        using var model = new TwoWayModel();
         var (tokens, labels) = FirstTokenTask(320, 1);
         var (testTokens, testLabels) = FirstTokenTask(200, 2);
         var before = MultiplexedTrainer.Evaluate(model, testTokens, testLabels);
@@ -57,7 +57,7 @@ public class MultiplexedTrainerTests
     {
         // Control for the test above: the Identity mux averages the inputs (and their index tokens), so the two
         // inputs of a group become indistinguishable and at best the rows whose labels agree are right (~75%).
-        using var model = new ComposedModel(ComposedModel.Tiny(n: 2, mux: Mux.Identity, vocabulary: 12, maxLength: 6, hidden: 32));
+        using var model = new TwoWayIdentityModel();
         var (tokens, labels) = FirstTokenTask(320, 1);
         var (testTokens, testLabels) = FirstTokenTask(200, 2);
         MultiplexedTrainer.Train(model, tokens, labels, new TrainingOptions(Epochs: 12, BatchGroups: 8, LearningRate: 3e-3, Seed: 3));
@@ -70,8 +70,8 @@ public class MultiplexedTrainerTests
     {
         var (tokens, labels) = FirstTokenTask(64, 9);
         var options = new TrainingOptions(Epochs: 2, BatchGroups: 4, Seed: 11);
-        using var first = new ComposedModel(ComposedModel.Tiny(n: 2, vocabulary: 12, maxLength: 6, dropout: 0.1));
-        using var second = new ComposedModel(ComposedModel.Tiny(n: 2, vocabulary: 12, maxLength: 6, dropout: 0.1));
+        using var first = new TwoWayDropoutModel();
+        using var second = new TwoWayDropoutModel();
         using var transforms = ((Multiplexers.OrthogonalMultiplexer)first.Parts.Mux).Transforms.clone();
         using var embedding = first.Parts.Embedding.parameters().First().clone();
 
@@ -92,8 +92,7 @@ public class MultiplexedTrainerTests
     [Fact]
     public void Learns_a_token_task_and_ignores_padding()
     {
-        using var model = new ComposedModel(ComposedModel.Tiny(n: 2, mux: Mux.GaussianHadamard, task: ModelTask.TokenClassification,
-            vocabulary: 12, maxLength: 6, hidden: 32));
+        using var model = new TwoWayHadamardTokenModel();
         var (tokens, labels) = ParityTask(320, 4);
         var (testTokens, testLabels) = ParityTask(200, 5);
         var summary = MultiplexedTrainer.Train(model, tokens, labels, new TrainingOptions(Epochs: 10, BatchGroups: 8, LearningRate: 3e-3));
@@ -114,7 +113,7 @@ public class MultiplexedTrainerTests
     [Fact]
     public void Rejects_mismatched_labels_and_bad_options()
     {
-        using var model = new ComposedModel(ComposedModel.Tiny(vocabulary: 12, maxLength: 6));
+        using var model = new FourWayTrainingModel();
         var (tokens, labels) = FirstTokenTask(8, 1);
         var shape = Assert.Throws<ArgumentException>(() => MultiplexedTrainer.Train(model, tokens, labels.narrow(0, 0, 7), new TrainingOptions()));
         Assert.Contains("[8]", shape.Message);
@@ -139,7 +138,7 @@ public class MultiplexedTrainerTests
     [Fact]
     public void Token_labels_that_are_all_ignored_are_an_error_in_training_and_evaluation()
     {
-        using var model = new ComposedModel(ComposedModel.Tiny(n: 2, task: ModelTask.TokenClassification, vocabulary: 12, maxLength: 6));
+        using var model = new TwoWayTokenModel();
         var (tokens, labels) = ParityTask(8, 3);
         using var ignored = torch.full_like(labels, MultiplexedTrainer.IgnoreLabel);
         var train = Assert.Throws<ArgumentException>(() => MultiplexedTrainer.Train(model, tokens, ignored, new TrainingOptions(Epochs: 1)));

@@ -16,8 +16,9 @@ public static class BatchedInference
     /// <summary>
     /// Predicts <paramref name="tokens"/> (<c>[rows, L]</c>) chunk by chunk and concatenates the outputs in input
     /// order. The model is switched to evaluation mode for the call and its previous training flag is restored
-    /// afterwards, even when the model throws. For a multiplexed model choose <paramref name="rowsPerBatch"/> as a
-    /// multiple of N: every chunk is grouped on its own, so other sizes add filler rows to each chunk.
+    /// afterwards, even when the model throws. For a multiplexed model <paramref name="rowsPerBatch"/> must be a
+    /// multiple of N (or use <see cref="PredictInGroups"/>): every chunk is grouped on its own, so another size would put
+    /// rows in other groups than one forward call does, and their predictions would depend on the chunk size.
     /// The returned tensor was created in inference mode: use it for metrics and predictions, not in autograd.
     /// </summary>
     /// <param name="model">The model; <paramref name="tokens"/> must already be on its device.</param>
@@ -28,6 +29,15 @@ public static class BatchedInference
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(tokens);
         if (rowsPerBatch < 1) throw new ArgumentOutOfRangeException(nameof(rowsPerBatch), rowsPerBatch, "Expected at least 1 row per batch.");
+        if (model is IMultiplexedModel multiplexed && rowsPerBatch % multiplexed.Configuration.N != 0)
+        {
+            var n = multiplexed.Configuration.N;
+            throw new ArgumentException(
+                $"Expected rows per batch in whole groups of {multiplexed.Configuration.ModelName}'s N = {n}, but got {rowsPerBatch}: " +
+                $"each chunk is grouped on its own, so rows would be multiplexed with other rows than in one forward call. " +
+                $"Use {Math.Max(n, rowsPerBatch / n * n)} (or PredictInGroups).", nameof(rowsPerBatch));
+        }
+
         if (tokens.dim() < 1 || tokens.shape[0] < 1)
             throw new ArgumentException($"Expected at least one row, but got shape {TokenChecks.Format(tokens.shape)}.", nameof(tokens));
 
@@ -74,7 +84,9 @@ public static class BatchedInference
     {
         ArgumentNullException.ThrowIfNull(model);
         if (groupsPerBatch < 1) throw new ArgumentOutOfRangeException(nameof(groupsPerBatch), groupsPerBatch, "Expected at least 1 group per batch.");
-        // Past int's range the batch would be larger than any input anyway: one call then takes every row.
-        return Predict(model, tokens, (int)Math.Min(int.MaxValue, (long)groupsPerBatch * model.Configuration.N));
+        // Past int's range the batch would be larger than any input anyway: one call then takes every row (the most
+        // whole groups an int counts).
+        var n = model.Configuration.N;
+        return Predict(model, tokens, (int)Math.Min(int.MaxValue / n * n, (long)groupsPerBatch * n));
     }
 }

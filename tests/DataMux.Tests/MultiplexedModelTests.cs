@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using DataMux.Batching;
@@ -8,15 +9,19 @@ using static TorchSharp.torch;
 
 namespace DataMux.Tests;
 
-public class ComposedModelTests
+/// <summary>Generated models (GeneratedModels.cs) through the runtime: grouping, batching, saving, seeding.</summary>
+public class MultiplexedModelTests
 {
-    public static TheoryData<Mux, Demux, ModelTask> Compositions() => new()
+    // Each composition's two models differ only in their seed (constructors, since the seed is a compile-time constant).
+    private static readonly Dictionary<string, (Func<nn.Module<Tensor, Tensor>> Seed1, Func<nn.Module<Tensor, Tensor>> Seed2)> Seeded = new()
     {
-        { Mux.Orthogonal, Demux.IndexEmbedding, ModelTask.SequenceClassification },
-        { Mux.GaussianHadamard, Demux.Mlp, ModelTask.TokenClassification },
-        { Mux.Learned, Demux.IndexEmbedding, ModelTask.TokenClassification },
-        { Mux.BinaryHadamard, Demux.Mlp, ModelTask.SequenceClassification },
+        ["Orthogonal, IndexEmbedding, sentence"] = (() => new OrthogonalIndexSentenceSeed1(), () => new OrthogonalIndexSentenceSeed2()),
+        ["GaussianHadamard, Mlp, token"] = (() => new GaussianHadamardMlpTokenSeed1(), () => new GaussianHadamardMlpTokenSeed2()),
+        ["Learned, IndexEmbedding, token"] = (() => new LearnedIndexTokenSeed1(), () => new LearnedIndexTokenSeed2()),
+        ["BinaryHadamard, Mlp, sentence"] = (() => new BinaryHadamardMlpSentenceSeed1(), () => new BinaryHadamardMlpSentenceSeed2()),
     };
+
+    public static TheoryData<string> Compositions() => new(Seeded.Keys);
 
     private static Tensor Tokens(int rows, int length = 6, int seed = 0)
     {
@@ -26,10 +31,10 @@ public class ComposedModelTests
 
     [Theory]
     [MemberData(nameof(Compositions))]
-    public void Saved_model_reloads_into_a_model_with_another_seed(Mux mux, Demux demux, ModelTask task)
+    public void Saved_model_reloads_into_a_model_with_another_seed(string composition)
     {
-        using var original = new ComposedModel(ComposedModel.Tiny(n: 3, mux: mux, demux: demux, task: task, seed: 1, outputs: 3));
-        using var other = new ComposedModel(ComposedModel.Tiny(n: 3, mux: mux, demux: demux, task: task, seed: 2, outputs: 3));
+        using var original = Seeded[composition].Seed1();
+        using var other = Seeded[composition].Seed2();
         original.eval();
         other.eval();
         using var tokens = Tokens(7);
@@ -52,16 +57,19 @@ public class ComposedModelTests
     [Fact]
     public void Output_shapes_follow_the_task()
     {
-        using var sequence = new ComposedModel(ComposedModel.Tiny(n: 4, outputs: 3));
+        using var sequence = new FourWaySentenceModel();
         Assert.Equal(new long[] { 5, 3 }, sequence.forward(Tokens(5)).shape);
-        using var token = new ComposedModel(ComposedModel.Tiny(n: 4, task: ModelTask.TokenClassification, outputs: 5));
+        using var token = new FourWayTokenModel();
         Assert.Equal(new long[] { 5, 6, 5 }, token.forward(Tokens(5)).shape);
     }
 
     [Fact]
-    public void Thirty_seven_rows_with_n_ten_give_thirty_seven_outputs_in_order()
+    public void Thirty_seven_rows_with_n_ten_give_thirty_seven_outputs_each_as_its_group_alone_gives_it()
     {
-        using var model = new ComposedModel(ComposedModel.Tiny(n: 10, mux: Mux.GaussianHadamard, maxLength: 6));
+        // Grouping and ungrouping: each output belongs to its row's group. That row i of a group gets input i's
+        // result is the demultiplexer's part (DemultiplexerTests) and what training to per-input accuracy shows
+        // (MultiplexedTrainerTests, EndToEnd's TrainingTests): a model compared with itself cannot see it.
+        using var model = new TenWayHadamardModel();
         model.eval();
         using var tokens = Tokens(37);
         using var all = model.forward(tokens);
@@ -74,7 +82,8 @@ public class ComposedModelTests
             Assert.True(all.narrow(0, group * 10, rows).allclose(alone, 1e-5, 1e-6), $"group {group}");
         }
 
-        // The order inside a group matters (index i is input i): swapping two rows swaps their outputs.
+        // The order inside a group matters (input i is multiplexed with transform i), so it is kept: swapping two rows
+        // changes their outputs.
         using var swapped = tokens.index_select(0, torch.tensor(new long[] { 1, 0, 2, 3, 4, 5, 6, 7, 8, 9 }));
         using var swappedOut = model.forward(swapped);
         Assert.False(swappedOut[0].allclose(all[0], 1e-4, 1e-5));
@@ -83,7 +92,7 @@ public class ComposedModelTests
     [Fact]
     public void A_single_row_runs_with_padding_filler_rows()
     {
-        using var model = new ComposedModel(ComposedModel.Tiny(n: 10));
+        using var model = new TenWayModel();
         model.eval();
         using var row = Tokens(1);
         using var single = model.forward(row);
@@ -96,7 +105,7 @@ public class ComposedModelTests
     [Fact]
     public void Exact_multiple_needs_no_filler_and_groups_are_independent()
     {
-        using var model = new ComposedModel(ComposedModel.Tiny(n: 10));
+        using var model = new TenWayModel();
         model.eval();
         using var tokens = Tokens(20);
         using var both = model.forward(tokens);
@@ -104,18 +113,34 @@ public class ComposedModelTests
     }
 
     [Fact]
+    public void Trailing_padding_changes_no_output()
+    {
+        // The generated forward hands the padding mask to the encoder: positions that are padding in every input of a
+        // group are attended by nobody, so a batch padded with extra columns gives the unpadded batch's outputs.
+        using var model = new TenWayModel();
+        model.eval();
+        using var tokens = Tokens(13, length: 4);   // a full group and a partial one
+        using var padded = torch.cat(new[] { tokens, torch.zeros(13, 3, dtype: torch.int64) }, 1);
+
+        using var expected = model.forward(tokens);
+        using var actual = model.forward(padded);
+
+        Assert.True(actual.allclose(expected, 1e-5, 1e-6), $"max difference {(actual - expected).abs().max().item<float>()}");
+    }
+
+    [Fact]
     public void Validation_errors_name_the_model()
     {
-        using var model = new ComposedModel(ComposedModel.Tiny(maxLength: 8, vocabulary: 20));
+        using var model = new FourWaySentenceModel();
         var error = Assert.Throws<ArgumentException>(() => model.forward(torch.zeros(4, 9, dtype: torch.int64)));
-        Assert.Contains("TinyModel", error.Message);
+        Assert.StartsWith("FourWaySentenceModel expects", error.Message);
         Assert.Contains("[4, 9]", error.Message);
     }
 
     [Fact]
     public void Batched_inference_equals_direct_forward_and_restores_training_flag()
     {
-        using var model = new ComposedModel(ComposedModel.Tiny(n: 4, dropout: 0.3));
+        using var model = new FourWayDropoutModel();
         using var tokens = Tokens(23);
         model.eval();
         using var direct = model.forward(tokens);
@@ -133,9 +158,21 @@ public class ComposedModelTests
     }
 
     [Fact]
+    public void Batched_inference_takes_whole_groups_only()
+    {
+        // Chunks of 5 rows for N = 4 would group row 4 with filler and rows 5-8 together, unlike one forward call.
+        using var model = new FourWaySentenceModel();
+        using var tokens = Tokens(23);
+        var error = Assert.Throws<ArgumentException>(() => BatchedInference.Predict(model, tokens, rowsPerBatch: 5));
+        Assert.Equal("rowsPerBatch", error.ParamName);
+        Assert.StartsWith("Expected rows per batch in whole groups of FourWaySentenceModel's N = 4, but got 5", error.Message);
+        Assert.Contains("Use 4", error.Message);
+    }
+
+    [Fact]
     public void Predict_in_groups_uses_whole_groups_per_chunk()
     {
-        using var model = new ComposedModel(ComposedModel.Tiny(n: 3));
+        using var model = new ThreeWayModel();
         model.eval();
         using var tokens = Tokens(10);
         using var direct = model.forward(tokens);
@@ -150,8 +187,8 @@ public class ComposedModelTests
     [Fact]
     public void Construction_is_deterministic_per_seed()
     {
-        using var a = new ComposedModel(ComposedModel.Tiny(seed: 3));
-        using var b = new ComposedModel(ComposedModel.Tiny(seed: 3));
+        using var a = new FourWaySentenceModel();
+        using var b = new FourWaySentenceModel();
         var pa = a.parameters().ToArray();
         var pb = b.parameters().ToArray();
         Assert.Equal(pa.Length, pb.Length);
