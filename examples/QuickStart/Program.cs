@@ -15,8 +15,8 @@ namespace DataMux.Examples.QuickStart;
 /// </summary>
 internal static class Program
 {
-    private const int Vocabulary = 5000;   // = the models' [Transformer(Vocabulary = ...)]
-    private const int MaxLength = 32;      // = the models' [Transformer(MaxLength = ...)]
+    // Every width's model has the same [Transformer(...)] values; the encoder is fitted to them.
+    private static readonly ModelConfiguration Text = SentimentModelN1.Configuration;
     private const int ThroughputRounds = 11;
     private const int RowsPerForward = 200;   // a multiple of every N offered, so no chunk needs filler rows
 
@@ -65,7 +65,7 @@ internal static class Program
         SentimentData loaded;
         try
         {
-            loaded = SentimentData.Load(options.Seed, Vocabulary, MaxLength, options.Validation);
+            loaded = SentimentData.Load(options.Seed, Text, options.Validation);
         }
         catch (Exception e) when (e is InvalidOperationException or IOException or UnauthorizedAccessException or InvalidDataException)
         {
@@ -78,7 +78,7 @@ internal static class Program
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"Data: UCI Sentiment Labelled Sentences, {data.TrainCount} train / {data.TestLabels.shape[0]} {(options.Validation ? "validation (carved from the training part; the test set is not used)" : "held-out test")} (stratified by source and label; a repeated sentence's copies on one side)"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"Tokens: GPT-2 tokenizer -> {Vocabulary}-id vocabulary fitted on the training texts ({data.Encoder.KnownTokens} GPT-2 ids kept, {data.TestUnknownRate() * 100:0.0}% of held-out tokens unknown), {MaxLength} tokens per sentence"));
+            $"Tokens: GPT-2 tokenizer -> {Text.Vocabulary}-id vocabulary fitted on the training texts ({data.Encoder.KnownTokens} GPT-2 ids kept, {data.TestUnknownRate() * 100:0.0}% of held-out tokens unknown), {Text.MaxLength} tokens per sentence"));
         if (options.Widths.Any(n => n >= 5))
             Console.WriteLine("Note: N >= 5 is trained from scratch without retrieval warm-up; expect accuracy near chance (50%).");
         Console.WriteLine();

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using DataMux;
 using DataMux.Datasets;
 using DataMux.Datasets.Sentiment;
 using DataMux.Text;
@@ -35,13 +36,12 @@ internal sealed class SentimentData : IDisposable
     /// the training texts only (the test texts never influence it) and encodes both parts.
     /// </summary>
     /// <param name="seed">Seed of the split.</param>
-    /// <param name="vocabulary">Compact vocabulary size (the models' Vocabulary).</param>
-    /// <param name="maxLength">Tokens per row (the models' MaxLength).</param>
+    /// <param name="model">The models' configuration: the encoder takes its Vocabulary, MaxLength and padding id.</param>
     /// <param name="validation">
     /// Split the 80% training part once more (80/20, same seed) and use its 20% as the held-out part, so flags can be
     /// tuned without ever evaluating on the test set.
     /// </param>
-    public static SentimentData Load(int seed, int vocabulary, int maxLength, bool validation)
+    public static SentimentData Load(int seed, ModelConfiguration model, bool validation)
     {
         var records = SentimentSentences.Load();
         // The corpus holds some sentences more than once ("Works great." and others, same source and label): every copy
@@ -51,7 +51,7 @@ internal sealed class SentimentData : IDisposable
         if (validation) split = TrainTestSplit.Stratified(split.Train, r => (r.Source, r.Label), testFraction: 0.2, seed: seed, together: SameText);
         Tokenizer tokenizer = TiktokenTokenizer.CreateForModel("gpt2");
         var trainTexts = split.Train.Select(r => r.Text).ToList();
-        var encoder = TokenEncoder.Fit(tokenizer, trainTexts, vocabulary, maxLength);
+        var encoder = TokenEncoder.Fit(tokenizer, trainTexts, model);
         return new SentimentData(
             split.Train.Count,
             encoder,

@@ -30,6 +30,8 @@ internal static class Trial
     private static TrainedModel Run<TModel>(TModel model, SentimentData data, QuickStartOptions options)
         where TModel : nn.Module<Tensor, Tensor>, IMultiplexedModel
     {
+        // The encoder's padding id, vocabulary and length must be what the model reads (an error otherwise).
+        data.Encoder.EnsureFits(model.Configuration);
         var n = model.Configuration.N;
         var training = new TrainingOptions(
             Epochs: options.Epochs,

@@ -59,4 +59,62 @@ public class TokenEncoderTests
         Assert.Contains("got 2 text(s) without any", empty.Message);
         Assert.Throws<ArgumentException>(() => TokenEncoder.Fit(Gpt2, Array.Empty<string>(), 10, 6));
     }
+
+    [Fact]
+    public void A_saved_encoder_loads_with_the_same_ids()
+    {
+        var encoder = TokenEncoder.Fit(Gpt2, Training, vocabulary: 9, maxLength: 5);
+        using var file = new TemporaryFile();
+        encoder.Save(file.Path);
+
+        var loaded = TokenEncoder.Load(Gpt2, file.Path);
+
+        Assert.Equal((encoder.Vocabulary, encoder.MaxLength, encoder.KnownTokens), (loaded.Vocabulary, loaded.MaxLength, loaded.KnownTokens));
+        var texts = Training.Append("a zebra was great").ToArray();
+        using var expected = encoder.Encode(texts);
+        using var actual = loaded.Encode(texts);
+        Assert.True(actual.equal(expected).all().item<bool>());
+        Assert.Contains(TokenEncoder.UnknownId, actual.data<long>().ToArray());
+    }
+
+    [Theory]
+    [InlineData("", "to start with 'DataMux.TokenEncoder 1 vocabulary=V maxLength=L'")]
+    [InlineData("DataMux.TokenEncoder 1 vocabulary=2 maxLength=4", "(V >= 3, L >= 1)")]
+    [InlineData("DataMux.TokenEncoder 1 vocabulary=4 maxLength=4\n7\n8\n9", "at most 2 tokenizer ids")]
+    [InlineData("DataMux.TokenEncoder 1 vocabulary=9 maxLength=4\n7\nseven", "on line 3")]
+    [InlineData("DataMux.TokenEncoder 1 vocabulary=9 maxLength=4\n7\n7", "each once) on line 3")]
+    public void A_damaged_encoder_file_is_an_error_naming_what_was_expected(string content, string expected)
+    {
+        using var file = new TemporaryFile();
+        System.IO.File.WriteAllText(file.Path, content);
+
+        var error = Assert.Throws<System.IO.InvalidDataException>(() => TokenEncoder.Load(Gpt2, file.Path));
+
+        Assert.Contains(expected, error.Message);
+    }
+
+    [Fact]
+    public void A_model_must_read_the_encoders_padding_vocabulary_and_length()
+    {
+        var model = FourWaySentenceModel.Configuration;   // padding 0, vocabulary 20, 8 tokens
+        var fitted = TokenEncoder.Fit(Gpt2, Training, model);
+        Assert.Equal((20, 8), (fitted.Vocabulary, fitted.MaxLength));
+        fitted.EnsureFits(model);
+
+        var padding = Assert.Throws<ArgumentException>(() => fitted.EnsureFits(model with { PaddingToken = 1 }));
+        Assert.Contains("PaddingToken is the encoder's padding id 0, but FourWaySentenceModel has PaddingToken = 1", padding.Message);
+        Assert.Throws<ArgumentException>(() => TokenEncoder.Fit(Gpt2, Training, model with { PaddingToken = 1 }));
+        var larger = TokenEncoder.Fit(Gpt2, Training, vocabulary: 21, maxLength: 8);
+        var vocabulary = Assert.Throws<ArgumentException>(() => larger.EnsureFits(model));
+        Assert.Contains("ids below 21 and rows of 8 tokens, but FourWaySentenceModel has Vocabulary = 20 and MaxLength = 8", vocabulary.Message);
+        Assert.Throws<ArgumentException>(() => TokenEncoder.Fit(Gpt2, Training, vocabulary: 20, maxLength: 9).EnsureFits(model));
+    }
+
+    /// <summary>A file name in the temporary folder, deleted afterwards.</summary>
+    private sealed class TemporaryFile : IDisposable
+    {
+        public string Path { get; } = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"dmx-encoder-{Guid.NewGuid():N}.txt");
+
+        public void Dispose() => System.IO.File.Delete(Path);
+    }
 }

@@ -12,7 +12,9 @@ namespace DataMux.Text;
 /// a compact vocabulary maps the most frequent tokenizer ids of the training texts to <c>[2, Vocabulary)</c>, so a
 /// small model need not embed the tokenizer's whole vocabulary (50k ids for GPT-2). Id 0 is padding, id 1 stands for
 /// every tokenizer id outside the compact vocabulary. Texts longer than <see cref="MaxLength"/> tokens are truncated
-/// (their first <see cref="MaxLength"/> tokens are kept); shorter ones are padded with 0 at the end.
+/// (their first <see cref="MaxLength"/> tokens are kept); shorter ones are padded with 0 at the end. A model that reads
+/// these ids must take padding id 0 and at least this vocabulary and length: <see cref="EnsureFits"/> checks that, and
+/// <see cref="Save"/> / <see cref="Load"/> keep the vocabulary with the model's weights.
 /// </summary>
 public sealed class TokenEncoder
 {
@@ -79,6 +81,110 @@ public sealed class TokenEncoder
             .Select((pair, rank) => (pair.Key, Id: rank + 2L))
             .ToDictionary(pair => pair.Key, pair => pair.Id);
         return new TokenEncoder(tokenizer, compact, vocabulary, maxLength);
+    }
+
+    /// <summary>
+    /// The encoder for a generated model: <paramref name="configuration"/>'s vocabulary and maximum length, after
+    /// <see cref="EnsureFits"/>'s checks.
+    /// </summary>
+    /// <param name="tokenizer">The tokenizer that splits text.</param>
+    /// <param name="trainingTexts">Texts whose token frequencies decide the vocabulary.</param>
+    /// <param name="configuration">The model's configuration (a generated model's static <c>Configuration</c>).</param>
+    public static TokenEncoder Fit(Tokenizer tokenizer, IEnumerable<string> trainingTexts, ModelConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        CheckPadding(configuration);
+        return Fit(tokenizer, trainingTexts, configuration.Vocabulary, configuration.MaxLength);
+    }
+
+    /// <summary>
+    /// Throws unless a model of <paramref name="configuration"/> reads this encoder's rows as meant: its padding id must
+    /// be <see cref="PaddingId"/> (otherwise padding would count as content, and the unknown id as padding, without an
+    /// error), and it must accept ids below <see cref="Vocabulary"/> and rows of <see cref="MaxLength"/> tokens.
+    /// </summary>
+    /// <param name="configuration">The model's configuration.</param>
+    public void EnsureFits(ModelConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        CheckPadding(configuration);
+        if (configuration.Vocabulary < Vocabulary || configuration.MaxLength < MaxLength)
+        {
+            throw new ArgumentException(
+                $"Expected a model that takes this encoder's ids below {Vocabulary} and rows of {MaxLength} tokens, but " +
+                $"{configuration.ModelName} has Vocabulary = {configuration.Vocabulary} and MaxLength = {configuration.MaxLength}.",
+                nameof(configuration));
+        }
+    }
+
+    private static void CheckPadding(ModelConfiguration configuration)
+    {
+        if (configuration.PaddingToken != PaddingId)
+        {
+            throw new ArgumentException(
+                $"Expected a model whose PaddingToken is the encoder's padding id {PaddingId}, but {configuration.ModelName} has " +
+                $"PaddingToken = {configuration.PaddingToken} (the encoder's unknown id is {UnknownId}).", nameof(configuration));
+        }
+    }
+
+    private const string FileHeader = "DataMux.TokenEncoder 1";
+
+    /// <summary>
+    /// Writes the compact vocabulary to <paramref name="path"/> (text: a header with the vocabulary size and the
+    /// maximum length, then the tokenizer id of every compact id from 2 up, one per line), so that inference in
+    /// another process maps text to the ids the model was trained on. The tokenizer itself is not written.
+    /// </summary>
+    /// <param name="path">The file to write.</param>
+    public void Save(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        var lines = new List<string>(compact.Count + 1) { $"{FileHeader} vocabulary={Vocabulary} maxLength={MaxLength}" };
+        lines.AddRange(compact.OrderBy(pair => pair.Value).Select(pair => pair.Key.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        System.IO.File.WriteAllLines(path, lines);
+    }
+
+    /// <summary>Reads an encoder <see cref="Save"/> wrote, for the same <paramref name="tokenizer"/> it was fitted with.</summary>
+    /// <param name="tokenizer">The tokenizer the encoder was fitted with.</param>
+    /// <param name="path">The file <see cref="Save"/> wrote.</param>
+    public static TokenEncoder Load(Tokenizer tokenizer, string path)
+    {
+        ArgumentNullException.ThrowIfNull(tokenizer);
+        ArgumentNullException.ThrowIfNull(path);
+        var lines = System.IO.File.ReadAllLines(path);
+        var header = lines.Length == 0 ? "" : lines[0];
+        var fields = header.Split(' ');
+        if (fields.Length != 4 || $"{fields[0]} {fields[1]}" != FileHeader ||
+            !TryField(fields[2], "vocabulary", out var vocabulary) || vocabulary < 3 ||
+            !TryField(fields[3], "maxLength", out var maxLength) || maxLength < 1)
+        {
+            throw new System.IO.InvalidDataException(
+                $"Expected '{path}' to start with '{FileHeader} vocabulary=V maxLength=L' (V >= 3, L >= 1), but its first line is '{header}'.");
+        }
+
+        if (lines.Length - 1 > vocabulary - 2)
+        {
+            throw new System.IO.InvalidDataException(
+                $"Expected at most {vocabulary - 2} tokenizer ids in '{path}' (vocabulary {vocabulary} less padding and unknown), but got {lines.Length - 1}.");
+        }
+
+        var compact = new Dictionary<int, long>();
+        for (var line = 1; line < lines.Length; line++)
+        {
+            if (!int.TryParse(lines[line], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id) ||
+                !compact.TryAdd(id, line + 1L))
+            {
+                throw new System.IO.InvalidDataException(
+                    $"Expected a tokenizer id (a non-negative integer, each once) on line {line + 1} of '{path}', but got '{lines[line]}'.");
+            }
+        }
+
+        return new TokenEncoder(tokenizer, compact, vocabulary, maxLength);
+    }
+
+    private static bool TryField(string field, string name, out int value)
+    {
+        value = 0;
+        return field.StartsWith(name + "=", StringComparison.Ordinal) &&
+               int.TryParse(field.AsSpan(name.Length + 1), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out value);
     }
 
     /// <summary>The compact ids of one text: at most <see cref="MaxLength"/> of them, unpadded.</summary>
