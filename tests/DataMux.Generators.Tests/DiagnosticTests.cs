@@ -158,6 +158,16 @@ public sealed class DiagnosticTests
         var run = TestHelper.Run(Model(transformer: "Hidden = 16, Heads = 2, MaxLength = 2147483644, Vocabulary = 2147483643"));
         Assert.Empty(run.Diagnostics);
         Assert.Single(run.Sources);
+        var widest = TestHelper.Run(Model(multiplexed: "N = 46340", transformer: "Hidden = 16, Heads = 2, MaxLength = 8, Vocabulary = 50"));
+        Assert.Empty(widest.Diagnostics);
+    }
+
+    [Fact]
+    public void DMX0009_an_N_whose_index_prefix_overflows_points_at_the_argument()
+    {
+        var (diagnostic, text) = SingleError(Model(multiplexed: "N = 46341"), "DMX0009");
+        Assert.Equal("N = 46341", text);
+        Assert.Equal("N must be at most 46340 (the index demux's prefix holds N * (N + 1) ids in one array), but is 46341", diagnostic.GetMessage());
     }
 
     [Theory]

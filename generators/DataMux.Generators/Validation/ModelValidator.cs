@@ -18,6 +18,9 @@ internal static class ModelValidator
     public static readonly string[] KnownDemuxes = ["IndexEmbedding", "Mlp"];
 
     private const string Multiplexed = "Multiplexed";
+
+    /// <summary>The largest N whose N * (N + 1) prefix ids an int counts.</summary>
+    internal const int MaximumN = 46340;
     private const string Transformer = "Transformer";
 
     public static IEnumerable<DiagnosticInfo> Validate(ModelSpec spec, ArgumentLocations locations)
@@ -25,6 +28,11 @@ internal static class ModelValidator
         if (spec.N < 1)
         {
             yield return DiagnosticInfo.Create(DiagnosticDescriptors.InvalidN, locations.Of(Multiplexed, "N"), spec.N);
+        }
+        else if (spec.N > MaximumN)
+        {
+            yield return DiagnosticInfo.Create(DiagnosticDescriptors.InvalidSize, locations.Of(Multiplexed, "N"), "N",
+                "at most " + MaximumN.ToString(CultureInfo.InvariantCulture) + " (the index demux's prefix holds N * (N + 1) ids in one array)", spec.N);
         }
 
         if (System.Array.IndexOf(KnownMuxes, spec.Mux) < 0)

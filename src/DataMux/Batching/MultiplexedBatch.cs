@@ -8,7 +8,9 @@ namespace DataMux.Batching;
 /// <summary>
 /// A batch of rows arranged into multiplexed groups of N: row g·N+i is instance i of group g. When the number of
 /// rows is not a multiple of N the last group is completed with filler rows made of padding tokens; their outputs
-/// are removed again by <see cref="Ungroup"/>, so nothing the user passed is dropped or reordered.
+/// are removed again by <see cref="Ungroup"/>, so nothing the user passed is dropped or reordered. The batch owns no
+/// tensor of its own: <see cref="Tokens"/> is the caller's input, or a new tensor in the caller's dispose scope (the
+/// generated <c>forward</c> opens one), so use it inside a scope and never dispose it by hand.
 /// </summary>
 public sealed class MultiplexedBatch
 {
