@@ -65,7 +65,8 @@ public sealed class GeneratedModelTests
             [TokenClassification(Labels = 4)]
             """);
         model.eval();
-        using var tokens = torch.randint(1, 30, [4, 5], dtype: int64);
+        using var generator = new Generator(4);
+        using var tokens = torch.randint(1, 30, [4, 5], dtype: int64, generator: generator);
 
         using var logits = model.forward(tokens);
 

@@ -9,6 +9,7 @@ namespace DataMux.Tests;
 /// <summary>The MKL attention path used in CPU inference computes what libtorch's fused operator computes.</summary>
 public sealed class CpuAttentionTests
 {
+    // Random inputs from a fixed seed: a failure repeats (the suite runs sequentially, so nothing draws in between).
     public CpuAttentionTests() => manual_seed(20261129);
 
     [Fact]

@@ -9,6 +9,9 @@ namespace DataMux.Tests;
 
 public class DemultiplexerTests
 {
+    // Random inputs from a fixed seed: a failure repeats (the suite runs sequentially, so nothing draws in between).
+    public DemultiplexerTests() => TorchSharp.torch.manual_seed(20261129);
+
     private const int Hidden = 16;
 
     private static Demultiplexer Create(Demux demux, int n) => demux switch

@@ -11,6 +11,7 @@ namespace DataMux.Tests;
 /// <summary>MKL-packed encoder weights give the ordinary path's outputs, follow weight changes, and stay out of training.</summary>
 public sealed class PackedWeightsTests
 {
+    // Random inputs from a fixed seed: a failure repeats (the suite runs sequentially, so nothing draws in between).
     public PackedWeightsTests() => manual_seed(20261129);
 
     [Fact]
