@@ -44,6 +44,26 @@ public class BackboneTests
     }
 
     [Fact]
+    public void Embedding_rejects_ids_past_its_table_and_non_integer_ids_naming_what_it_takes()
+    {
+        // 10 user ids + 2 special + N = 2 index ids: 14 rows.
+        using var embedding = new TokenEmbedding(new TokenLayout(10, 2, 0), maxPositions: 6, hidden: 8, dropout: 0.0);
+        using var past = torch.tensor(new long[] { 3, 14, 5 }, 1, 3);
+        var range = Assert.Throws<ArgumentOutOfRangeException>(() => embedding.forward(past));
+        Assert.Contains("expects token ids in [0, 14)", range.Message);
+        Assert.Contains("but got ids from 3 to 14", range.Message);
+        using var negative = torch.tensor(new long[] { -1, 2 }, 1, 2);
+        Assert.Throws<ArgumentOutOfRangeException>(() => embedding.forward(negative));
+
+        using var floats = torch.ones(1, 3);
+        var type = Assert.Throws<ArgumentException>(() => embedding.forward(floats));
+        Assert.Equal("TokenEmbedding expects integer token ids (int64 or int32), but got Float32. (Parameter 'ids')", type.Message);
+        using var ints = torch.tensor(new[] { 13, 0 }, 1, 2);
+        using var embedded = embedding.forward(ints);
+        Assert.Equal(new long[] { 1, 2, 8 }, embedded.shape);
+    }
+
+    [Fact]
     public void Embedding_is_token_plus_position_then_layer_norm()
     {
         using var embedding = new TokenEmbedding(new TokenLayout(10, 2, 0), maxPositions: 6, hidden: 8, dropout: 0.0);

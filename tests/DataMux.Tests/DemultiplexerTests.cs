@@ -117,6 +117,8 @@ public class DemultiplexerTests
         using var demux = Create(variant, 4);
         var error = Assert.Throws<ArgumentException>(() => demux.AddPrefix(torch.zeros(6, 3, dtype: torch.int64)));
         Assert.Contains("multiple of N = 4", error.Message);
+        var type = Assert.Throws<ArgumentException>(() => demux.AddPrefix(torch.zeros(8, 3)));
+        Assert.Contains("expects grouped token ids of dtype Int64 (long), but got Float32", type.Message);
         Assert.Throws<ArgumentException>(() => demux.Sequence(torch.randn(2, demux.PrefixLength, Hidden)));
         Assert.Throws<ArgumentException>(() => demux.Tokens(torch.randn(2, demux.PrefixLength + 2, Hidden + 1)));
     }

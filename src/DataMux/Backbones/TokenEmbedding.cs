@@ -21,6 +21,7 @@ public sealed class TokenEmbedding : nn.Module<Tensor, Tensor>
     private readonly Embedding positions;
     private readonly LayerNorm norm;
     private readonly Dropout dropout;
+    private readonly int rows; // the token table's rows, for the id check
 
     /// <summary>Creates the embedding for every id of <paramref name="layout"/> (user ids and special tokens).</summary>
     /// <param name="layout">The token layout; the table has <see cref="TokenLayout.EmbeddingRows"/> rows.</param>
@@ -35,7 +36,8 @@ public sealed class TokenEmbedding : nn.Module<Tensor, Tensor>
         if (hidden < 1) throw new ArgumentOutOfRangeException(nameof(hidden), hidden, "Expected a width of at least 1.");
         if (dropout < 0 || dropout >= 1) throw new ArgumentOutOfRangeException(nameof(dropout), dropout, "Expected a dropout probability in [0, 1).");
         MaxPositions = maxPositions;
-        tokens = Embedding(layout.EmbeddingRows, hidden);
+        rows = layout.EmbeddingRows;
+        tokens = Embedding(rows, hidden);
         positions = Embedding(maxPositions, hidden);
         norm = LayerNorm(hidden, Epsilon);
         this.dropout = Dropout(dropout);
@@ -77,7 +79,20 @@ public sealed class TokenEmbedding : nn.Module<Tensor, Tensor>
                 $"but got shape {TokenChecks.Format(ids.shape)}.", nameof(ids));
         }
 
+        if (ids.dtype != ScalarType.Int64 && ids.dtype != ScalarType.Int32)
+        {
+            throw new ArgumentException($"{nameof(TokenEmbedding)} expects integer token ids (int64 or int32), but got {ids.dtype}.", nameof(ids));
+        }
+
         using var scope = torch.NewDisposeScope();
+        // libtorch's own answer to an id past the table is "index out of range in self"; this one names the range.
+        var (smallest, largest) = (ids.min().ToInt64(), ids.max().ToInt64());
+        if (smallest < 0 || largest >= rows)
+        {
+            throw new ArgumentOutOfRangeException(nameof(ids), smallest < 0 ? smallest : largest,
+                $"{nameof(TokenEmbedding)} expects token ids in [0, {rows}) (the table's rows: the vocabulary and the special ids), but got ids from {smallest} to {largest}.");
+        }
+
         // Looking up positions 0..T-1 is the first T rows of the table: slice it instead of building an index tensor.
         var position = positions.weight!.narrow(0, 0, ids.size(1));
         var embedded = tokens.forward(ids).add_(position);

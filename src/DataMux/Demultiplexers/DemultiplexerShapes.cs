@@ -19,6 +19,13 @@ internal static class DemultiplexerShapes
                 nameof(tokens));
         }
 
+        // The prefix is int64 ids: concatenated with anything else, libtorch would promote or reject without a word
+        // about token ids.
+        if (tokens.dtype != ScalarType.Int64)
+        {
+            throw new ArgumentException($"{name} expects grouped token ids of dtype {ScalarType.Int64} (long), but got {tokens.dtype}.", nameof(tokens));
+        }
+
         return tokens.size(0) / n;
     }
 
