@@ -160,6 +160,9 @@ public sealed class DiagnosticTests
         Assert.Single(run.Sources);
         var widest = TestHelper.Run(Model(multiplexed: "N = 46340", transformer: "Hidden = 16, Heads = 2, MaxLength = 8, Vocabulary = 50"));
         Assert.Empty(widest.Diagnostics);
+        // The bound is the index demux's: the MLP demux has no N * (N + 1) array.
+        var mlp = TestHelper.Run(Model(multiplexed: "N = 46341, Demux = Demux.Mlp", transformer: "Hidden = 16, Heads = 2, MaxLength = 8, Vocabulary = 50"));
+        Assert.Empty(mlp.Diagnostics);
     }
 
     [Fact]

@@ -34,14 +34,17 @@ internal static class Shell
             process.Kill(entireProcessTree: true);
             throw new TimeoutException($"{file} {arguments} did not finish within {timeoutSeconds} s");
         }
-        return (process.ExitCode, stdout.Result + stderr.Result);
+        // Standard error first: a program's answer on standard output is then the last line (the patch script's verdict).
+        return (process.ExitCode, stderr.Result + stdout.Result);
     }
 
     /// <summary>True when the system libstdc++ already provides GLIBCXX_3.4.32 (no patch is needed then).</summary>
     public static bool SystemLibStdCxxIsNewEnough()
     {
         var (_, output) = Run("bash", "-c \"ldconfig -p | awk '/libstdc\\+\\+\\.so\\.6 .*x86-64/ {print $NF; exit}'\"");
-        var path = output.Trim();
+        // The script's own fallbacks where ldconfig lists nothing.
+        var path = new[] { output.Trim(), "/usr/lib/x86_64-linux-gnu/libstdc++.so.6", "/lib64/libstdc++.so.6" }.FirstOrDefault(File.Exists)
+            ?? throw new InvalidOperationException("found no libstdc++.so.6 (ldconfig lists none, and neither usual path exists)");
         return File.ReadAllBytes(path).AsSpan().IndexOf("GLIBCXX_3.4.32"u8) >= 0;
     }
 

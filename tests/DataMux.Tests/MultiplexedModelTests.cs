@@ -167,6 +167,12 @@ public class MultiplexedModelTests
         Assert.Equal("rowsPerBatch", error.ParamName);
         Assert.StartsWith("Expected rows per batch in whole groups of FourWaySentenceModel's N = 4, but got 5", error.Message);
         Assert.Contains("Use 4", error.Message);
+
+        // Rows that fit one chunk are one forward call, grouped as the model groups them: any chunk size serves.
+        model.eval();
+        using var direct = model.forward(tokens);
+        using var whole = BatchedInference.Predict(model, tokens, rowsPerBatch: 23);
+        Assert.True(whole.allclose(direct, 1e-5, 1e-6));
     }
 
     [Fact]

@@ -78,15 +78,17 @@ public class TokenEncoderTests
     }
 
     [Theory]
-    [InlineData("", "to start with 'DataMux.TokenEncoder 1 vocabulary=V maxLength=L'")]
-    [InlineData("DataMux.TokenEncoder 1 vocabulary=2 maxLength=4", "(V >= 3, L >= 1)")]
-    [InlineData("DataMux.TokenEncoder 1 vocabulary=4 maxLength=4\n7\n8\n9", "at most 2 tokenizer ids")]
-    [InlineData("DataMux.TokenEncoder 1 vocabulary=9 maxLength=4\n7\nseven", "on line 3")]
-    [InlineData("DataMux.TokenEncoder 1 vocabulary=9 maxLength=4\n7\n7", "each once) on line 3")]
+    [InlineData("", "to start with 'DataMux.TokenEncoder 2 vocabulary=V maxLength=L tokenizer=F'")]
+    [InlineData("DataMux.TokenEncoder 1 vocabulary=9 maxLength=4", "to start with")]
+    [InlineData("DataMux.TokenEncoder 2 vocabulary=2 maxLength=4 tokenizer=GPT2", "(V >= 3, L >= 1)")]
+    [InlineData("DataMux.TokenEncoder 2 vocabulary=4 maxLength=4 tokenizer=GPT2\n7\n8\n9", "Expected 1 to 2 tokenizer ids")]
+    [InlineData("DataMux.TokenEncoder 2 vocabulary=4 maxLength=4 tokenizer=GPT2", "Expected 1 to 2 tokenizer ids")]
+    [InlineData("DataMux.TokenEncoder 2 vocabulary=9 maxLength=4 tokenizer=GPT2\n7\nseven", "on line 3")]
+    [InlineData("DataMux.TokenEncoder 2 vocabulary=9 maxLength=4 tokenizer=GPT2\n7\n7", "each once) on line 3")]
     public void A_damaged_encoder_file_is_an_error_naming_what_was_expected(string content, string expected)
     {
         using var file = new TemporaryFile();
-        System.IO.File.WriteAllText(file.Path, content);
+        System.IO.File.WriteAllText(file.Path, content.Replace("tokenizer=GPT2", "tokenizer=" + Gpt2Fingerprint()));
 
         var error = Assert.Throws<System.IO.InvalidDataException>(() => TokenEncoder.Load(Gpt2, file.Path));
 
@@ -108,6 +110,29 @@ public class TokenEncoderTests
         var vocabulary = Assert.Throws<ArgumentException>(() => larger.EnsureFits(model));
         Assert.Contains("ids below 21 and rows of 8 tokens, but FourWaySentenceModel has Vocabulary = 20 and MaxLength = 8", vocabulary.Message);
         Assert.Throws<ArgumentException>(() => TokenEncoder.Fit(Gpt2, Training, vocabulary: 20, maxLength: 9).EnsureFits(model));
+    }
+
+    [Fact]
+    public void A_saved_encoder_refuses_another_tokenizer()
+    {
+        using var file = new TemporaryFile();
+        TokenEncoder.Fit(Gpt2, Training, vocabulary: 9, maxLength: 5).Save(file.Path);
+        // A real tokenizer of another kind: WordPiece over a small vocabulary.
+        using var vocabulary = new System.IO.MemoryStream(System.Text.Encoding.UTF8.GetBytes("[UNK]\nthe\nquick\nbrown\nfox\n##s\n"));
+        var other = WordPieceTokenizer.Create(vocabulary);
+
+        var error = Assert.Throws<ArgumentException>(() => TokenEncoder.Load(other, file.Path));
+
+        Assert.Contains("Expected the tokenizer", error.Message);
+        Assert.Contains("but got one that tokenizes differently", error.Message);
+    }
+
+    /// <summary>The fingerprint GPT-2's tokenizer gets in a saved file's header.</summary>
+    private static string Gpt2Fingerprint()
+    {
+        using var file = new TemporaryFile();
+        TokenEncoder.Fit(Gpt2, Training, vocabulary: 9, maxLength: 5).Save(file.Path);
+        return System.IO.File.ReadLines(file.Path).First().Split(' ')[^1]["tokenizer=".Length..];
     }
 
     /// <summary>A file name in the temporary folder, deleted afterwards.</summary>

@@ -19,7 +19,7 @@ internal static class ModelValidator
 
     private const string Multiplexed = "Multiplexed";
 
-    /// <summary>The largest N whose N * (N + 1) prefix ids an int counts.</summary>
+    /// <summary>The largest N whose N * (N + 1) index-demux prefix ids an int counts.</summary>
     internal const int MaximumN = 46340;
     private const string Transformer = "Transformer";
 
@@ -29,7 +29,7 @@ internal static class ModelValidator
         {
             yield return DiagnosticInfo.Create(DiagnosticDescriptors.InvalidN, locations.Of(Multiplexed, "N"), spec.N);
         }
-        else if (spec.N > MaximumN)
+        else if (spec.N > MaximumN && spec.Demux == "IndexEmbedding")
         {
             yield return DiagnosticInfo.Create(DiagnosticDescriptors.InvalidSize, locations.Of(Multiplexed, "N"), "N",
                 "at most " + MaximumN.ToString(CultureInfo.InvariantCulture) + " (the index demux's prefix holds N * (N + 1) ids in one array)", spec.N);

@@ -16,9 +16,10 @@ public static class BatchedInference
     /// <summary>
     /// Predicts <paramref name="tokens"/> (<c>[rows, L]</c>) chunk by chunk and concatenates the outputs in input
     /// order. The model is switched to evaluation mode for the call and its previous training flag is restored
-    /// afterwards, even when the model throws. For a multiplexed model <paramref name="rowsPerBatch"/> must be a
-    /// multiple of N (or use <see cref="PredictInGroups"/>): every chunk is grouped on its own, so another size would put
-    /// rows in other groups than one forward call does, and their predictions would depend on the chunk size.
+    /// afterwards, even when the model throws. For a multiplexed model given more rows than <paramref name="rowsPerBatch"/>,
+    /// <paramref name="rowsPerBatch"/> must be a multiple of N (or use <see cref="PredictInGroups"/>): every chunk is
+    /// grouped on its own, so another size would put rows in other groups than one forward call does, and their
+    /// predictions would depend on the chunk size.
     /// The returned tensor was created in inference mode: use it for metrics and predictions, not in autograd.
     /// </summary>
     /// <param name="model">The model; <paramref name="tokens"/> must already be on its device.</param>
@@ -29,7 +30,8 @@ public static class BatchedInference
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(tokens);
         if (rowsPerBatch < 1) throw new ArgumentOutOfRangeException(nameof(rowsPerBatch), rowsPerBatch, "Expected at least 1 row per batch.");
-        if (model is IMultiplexedModel multiplexed && rowsPerBatch % multiplexed.Configuration.N != 0)
+        // One chunk (rows <= rowsPerBatch) is one forward call, whose grouping is the model's own: any size serves it.
+        if (model is IMultiplexedModel multiplexed && rowsPerBatch % multiplexed.Configuration.N != 0 && tokens.shape[0] > rowsPerBatch)
         {
             var n = multiplexed.Configuration.N;
             throw new ArgumentException(

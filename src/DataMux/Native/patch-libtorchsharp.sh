@@ -24,7 +24,8 @@ symbol=_ZSt21ios_base_library_initv
 version=GLIBCXX_3.4.32
 compat=libdatamux_stdcxx_compat.so
 
-fail() { echo "DataMux native fix-up: $*" >&2; exit 1; }
+# In MSBuild's error format, so that a build shows the reason at any verbosity (not only "exited with code 1").
+fail() { echo "patch-libtorchsharp.sh : error DMXNATIVE1: DataMux native fix-up: $*" >&2; exit 1; }
 
 system_libstdcxx() {
   local p
@@ -42,7 +43,10 @@ libstdcxx=$(system_libstdcxx)
 mkdir -p "$out"
 if command -v flock >/dev/null; then
   exec 9>"$out/.fixup.lock"
-  flock 9
+  if ! flock -n 9; then
+    echo "DataMux native fix-up: waiting for another build's fix-up of $out" >&2
+    flock -w 900 9 || fail "another build has held $out/.fixup.lock for 15 minutes; is a build stuck?"
+  fi
 fi
 
 target=$out/libLibTorchSharp.so
@@ -71,10 +75,11 @@ if ! command -v patchelf >/dev/null; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
     echo "DataMux native fix-up: installing patchelf (Debian package)" >&2
     # Two builds installing at once would meet dpkg's lock; they take turns instead.
-    install_patchelf() { apt-get -o DPkg::Lock::Timeout=300 install -y -qq patchelf >/dev/null 2>&1; }
+    # The fix-up's lock (fd 9) is not handed to the package manager and what it starts.
+    apt_get() { apt-get -o DPkg::Lock::Timeout=300 "$@" >/dev/null 2>&1 9>&-; }
     (
-      command -v flock >/dev/null && flock 8
-      command -v patchelf >/dev/null || install_patchelf || { apt-get update -qq >/dev/null 2>&1 && install_patchelf; }
+      command -v flock >/dev/null && flock -w 900 8
+      command -v patchelf >/dev/null || apt_get install -y -qq patchelf || { apt_get update -qq && apt_get install -y -qq patchelf; }
     ) 8>"${TMPDIR:-/tmp}/datamux-apt.lock" \
       || fail "could not install patchelf with apt-get; install it and build again"
   else
@@ -82,6 +87,7 @@ if ! command -v patchelf >/dev/null; then
   fi
 fi
 
+echo "DataMux native fix-up: patching a copy of $src into $out" >&2
 tmp=$(mktemp "$out/.libLibTorchSharp.XXXXXX")
 tmp_compat=$(mktemp "$out/.compat.XXXXXX")
 trap 'rm -f "$tmp" "$tmp_compat"' EXIT

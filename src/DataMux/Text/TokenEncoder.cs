@@ -94,6 +94,13 @@ public sealed class TokenEncoder
     {
         ArgumentNullException.ThrowIfNull(configuration);
         CheckPadding(configuration);
+        if (configuration.Vocabulary < 3)
+        {
+            throw new ArgumentException(
+                $"Expected a model vocabulary of at least 3 ids (padding, unknown and one token), but {configuration.ModelName} has Vocabulary = {configuration.Vocabulary}.",
+                nameof(configuration));
+        }
+
         return Fit(tokenizer, trainingTexts, configuration.Vocabulary, configuration.MaxLength);
     }
 
@@ -126,24 +133,28 @@ public sealed class TokenEncoder
         }
     }
 
-    private const string FileHeader = "DataMux.TokenEncoder 1";
+    private const string FileHeader = "DataMux.TokenEncoder 2";
+
+    // Text the tokenizer's ids are fingerprinted on: letters, digits, punctuation, spaces and a non-ASCII letter.
+    private const string ProbeText = "DataMux probe: The quick brown fox jumps over 13 lazy dogs; naïve café!";
 
     /// <summary>
-    /// Writes the compact vocabulary to <paramref name="path"/> (text: a header with the vocabulary size and the
-    /// maximum length, then the tokenizer id of every compact id from 2 up, one per line), so that inference in
-    /// another process maps text to the ids the model was trained on. The tokenizer itself is not written.
+    /// Writes the compact vocabulary to <paramref name="path"/> (text: a header with the vocabulary size, the maximum
+    /// length and a fingerprint of the tokenizer, then the tokenizer id of every compact id from 2 up, one per line),
+    /// so that inference in another process maps text to the ids the model was trained on. The tokenizer itself is not
+    /// written; <see cref="Load"/> refuses one whose fingerprint differs.
     /// </summary>
     /// <param name="path">The file to write.</param>
     public void Save(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
-        var lines = new List<string>(compact.Count + 1) { $"{FileHeader} vocabulary={Vocabulary} maxLength={MaxLength}" };
+        var lines = new List<string>(compact.Count + 1) { $"{FileHeader} vocabulary={Vocabulary} maxLength={MaxLength} tokenizer={Fingerprint(tokenizer)}" };
         lines.AddRange(compact.OrderBy(pair => pair.Value).Select(pair => pair.Key.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         System.IO.File.WriteAllLines(path, lines);
     }
 
     /// <summary>Reads an encoder <see cref="Save"/> wrote, for the same <paramref name="tokenizer"/> it was fitted with.</summary>
-    /// <param name="tokenizer">The tokenizer the encoder was fitted with.</param>
+    /// <param name="tokenizer">The tokenizer the encoder was fitted with (checked by its fingerprint).</param>
     /// <param name="path">The file <see cref="Save"/> wrote.</param>
     public static TokenEncoder Load(Tokenizer tokenizer, string path)
     {
@@ -152,18 +163,28 @@ public sealed class TokenEncoder
         var lines = System.IO.File.ReadAllLines(path);
         var header = lines.Length == 0 ? "" : lines[0];
         var fields = header.Split(' ');
-        if (fields.Length != 4 || $"{fields[0]} {fields[1]}" != FileHeader ||
+        if (fields.Length != 5 || $"{fields[0]} {fields[1]}" != FileHeader ||
             !TryField(fields[2], "vocabulary", out var vocabulary) || vocabulary < 3 ||
-            !TryField(fields[3], "maxLength", out var maxLength) || maxLength < 1)
+            !TryField(fields[3], "maxLength", out var maxLength) || maxLength < 1 ||
+            !fields[4].StartsWith("tokenizer=", StringComparison.Ordinal))
         {
             throw new System.IO.InvalidDataException(
-                $"Expected '{path}' to start with '{FileHeader} vocabulary=V maxLength=L' (V >= 3, L >= 1), but its first line is '{header}'.");
+                $"Expected '{path}' to start with '{FileHeader} vocabulary=V maxLength=L tokenizer=F' (V >= 3, L >= 1), but its first line is '{header}'.");
         }
 
-        if (lines.Length - 1 > vocabulary - 2)
+        var expected = fields[4].Substring("tokenizer=".Length);
+        var actual = Fingerprint(tokenizer);
+        if (expected != actual)
+        {
+            throw new ArgumentException(
+                $"Expected the tokenizer '{path}' was fitted with (fingerprint {expected}), but got one that tokenizes differently ({actual}): the ids would map to other tokens.",
+                nameof(tokenizer));
+        }
+
+        if (lines.Length < 2 || lines.Length - 1 > vocabulary - 2)
         {
             throw new System.IO.InvalidDataException(
-                $"Expected at most {vocabulary - 2} tokenizer ids in '{path}' (vocabulary {vocabulary} less padding and unknown), but got {lines.Length - 1}.");
+                $"Expected 1 to {vocabulary - 2} tokenizer ids in '{path}' (vocabulary {vocabulary} less padding and unknown), but got {lines.Length - 1}.");
         }
 
         var compact = new Dictionary<int, long>();
@@ -178,6 +199,16 @@ public sealed class TokenEncoder
         }
 
         return new TokenEncoder(tokenizer, compact, vocabulary, maxLength);
+    }
+
+    /// <summary>The tokenizer's type and a hash of the ids it gives <see cref="ProbeText"/>: another tokenizer differs.</summary>
+    private static string Fingerprint(Tokenizer tokenizer)
+    {
+        var ids = tokenizer.EncodeToIds(ProbeText);
+        var bytes = new byte[ids.Count * sizeof(int)];
+        for (var i = 0; i < ids.Count; i++) BitConverter.TryWriteBytes(bytes.AsSpan(i * sizeof(int)), ids[i]);
+        var hash = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(bytes), 0, 8).ToLowerInvariant();
+        return $"{tokenizer.GetType().Name}:{hash}";
     }
 
     private static bool TryField(string field, string name, out int value)
