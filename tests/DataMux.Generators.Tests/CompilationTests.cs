@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Xunit;
 
 namespace DataMux.Generators.Tests;
@@ -25,6 +26,28 @@ public sealed class CompilationTests
             .Select(d => d.ToString())
             .ToList();
         Assert.True(problems.Count == 0, string.Join("\n", problems));
+    }
+
+    [Fact]
+    public void Generated_model_compiles_in_a_project_on_CSharp_9()
+    {
+        // C# 9 has no file-scoped namespaces (CS8773): the generated file must not need a later language version.
+        var run = TestHelper.Run(new CSharpParseOptions(LanguageVersion.CSharp9, DocumentationMode.Diagnose), """
+            using DataMux;
+
+            namespace Consumer.Models
+            {
+                /// <summary>A model under test.</summary>
+                [Multiplexed(N = 4, Mux = Mux.GaussianHadamard)]
+                [Transformer(Layers = 1, Hidden = 16, Heads = 2, MaxLength = 8, Vocabulary = 50)]
+                [SequenceClassification(Classes = 3)]
+                public partial class Model { }
+            }
+            """);
+
+        Assert.Empty(run.Diagnostics);
+        Assert.Single(run.Sources);
+        AssertCompilesCleanly(run);
     }
 
     [Theory]

@@ -32,9 +32,10 @@ internal static class ModelEmitter
             .Line("#nullable enable")
             .Line();
 
+        // A block namespace, not a file-scoped one: the file then compiles in projects on C# 9 as well.
         if (spec.Namespace.Length > 0)
         {
-            writer.Line($"namespace {string.Join(".", spec.Namespace.Split('.').Select(Identifier))};").Line();
+            writer.Open($"namespace {string.Join(".", spec.Namespace.Split('.').Select(Identifier))}");
         }
 
         foreach (var outer in spec.ContainingTypes)
@@ -53,6 +54,11 @@ internal static class ModelEmitter
         writer.Close();
 
         foreach (var _ in spec.ContainingTypes)
+        {
+            writer.Close();
+        }
+
+        if (spec.Namespace.Length > 0)
         {
             writer.Close();
         }
