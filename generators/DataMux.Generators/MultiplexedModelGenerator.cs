@@ -2,6 +2,7 @@ using DataMux.Generators.Emitting;
 using DataMux.Generators.Models;
 using DataMux.Generators.Parsing;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace DataMux.Generators;
@@ -19,7 +20,9 @@ public sealed class MultiplexedModelGenerator : IIncrementalGenerator
         var parsed = context.SyntaxProvider
             .ForAttributeWithMetadataName(
                 AttributeNames.Multiplexed,
-                predicate: static (node, _) => node is ClassDeclarationSyntax or RecordDeclarationSyntax,
+                // A record struct is the compiler's to reject (CS0592: [Multiplexed] is for classes).
+                predicate: static (node, _) => node is ClassDeclarationSyntax
+                    or RecordDeclarationSyntax { ClassOrStructKeyword.RawKind: not (int)SyntaxKind.StructKeyword },
                 transform: static (syntaxContext, cancellationToken) => ModelParser.Parse(syntaxContext, cancellationToken))
             .WithTrackingName(TrackingNames.Parse);
 

@@ -76,6 +76,48 @@ public sealed class DiagnosticTests
     }
 
     [Fact]
+    public void DMX0002_model_nested_in_a_file_local_type_points_at_the_container()
+    {
+        // The generated part would declare a second, ordinary Outer, and the model would get nothing.
+        var source = Model(declaration: "public partial class Inner")
+            .Replace("/// <summary>A model.</summary>", "file partial class Outer\n{\n/// <summary>A model.</summary>")
+            + "\n}";
+        var (diagnostic, text) = SingleError(source, "DMX0002");
+        Assert.Equal("Outer", text);
+        Assert.Equal("'Inner' cannot be a multiplexed model because it is nested in the file-local type 'Outer'", diagnostic.GetMessage());
+    }
+
+    [Fact]
+    public void A_base_type_that_does_not_resolve_is_left_to_the_compiler()
+    {
+        var run = TestHelper.Run(Model(declaration: "public partial class Model : Missing"));
+        Assert.DoesNotContain(run.Diagnostics, d => d.Id == "DMX0004");
+        Assert.Contains(run.Input.GetDiagnostics(), d => d.Id == "CS0246");
+    }
+
+    [Fact]
+    public void A_record_struct_is_left_to_the_compiler()
+    {
+        AssertLeftToTheCompiler(TestHelper.Run(Model(declaration: "public partial record struct Model")), "CS0592");
+    }
+
+    [Fact]
+    public void Message_arguments_do_not_depend_on_the_culture()
+    {
+        var culture = System.Globalization.CultureInfo.CurrentCulture;
+        System.Globalization.CultureInfo.CurrentCulture = new System.Globalization.CultureInfo("sv-SE");   // writes -3 with U+2212
+        try
+        {
+            var (diagnostic, _) = SingleError(Model(multiplexed: "N = -3"), "DMX0008");
+            Assert.Equal("N must be at least 1, but is -3", diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
+        }
+        finally
+        {
+            System.Globalization.CultureInfo.CurrentCulture = culture;
+        }
+    }
+
+    [Fact]
     public void DMX0003_containing_type_not_partial_points_at_the_container()
     {
         var source = Model(declaration: "public partial class Inner")
@@ -248,6 +290,42 @@ public sealed class DiagnosticTests
         var (diagnostic, text) = SingleError(Model(declaration: $"public partial class Model {{ {member} }} partial class Unused"), "DMX0015");
         Assert.Equal(name, text);
         Assert.Equal($"'{name}' is the name of a member the generated model declares, so a member of 'Model' cannot use it; rename it", diagnostic.GetMessage());
+    }
+
+    [Theory]
+    [InlineData("public override TorchSharp.torch.Tensor forward(TorchSharp.torch.Tensor t) => t;", "forward")]
+    [InlineData("private readonly int forward = 1;", "forward")]
+    [InlineData("public Model(TorchSharp.torch.Device? device = null) : base(\"m\") { }", "Model(Device?)")]
+    public void DMX0015_the_generated_forward_and_constructor_are_taken_too(string member, string name)
+    {
+        var (diagnostic, text) = SingleError(Model(declaration: $"public partial class Model {{ {member} }} partial class Unused"), "DMX0015");
+        Assert.Equal(name == "Model(Device?)" ? "Model" : "forward", text);   // the constructor's or member's name
+        Assert.Equal($"'{name}' is the name of a member the generated model declares, so a member of 'Model' cannot use it; rename it", diagnostic.GetMessage());
+    }
+
+    [Fact]
+    public void A_class_named_forward_is_DMX0015()
+    {
+        var (_, text) = SingleError(Model(declaration: "public partial class forward"), "DMX0015");
+        Assert.Equal("forward", text);
+    }
+
+    [Fact]
+    public void Other_forward_overloads_and_constructors_are_the_users()
+    {
+        var run = TestHelper.Run(Model(declaration: """
+            public partial class Model
+            {
+                /// <summary>Mine.</summary>
+                public TorchSharp.torch.Tensor forward(TorchSharp.torch.Tensor a, TorchSharp.torch.Tensor b) => a + b;
+
+                /// <summary>Mine.</summary>
+                public Model(int seed) : this() { _ = seed; }
+            }
+            partial class Unused
+            """));
+        Assert.Empty(run.Diagnostics);
+        Assert.Single(run.Sources);
     }
 
     [Fact]

@@ -10,7 +10,7 @@ namespace DataMux.Generators.Models;
 internal sealed record DiagnosticInfo(DiagnosticDescriptor Descriptor, LocationInfo? Location, EquatableArray<string> Arguments)
 {
     public static DiagnosticInfo Create(DiagnosticDescriptor descriptor, LocationInfo? location, params object[] arguments) =>
-        new(descriptor, location, arguments.Select(static a => a.ToString() ?? string.Empty).ToEquatableArray());
+        new(descriptor, location, arguments.Select(static a => System.Convert.ToString(a, System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty).ToEquatableArray());
 
     public Diagnostic ToDiagnostic() =>
         Diagnostic.Create(Descriptor, Location?.ToLocation(), Arguments.ToArray<object?>());

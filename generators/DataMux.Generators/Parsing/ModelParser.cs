@@ -165,13 +165,20 @@ internal static class ModelParser
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedModelType, outerLocation, type.Name, $"nested in the generic type '{outer.Name}'"));
             }
 
+            if (outer.IsFileLocal || outerDeclarations.Any(static d => d.Modifiers.Any(SyntaxKind.FileKeyword)))
+            {
+                // The generated part would declare a second, ordinary type of that name, and the model would get nothing.
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedModelType, outerLocation, type.Name, $"nested in the file-local type '{outer.Name}'"));
+            }
+
             if (!outerDeclarations.Any(static d => d.Modifiers.Any(SyntaxKind.PartialKeyword)))
             {
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ContainingTypeNotPartial, outerLocation, type.Name, outer.Name));
             }
         }
 
-        if (type.BaseType is { SpecialType: not SpecialType.System_Object } baseType)
+        // A base type that does not resolve is the compiler's error (CS0246) alone.
+        if (type.BaseType is { SpecialType: not SpecialType.System_Object, TypeKind: not TypeKind.Error } baseType)
         {
             // The base class is written first in some declaration's base list; point there when it is this one.
             var baseLocation = classLocation;
@@ -197,15 +204,40 @@ internal static class ModelParser
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NameConflict, classLocation, type.Name, "the model class"));
         }
 
+        if (type.Name == Forward)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NameConflict, classLocation, type.Name, "the model class"));
+        }
+
         foreach (var member in type.GetMembers())
         {
-            if (!member.IsImplicitlyDeclared && member is not IMethodSymbol { MethodKind: MethodKind.Constructor or MethodKind.StaticConstructor }
-                && generated.Contains(member.Name) && member.Locations.FirstOrDefault() is { IsInSource: true } location)
+            if (member.IsImplicitlyDeclared || member.Locations.FirstOrDefault() is not { IsInSource: true } location)
             {
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NameConflict, LocationInfo.From(location), member.Name, $"a member of '{type.Name}'"));
+                continue;
+            }
+
+            var conflict = member switch
+            {
+                // The generated part declares forward(Tensor) and the constructor (Device? device = null); other
+                // overloads and constructors are the user's to add.
+                IMethodSymbol { MethodKind: MethodKind.Constructor } constructor => HasOneParameterOf(constructor, "TorchSharp.torch.Device"),
+                IMethodSymbol { MethodKind: MethodKind.StaticConstructor } => false,
+                IMethodSymbol { Name: Forward } method => HasOneParameterOf(method, "TorchSharp.torch.Tensor"),
+                IMethodSymbol => generated.Contains(member.Name),
+                _ => generated.Contains(member.Name) || member.Name == Forward,
+            };
+            if (conflict)
+            {
+                var name = member is IMethodSymbol { MethodKind: MethodKind.Constructor } ? $"{type.Name}(Device?)" : member.Name;
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NameConflict, LocationInfo.From(location), name, $"a member of '{type.Name}'"));
             }
         }
     }
+
+    private const string Forward = "forward";
+
+    private static bool HasOneParameterOf(IMethodSymbol method, string typeName) =>
+        method.Parameters.Length == 1 && method.Parameters[0].Type.WithNullableAnnotation(NullableAnnotation.None).ToDisplayString() == typeName;
 
     private static EquatableArray<ContainingType> ContainingTypes(INamedTypeSymbol type)
     {
