@@ -85,6 +85,31 @@ public sealed class CpuAttentionTests
         Assert.True(fast.allclose(fused, 1e-6, 1e-6, equal_nan: true));
     }
 
+    [Fact]
+    public void A_mask_by_query_is_not_read_as_a_mask_by_key()
+    {
+        // [B, 1, L, 1] has as many elements as a key mask [B, 1, 1, L]; the path takes key masks only.
+        using var layer = new TransformerEncoderLayer(32, 4, 64, 0.0);
+        layer.eval();
+        const int length = CpuAttention.MinimumLength;
+        using var x = randn(1, length, 32);
+        using var byQuery = ones(1, 1, length, 1, dtype: ScalarType.Bool);
+        byQuery[0, 0, TensorIndex.Slice(0, 10), 0] = tensor(false);
+
+        using var inference = inference_mode();
+        using var fast = layer.forward(x, byQuery);
+        CpuAttention.Enabled = false;
+        try
+        {
+            using var fused = layer.forward(x, byQuery);
+            Assert.True(fast.equal(fused).all().item<bool>(), $"max difference {(fast - fused).abs().max().item<float>()}");
+        }
+        finally
+        {
+            CpuAttention.Enabled = true;
+        }
+    }
+
     /// <summary>
     /// The two paths agree within float32 rounding, and are not bit-identical: the MKL path's products round
     /// differently somewhere, so equal bits mean it never ran and the comparison compared the fused operator with itself.

@@ -86,6 +86,18 @@ public sealed class FusedEmbeddingMixTests
     }
 
     [Fact]
+    public void Ids_of_no_positions_get_the_modules_error_not_the_native_pass()
+    {
+        using var modules = Evaluated(Mux.GaussianHadamard, n: 2);
+        using var ids = zeros(new long[] { 2, 0 }, dtype: ScalarType.Int64);
+        using var inference = inference_mode();
+
+        var error = Assert.Throws<ArgumentException>(() => modules.Mux.EmbedAndMix(modules.Embedding, ids));
+
+        Assert.Contains("1 <= positions", error.Message);
+    }
+
+    [Fact]
     public void The_native_pass_is_built()
     {
         // Without it EmbedAndMix runs the two modules, and the comparisons above would compare them with themselves.

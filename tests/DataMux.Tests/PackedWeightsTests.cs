@@ -232,6 +232,79 @@ public sealed class PackedWeightsTests
         Assert.Throws<ArgumentException>(() => PackedWeights.Pack());
     }
 
+    [Fact]
+    public void Layers_with_the_same_weights_but_other_heads_get_copies_of_their_own()
+    {
+        // The pieces are cut by heads: a 6-head layer on copies cut for 3 heads read past them (max difference 0.3).
+        using var three = new TransformerEncoder(1, 36, 3, 48, 0.0);
+        using var six = new TransformerEncoder(1, 36, 6, 48, 0.0);
+        three.eval();
+        six.eval();
+        ShareWeights(three, six);
+        using var x = randn(2, 9, 36);
+        using var expected = Infer(six, x);
+
+        using var packed = PackedWeights.Pack(three, six);
+
+        Assert.StartsWith("on: 8 projections of 2 encoder layers", packed.Status);
+        using var actual = Infer(six, x);
+        AssertPackedRan(actual, expected);
+    }
+
+    [Fact]
+    public void A_layer_whose_shared_weights_are_replaced_takes_the_ordinary_products_and_leaves_the_copy_alone()
+    {
+        using var first = Encoder();
+        using var second = Encoder();
+        ShareWeights(first, second);
+        using var x = randn(2, 9, 32);
+        using var packed = PackedWeights.Pack(first, second);
+        using var before = Infer(first, x);
+
+        // The second model gets weights of its own (as a load that replaces tensors would give it).
+        using (no_grad())
+        {
+            foreach (var (_, parameter) in second.named_parameters()) parameter.set_(randn_like(parameter) * 0.05);
+        }
+
+        var packings = packed.Packings;
+        using var replaced = Infer(second, x);
+        using var stillFirst = Infer(first, x);
+
+        Assert.Equal(packings, packed.Packings);   // re-packing the shared copy would change it under the first model
+        Assert.True(stillFirst.equal(before).all().item<bool>());
+        PackedWeights.Enabled = false;
+        try
+        {
+            using var ordinary = Infer(second, x);
+            Assert.True(replaced.allclose(ordinary, 1e-5, 1e-5), $"max difference {(replaced - ordinary).abs().max().item<float>()}");
+        }
+        finally
+        {
+            PackedWeights.Enabled = true;
+        }
+    }
+
+    [Fact]
+    public void Repacking_a_weight_of_another_shape_is_an_error_not_a_read_past_it()
+    {
+        using var encoder = Encoder();
+        using var packed = PackedWeights.Pack(encoder);
+        var layer = encoder.modules().OfType<TransformerEncoderLayer>().First();
+        using (no_grad()) layer.named_parameters().First(p => p.name.EndsWith("expand.weight", StringComparison.Ordinal)).parameter.set_(randn(32, 32));
+
+        var error = Assert.Throws<InvalidOperationException>(packed.Repack);
+
+        Assert.Contains("Expected a contiguous float32 CPU weight of shape [64, 32] to pack again, but got shape [32, 32]", error.Message);
+    }
+
+    private static void ShareWeights(nn.Module donor, nn.Module target)
+    {
+        var source = donor.named_parameters().ToDictionary(p => p.name, p => p.parameter);
+        using var noGrad = no_grad();
+        foreach (var (name, parameter) in target.named_parameters()) parameter.set_(source[name]);
+    }
+
     private static TransformerEncoder Encoder()
     {
         var encoder = new TransformerEncoder(2, 32, 4, 64, 0.0);

@@ -97,7 +97,7 @@ public sealed class TransformerEncoderLayer : nn.Module<Tensor, Tensor?, Tensor>
 
     // The packed copies when they are switched on and can serve x (PrepareFor re-packs weights that changed), else null.
     private PackedLayerWeights? PreparedPackedWeights(Tensor x) =>
-        packed is not null && Performance.PackedWeights.Enabled && packed.PrepareFor(x, qkv, output, expand, contract) ? packed : null;
+        packed is not null && Performance.PackedWeights.Enabled && packed.PrepareFor(x, heads, qkv, output, expand, contract) ? packed : null;
 
     /// <summary>Attention heads.</summary>
     internal int Heads => heads;
@@ -156,6 +156,9 @@ public sealed class TransformerEncoderLayer : nn.Module<Tensor, Tensor?, Tensor>
     internal PackedLayerWeights PackWeights(PackedLayerWeights? shared)
     {
         if (packed is not null) throw new InvalidOperationException("This layer's weights are already packed.");
+        if (shared is not null && shared.Heads != heads)
+            throw new ArgumentException($"Expected copies packed for {heads} heads, but got copies for {shared.Heads}.", nameof(shared));
+        shared?.AddUser();
         packed = shared ?? new PackedLayerWeights(heads, qkv, output, expand, contract);
         return packed;
     }

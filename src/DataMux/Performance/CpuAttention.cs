@@ -69,7 +69,14 @@ public static unsafe class CpuAttention
         float[]? keyBias = null;
         if (mayAttend is not null)
         {
-            if (mayAttend.dtype != ScalarType.Bool || mayAttend.device_type != DeviceType.CPU || mayAttend.numel() != (long)batch * length) return null;
+            // A key mask, [B, 1, 1, L], only: other masks broadcastable to [B, H, L, L] (by query, or full) with as many
+            // elements would be misread as one.
+            if (mayAttend.dtype != ScalarType.Bool || mayAttend.device_type != DeviceType.CPU || mayAttend.dim() != 4 ||
+                mayAttend.size(0) != batch || mayAttend.size(1) != 1 || mayAttend.size(2) != 1 || mayAttend.size(3) != length)
+            {
+                return null;
+            }
+
             keyBias = KeyBias(mayAttend.contiguous().bytes, batch, length);
             if (keyBias is null) return null;
         }

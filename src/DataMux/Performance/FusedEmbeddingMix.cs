@@ -54,7 +54,7 @@ public static unsafe class FusedEmbeddingMix
         }
 
         var (rows, length, width) = ((int)ids.size(0), (int)ids.size(1), (int)tokens.size(1));
-        if (rows == 0 || rows % n != 0 || length > positions.size(0) || width != hidden || width > MaximumWidth ||
+        if (rows == 0 || length == 0 || rows % n != 0 || length > positions.size(0) || width != hidden || width > MaximumWidth ||
             positions.size(1) != width || gamma.numel() != width || beta.numel() != width ||
             (perIndex is not null && (perIndex.dim() != 2 || perIndex.size(0) != n || perIndex.size(1) != width)))
         {

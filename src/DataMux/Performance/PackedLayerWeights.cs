@@ -19,13 +19,25 @@ internal sealed class PackedLayerWeights(int heads, Linear queryKeyValue, Linear
 
     public long Bytes => QueryKeyValue.Bytes + Output.Bytes + Expand.Bytes + Contract.Bytes;
 
+    /// <summary>The head count the pieces are cut for (the team reads the attention pieces by heads).</summary>
+    public int Heads { get; } = heads;
+
+    /// <summary>Whether more than one layer uses these copies (layers whose weights share storage).</summary>
+    public bool Shared { get; private set; }
+
+    /// <summary>Records a second layer with the same weights (and heads) as a user of these copies.</summary>
+    public void AddUser() => Shared = true;
+
     /// <summary>
     /// Whether the four copies can serve the calling layer's projections on <paramref name="input"/>, a float32 CPU
-    /// tensor; re-packs the weights that changed.
+    /// tensor, for a layer of <paramref name="heads"/> heads; re-packs the weights that changed in place. Copies shared
+    /// by several layers are never re-packed for a layer whose weights moved to other storage (that layer takes the
+    /// ordinary products): re-packing them would change them under the other layers, also while they multiply.
     /// </summary>
-    public bool PrepareFor(Tensor input, Linear queryKeyValue, Linear output, Linear expand, Linear contract) =>
-        input.device_type == DeviceType.CPU && input.dtype == ScalarType.Float32 &&
-        QueryKeyValue.PrepareFor(queryKeyValue) && Output.PrepareFor(output) && Expand.PrepareFor(expand) && Contract.PrepareFor(contract);
+    public bool PrepareFor(Tensor input, int heads, Linear queryKeyValue, Linear output, Linear expand, Linear contract) =>
+        input.device_type == DeviceType.CPU && input.dtype == ScalarType.Float32 && heads == Heads &&
+        QueryKeyValue.PrepareFor(queryKeyValue, Shared) && Output.PrepareFor(output, Shared) &&
+        Expand.PrepareFor(expand, Shared) && Contract.PrepareFor(contract, Shared);
 
     /// <summary>Packs the calling layer's four weights again.</summary>
     public void Repack(Linear queryKeyValue, Linear output, Linear expand, Linear contract)

@@ -73,7 +73,9 @@ internal sealed unsafe class PackedLinear : IDisposable
     /// re-packs the layer's weight first if it is another tensor than the one packed or its sampled elements differ.
     /// Edits of a few single elements can slip past the sample: <see cref="Repack"/>.
     /// </summary>
-    public bool PrepareFor(Linear layer)
+    /// <param name="layer">The calling layer.</param>
+    /// <param name="shared">Whether other layers use this copy too: then a weight in other storage is not re-packed.</param>
+    public bool PrepareFor(Linear layer, bool shared)
     {
         var (weight, bias) = (layer.weight, layer.bias);
         if (freed || weight is null ||
@@ -84,6 +86,7 @@ internal sealed unsafe class PackedLinear : IDisposable
             return false;
         }
 
+        if (shared && TensorMemory.Address(weight) != packedFrom) return false;
         if (TensorMemory.Address(weight) != packedFrom || !SampleMatches(weight))
         {
             lock (gate)
@@ -155,6 +158,14 @@ internal sealed unsafe class PackedLinear : IDisposable
     /// <summary>Packs <paramref name="weight"/> (the calling layer's) again, whatever the sample says.</summary>
     public void Repack(Tensor weight)
     {
+        // The pieces are read at the packed shape's strides: another shape would read past the weight's memory.
+        if (!TensorMemory.IsContiguousFloatCpu(weight) || weight.dim() != 2 || weight.size(0) != outputs || weight.size(1) != inputs)
+        {
+            throw new InvalidOperationException(
+                $"Expected a contiguous float32 CPU weight of shape [{outputs}, {inputs}] to pack again, but got shape " +
+                $"[{string.Join(", ", weight.shape)}], {weight.dtype} on {weight.device}; pack the model anew (dispose this PackedWeights, then Pack).");
+        }
+
         lock (gate)
         {
             ObjectDisposedException.ThrowIf(freed, this);

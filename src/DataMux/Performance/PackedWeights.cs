@@ -52,6 +52,12 @@ public sealed class PackedWeights : IDisposable
     /// <summary>Bytes allocated for the packed copies (MKL reserves more than it fills; untouched pages take no memory).</summary>
     public long Bytes => copies.Sum(copy => copy.Bytes);
 
+    /// <summary>
+    /// How many times the projections were packed, the first packing included (four per copy): a count that keeps
+    /// growing in a steady workload means weights keep changing under the copies, and each call pays for packing.
+    /// </summary>
+    public long Packings => copies.Sum(copy => (long)copy.QueryKeyValue.Packings + copy.Output.Packings + copy.Expand.Packings + copy.Contract.Packings);
+
     /// <summary>What happened, in words, for logs and benchmark reports.</summary>
     public string Status { get; }
 
@@ -74,10 +80,11 @@ public sealed class PackedWeights : IDisposable
         var packable = found.Where(layer => layer.CanPackWeights).ToList();
         if (packable.Count == 0) return new PackedWeights([], [], "off: the encoder's weights are not float32 CPU tensors");
 
-        var byStorage = new Dictionary<(IntPtr, IntPtr, IntPtr, IntPtr), PackedLayerWeights>();
+        // Layers share copies when their weights share storage and their heads agree (the pieces are cut by heads).
+        var byStorage = new Dictionary<((IntPtr, IntPtr, IntPtr, IntPtr), int), PackedLayerWeights>();
         foreach (var layer in packable)
         {
-            var key = StorageOf(layer.ProjectionWeights);
+            var key = (StorageOf(layer.ProjectionWeights), layer.Heads);
             byStorage[key] = layer.PackWeights(byStorage.GetValueOrDefault(key));
         }
 
