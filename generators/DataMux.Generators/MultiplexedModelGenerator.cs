@@ -45,6 +45,21 @@ public sealed class MultiplexedModelGenerator : IIncrementalGenerator
             }
         });
 
+        // [Transformer] or a task attribute without [Multiplexed]: one pipeline per attribute, reported on the attribute.
+        foreach (var attribute in new[] { AttributeNames.Transformer, AttributeNames.SequenceClassification, AttributeNames.TokenClassification })
+        {
+            var orphans = context.SyntaxProvider
+                .ForAttributeWithMetadataName(
+                    attribute,
+                    predicate: static (node, _) => node is TypeDeclarationSyntax,
+                    transform: static (syntaxContext, cancellationToken) => AttributeWithoutModel.Check(syntaxContext, cancellationToken))
+                .WithTrackingName(TrackingNames.AttributesWithoutModel);
+            context.RegisterSourceOutput(orphans, static (output, item) =>
+            {
+                if (item is not null) output.ReportDiagnostic(item.ToDiagnostic());
+            });
+        }
+
         // Emitted per model (cached per model); added together, because hint names must be unique ignoring case and
         // two classes may differ only in case (Model and model).
         var sources = models

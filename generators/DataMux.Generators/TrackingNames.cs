@@ -17,4 +17,7 @@ internal static class TrackingNames
 
     /// <summary>Each valid model's generated file: its hint name and text.</summary>
     public const string Sources = nameof(Sources);
+
+    /// <summary>Backbone and task attributes on classes without [Multiplexed] (DMX0016), or null for each that has it.</summary>
+    public const string AttributesWithoutModel = nameof(AttributesWithoutModel);
 }

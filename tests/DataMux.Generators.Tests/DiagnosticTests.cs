@@ -329,6 +329,28 @@ public sealed class DiagnosticTests
     }
 
     [Fact]
+    public void DMX0016_model_attributes_without_multiplexed_point_at_each_attribute()
+    {
+        var run = TestHelper.Run(Model().Replace("[Multiplexed(N = 2)]\n", string.Empty));
+
+        Assert.Empty(run.Sources);
+        var diagnostics = run.Diagnostics.OrderBy(d => d.Location.SourceSpan.Start).ToArray();
+        Assert.Equal(["DMX0016", "DMX0016"], diagnostics.Select(d => d.Id));
+        Assert.All(diagnostics, d => Assert.Equal(DiagnosticSeverity.Error, d.Severity));
+        Assert.StartsWith("Transformer(", run.SpanText(diagnostics[0]));
+        Assert.Equal("'Model' has [Transformer] but no [Multiplexed] on any of its parts, so no model is generated for it; add [Multiplexed] (N = 1 for a plain model)", diagnostics[0].GetMessage());
+        Assert.Equal("SequenceClassification", run.SpanText(diagnostics[1]));
+    }
+
+    [Fact]
+    public void Multiplexed_on_another_partial_part_is_enough()
+    {
+        var run = TestHelper.Run(Model().Replace("[Multiplexed(N = 2)]\n", string.Empty), "namespace Demo;\n[DataMux.Multiplexed(N = 2)]\npartial class Model { }");
+        Assert.Empty(run.Diagnostics);
+        Assert.Single(run.Sources);
+    }
+
+    [Fact]
     public void A_member_named_like_the_other_tasks_constant_is_allowed()
     {
         // Labels is generated for token classification only.

@@ -102,12 +102,18 @@ internal static class DiagnosticDescriptors
         "Name conflicts with a generated member",
         "'{0}' is the name of a member the generated model declares, so {1} cannot use it; rename it");
 
+    /// <summary>Format: "'{0}' has [{1}] but no [Multiplexed] on any of its parts, so no model is generated for it" (class, attribute).</summary>
+    public static readonly DiagnosticDescriptor AttributeWithoutModel = Create(
+        "DMX0016",
+        "Model attribute without [Multiplexed]",
+        "'{0}' has [{1}] but no [Multiplexed] on any of its parts, so no model is generated for it; add [Multiplexed] (N = 1 for a plain model)");
+
     /// <summary>Every descriptor, for the tests that check docs and release tracking.</summary>
     public static readonly DiagnosticDescriptor[] All =
     [
         ModelNotPartial, UnsupportedModelType, ContainingTypeNotPartial, ModelHasBaseClass, MissingBackbone,
         MissingTask, ConflictingTasks, InvalidN, InvalidSize, HiddenNotDivisibleByHeads, PaddingTokenOutOfRange,
-        DropoutOutOfRange, BinaryHadamardTooNarrow, UnknownOption, NameConflict,
+        DropoutOutOfRange, BinaryHadamardTooNarrow, UnknownOption, NameConflict, AttributeWithoutModel,
     ];
 
     private static DiagnosticDescriptor Create(string id, string title, string message) =>
