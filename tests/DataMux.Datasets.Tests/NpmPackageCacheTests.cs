@@ -44,7 +44,40 @@ public sealed class NpmPackageCacheTests
         Assert.True(cache.IsCached(Name, Version));
         Assert.False(File.Exists(Path.Combine(folder, "partial.tmp")));
         Assert.True(File.Exists(Path.Combine(folder, "package", "test", "fixtures", "imdb.json")));
-        Assert.Empty(Directory.GetDirectories(Path.Combine(root.Path, "npm"), ".download-*"));
+        Assert.Empty(Directory.GetDirectories(Path.Combine(root.Path, "npm"), "*.download"));
+        Assert.Empty(Directory.GetDirectories(Path.Combine(root.Path, "npm"), "*.staging"));
+    }
+
+    [Fact]
+    public void GetPackage_clears_what_a_killed_run_left_and_checks_the_pinned_integrity()
+    {
+        using var root = new TemporaryFolder();
+        var cache = new NpmPackageCache(root.Path);
+        var folder = cache.PackageFolder(Name, Version);
+        // A run killed during the download and one killed during the extraction.
+        Directory.CreateDirectory(folder + ".download");
+        File.WriteAllText(Path.Combine(folder + ".download", "half.tgz"), "x");
+        Directory.CreateDirectory(Path.Combine(folder + ".staging", "package"));
+
+        Assert.Equal(folder, cache.GetPackage(Name, Version, SentimentSentences.PackageIntegrity));
+
+        Assert.True(cache.IsCached(Name, Version));
+        Assert.False(Directory.Exists(folder + ".download"));
+        Assert.False(Directory.Exists(folder + ".staging"));
+    }
+
+    [Fact]
+    public void A_tarball_that_does_not_match_the_pinned_integrity_is_refused_and_nothing_is_extracted()
+    {
+        using var root = new TemporaryFolder();
+        var cache = new NpmPackageCache(root.Path);
+        var other = "sha512-" + Convert.ToBase64String(new byte[64]);
+
+        var error = Assert.Throws<InvalidDataException>(() => cache.GetPackage(Name, Version, other));
+
+        Assert.StartsWith($"Expected sentiment@5.0.2's tarball to have the pinned integrity {other}, but the registry served one with {SentimentSentences.PackageIntegrity}", error.Message);
+        Assert.False(cache.IsCached(Name, Version));
+        Assert.False(Directory.Exists(cache.PackageFolder(Name, Version)));
     }
 
     [Fact]
@@ -78,6 +111,8 @@ public sealed class NpmPackageCacheTests
     [InlineData("sentiment --registry x", "5.0.2")]
     [InlineData("sentiment", "^5.0.0")]
     [InlineData("sentiment", "latest")]
+    [InlineData("sentiment", "5.0.2\n")]             // $ would match before the newline
+    [InlineData("sentiment", "5.0.\u0662")]          // an Arabic-Indic digit: \d would match it
     public void GetPackage_rejects_names_and_versions_that_are_not_pinned_packages(string name, string version)
     {
         using var root = new TemporaryFolder();

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Formats.Tar;
 using System.IO;
 using System.IO.Compression;
@@ -50,6 +51,25 @@ public sealed class TarballExtractorTests
         TarballExtractor.Extract(buffer, Path.Combine(root.Path, "out"));
 
         Assert.False(File.Exists(Path.Combine(root.Path, "out", "package", "link")));
+    }
+
+    [Fact]
+    public void Extract_accepts_a_pax_global_header_and_writes_the_files()
+    {
+        // .NET's TarWriter names its global header entry with an absolute path; nothing is written for it.
+        using var root = new TemporaryFolder();
+        var buffer = new MemoryStream();
+        using (var gzip = new GZipStream(buffer, CompressionLevel.Fastest, leaveOpen: true))
+        using (var writer = new TarWriter(gzip, TarEntryFormat.Pax))
+        {
+            writer.WriteEntry(new PaxGlobalExtendedAttributesTarEntry(new Dictionary<string, string> { ["comment"] = "global" }));
+            writer.WriteEntry(new PaxTarEntry(TarEntryType.RegularFile, "package/a.txt") { DataStream = new MemoryStream(Encoding.UTF8.GetBytes("a")) });
+        }
+        buffer.Position = 0;
+
+        TarballExtractor.Extract(buffer, Path.Combine(root.Path, "out"));
+
+        Assert.Equal("a", File.ReadAllText(Path.Combine(root.Path, "out", "package", "a.txt")));
     }
 
     private static MemoryStream Tarball(params (string Name, string Content)[] files)

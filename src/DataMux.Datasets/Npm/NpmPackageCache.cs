@@ -59,7 +59,14 @@ public sealed partial class NpmPackageCache
     /// </summary>
     /// <exception cref="NpmNotFoundException">npm is needed and cannot be started.</exception>
     /// <exception cref="InvalidOperationException">npm failed or timed out (its error output is included).</exception>
-    public string GetPackage(string name, string version)
+    /// <param name="name">The package name.</param>
+    /// <param name="version">An exact version.</param>
+    /// <param name="integrity">
+    /// The tarball's published Subresource Integrity string (<c>npm view NAME@VERSION dist.integrity</c>, e.g.
+    /// <c>sha512-…</c>); when given, a tarball with other content (another registry's, a mirror's, a corrupted one) is
+    /// refused before anything is extracted.
+    /// </param>
+    public string GetPackage(string name, string version, string? integrity = null)
     {
         var folder = PackageFolder(name, version);
         var marker = Path.Combine(folder, CompleteMarker);
@@ -70,23 +77,47 @@ public sealed partial class NpmPackageCache
             using var crossProcess = AcquireFileLock(folder + ".lock");
             if (File.Exists(marker)) return folder;   // another process finished it while we waited
 
-            // No marker: a previous run stopped half-way; start from an empty folder.
-            if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
-            var download = Path.Combine(Root, "npm", $".download-{Guid.NewGuid():N}");
+            // No marker: a previous run stopped half-way (killed during the download or the extraction). Under the lock
+            // its leftovers are nobody else's: start from nothing.
+            var download = folder + ".download";
+            var staging = folder + ".staging";
+            foreach (var leftover in new[] { folder, download, staging })
+            {
+                if (Directory.Exists(leftover)) Directory.Delete(leftover, recursive: true);
+            }
+
             Directory.CreateDirectory(download);
             try
             {
                 var tarball = Pack($"{name}@{version}", download);
+                if (integrity is not null) CheckIntegrity(tarball, $"{name}@{version}", integrity);
                 using (var stream = File.OpenRead(tarball))
-                    TarballExtractor.Extract(stream, folder);
-                File.WriteAllText(marker, $"{name}@{version}\n");   // written last: its presence means complete
+                    TarballExtractor.Extract(stream, staging);
+                File.WriteAllText(Path.Combine(staging, CompleteMarker), $"{name}@{version}\n");
+                // Moved into place whole: the folder exists only complete, marker included.
+                Directory.Move(staging, folder);
             }
             finally
             {
-                Directory.Delete(download, recursive: true);
+                if (Directory.Exists(download)) Directory.Delete(download, recursive: true);
+                if (Directory.Exists(staging)) Directory.Delete(staging, recursive: true);
             }
         }
         return folder;
+    }
+
+    private static void CheckIntegrity(string tarball, string package, string integrity)
+    {
+        const string prefix = "sha512-";
+        if (!integrity.StartsWith(prefix, StringComparison.Ordinal))
+            throw new ArgumentException($"Expected a sha512 integrity string (sha512-<base64>) for {package}; got '{integrity}'.", nameof(integrity));
+        using var stream = File.OpenRead(tarball);
+        var actual = prefix + Convert.ToBase64String(System.Security.Cryptography.SHA512.HashData(stream));
+        if (actual != integrity)
+        {
+            throw new InvalidDataException(
+                $"Expected {package}'s tarball to have the pinned integrity {integrity}, but the registry served one with {actual}; nothing was extracted.");
+        }
     }
 
     private string Pack(string package, string destination)
@@ -175,9 +206,10 @@ public sealed partial class NpmPackageCache
             throw new ArgumentException($"Expected an exact (pinned) version such as 1.2.3; got '{version}'.", nameof(version));
     }
 
-    [GeneratedRegex(@"^(@[a-z0-9][a-z0-9._-]*/)?[a-z0-9][a-z0-9._-]*$")]
+    // \z, not $ (which also matches before a final newline); [0-9], not \d (which matches any Unicode digit).
+    [GeneratedRegex(@"\A(@[a-z0-9][a-z0-9._-]*/)?[a-z0-9][a-z0-9._-]*\z")]
     private static partial Regex PackageName();
 
-    [GeneratedRegex(@"^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$")]
+    [GeneratedRegex(@"\A[0-9]+\.[0-9]+\.[0-9]+(-[0-9A-Za-z.-]+)?\z")]
     private static partial Regex ExactVersion();
 }

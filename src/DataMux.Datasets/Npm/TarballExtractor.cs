@@ -28,15 +28,17 @@ public static class TarballExtractor
         using var reader = new TarReader(gzip);
         while (reader.GetNextEntry() is { } entry)
         {
-            var target = ResolveInside(rootWithSeparator, entry.Name);
+            // Only folders and files are written, so only their paths are checked (a PAX global header, say, names a
+            // path it never writes to).
             switch (entry.EntryType)
             {
                 case TarEntryType.Directory:
-                    Directory.CreateDirectory(target);
+                    Directory.CreateDirectory(ResolveInside(rootWithSeparator, entry.Name));
                     break;
                 case TarEntryType.RegularFile:
                 case TarEntryType.V7RegularFile:
                 case TarEntryType.ContiguousFile:
+                    var target = ResolveInside(rootWithSeparator, entry.Name);
                     Directory.CreateDirectory(Path.GetDirectoryName(target)!);
                     using (var output = File.Create(target))
                         entry.DataStream?.CopyTo(output);

@@ -20,6 +20,9 @@ public static class SentimentSentences
     /// <summary>The pinned package version.</summary>
     public const string PackageVersion = "5.0.2";
 
+    /// <summary>The tarball's published integrity (npm view sentiment@5.0.2 dist.integrity): other content is refused.</summary>
+    public const string PackageIntegrity = "sha512-ZeC3y0JsOYTdwujt5uOd7ILJNilbgFzUtg/LEG4wUv43LayFNLZ28ec8+Su+h3saHlJmIwYxBzfDHHZuiMA15g==";
+
     /// <summary>Sentences in the full data set.</summary>
     public const int ExpectedCount = 3000;
 
@@ -35,7 +38,7 @@ public static class SentimentSentences
     public static IReadOnlyList<SentimentSentence> Load(NpmPackageCache? cache = null)
     {
         cache ??= new NpmPackageCache();
-        var folder = cache.GetPackage(PackageName, PackageVersion);
+        var folder = cache.GetPackage(PackageName, PackageVersion, PackageIntegrity);
         var records = new List<SentimentSentence>(ExpectedCount);
         foreach (var source in Sources)
         {
