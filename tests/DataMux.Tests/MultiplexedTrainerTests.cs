@@ -101,6 +101,22 @@ public class MultiplexedTrainerTests
     }
 
     [Fact]
+    public void A_token_batch_with_every_position_ignored_is_skipped_not_a_NaN_loss()
+    {
+        // 8 rows, one group of 2 per batch: rows 0-5 are labelled -100 everywhere, so batches of them count nothing.
+        using var model = new TwoWayTokenModel();
+        var (tokens, labels) = ParityTask(8, 6);
+        labels.narrow(0, 0, 6).fill_(MultiplexedTrainer.IgnoreLabel);
+        var steps = new List<TrainingProgress>();
+
+        var summary = MultiplexedTrainer.Train(model, tokens, labels, new TrainingOptions(Epochs: 3, BatchGroups: 1, Seed: 2), steps.Add);
+
+        Assert.All(summary.EpochLosses, loss => Assert.True(double.IsFinite(loss), string.Join(", ", summary.EpochLosses)));
+        Assert.All(steps, step => Assert.True(double.IsFinite(step.Loss), $"step {step.Step}: {step.Loss}"));
+        Assert.InRange(summary.Steps, 3, 3 * 4 - 1);   // at least one counted batch per epoch, and some skipped
+    }
+
+    [Fact]
     public void Schedule_warms_up_then_decays_linearly()
     {
         var options = new TrainingOptions(WarmupFraction: 0.2, LinearDecay: true);

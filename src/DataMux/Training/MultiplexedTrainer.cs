@@ -26,7 +26,11 @@ public static class MultiplexedTrainer
     /// every epoch with a generator seeded from <see cref="TrainingOptions.Seed"/> and fed <c>BatchGroups · N</c> at a
     /// time (the last batch may be smaller; the model completes its last group with filler rows that carry no loss).
     /// Dropout is seeded from <see cref="TrainingOptions.Seed"/> too (on the CPU the caller's global random state is
-    /// restored afterwards; on CUDA the CUDA generators are seeded and left so), so a run is reproducible. The model is left in training mode. Data is moved to the model's device one batch at a time.
+    /// restored afterwards; on CUDA the CUDA generators are seeded and left so), so a run on the CPU is reproducible;
+    /// on CUDA the dropout masks repeat, but libtorch's default GPU kernels (atomic accumulation in some backward
+    /// passes) may differ in the last bits from run to run. A token batch whose positions are all ignored is skipped
+    /// (no step, not in the epoch's loss). The model is left in training mode. Data is moved to the model's device one
+    /// batch at a time.
     /// </summary>
     /// <param name="model">A generated model (or any module implementing <see cref="IMultiplexedModel"/>).</param>
     /// <param name="tokens">Training inputs.</param>
@@ -64,6 +68,7 @@ public static class MultiplexedTrainer
         {
             using var order = torch.randperm(rows, generator: generator);
             double lossSum = 0;
+            long rowsInLoss = 0;
             for (long start = 0; start < rows; start += batchRows)
             {
                 using var scope = torch.NewDisposeScope();
@@ -71,6 +76,9 @@ public static class MultiplexedTrainer
                 var indices = order.narrow(0, start, count).to(tokens.device);
                 var batchTokens = tokens.index_select(0, indices).to(device);
                 var batchLabels = labels.index_select(0, indices.to(labels.device)).to(device);
+                // A token batch whose positions are all ignored has no loss (cross-entropy's mean over nothing is NaN,
+                // which made every epoch's loss NaN) and nothing to learn: no step, as if the batch were not there.
+                if (configuration.Task == ModelTask.TokenClassification && !batchLabels.ne(IgnoreLabel).any().item<bool>()) continue;
 
                 var learningRate = options.LearningRate * options.Schedule(step, totalSteps);
                 foreach (var group in optimizer.ParamGroups) group.LearningRate = learningRate;
@@ -82,11 +90,12 @@ public static class MultiplexedTrainer
 
                 var value = loss.item<float>();
                 lossSum += value * count;
+                rowsInLoss += count;
                 step++;
                 progress?.Invoke(new TrainingProgress(epoch, step, totalSteps, value, learningRate));
             }
 
-            epochLosses.Add(lossSum / rows);
+            epochLosses.Add(rowsInLoss == 0 ? double.NaN : lossSum / rowsInLoss);
         }
 
         return new TrainingSummary(step, epochLosses);

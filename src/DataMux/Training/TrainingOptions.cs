@@ -7,7 +7,8 @@ namespace DataMux.Training;
 /// <param name="BatchGroups">Multiplexed groups per optimisation step: a step sees <c>BatchGroups · N</c> rows.</param>
 /// <param name="LearningRate">Peak learning rate of AdamW.</param>
 /// <param name="WeightDecay">AdamW's decoupled weight decay (0 turns AdamW into Adam).</param>
-/// <param name="Seed">Seed of the per-epoch shuffles (the model's own seed governs its initial weights).</param>
+/// <param name="Seed">Seed of the per-epoch shuffles and of dropout during training (the model's own seed governs its
+/// initial weights).</param>
 /// <param name="WarmupFraction">Fraction of all steps over which the learning rate rises linearly to its peak: warm-up step s
 /// (from 0) gets (s + 1) / (w + 1) of it, w being the warm-up steps, so the first step already moves the weights.</param>
 /// <param name="LinearDecay">Whether the learning rate then decays linearly toward 0: after the warm-up, step s of T gets
