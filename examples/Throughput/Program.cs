@@ -32,9 +32,12 @@ if (options.Help)
 // Everything a run could fail on after minutes of timing is checked here instead: muxes the task has no models for,
 // folders the CSV and the plots cannot be written to.
 var catalogue = ModelCatalog.For(options.Preset, options.Task);
-if (options.EffectiveMuxes.FirstOrDefault(m => catalogue.All(e => e.Mux != m)) is { } absent)
+// The muxes the task's catalogue has (the token task has no Orthogonal models), in catalogue order: the default.
+var available = catalogue.Where(e => !e.Baseline).Select(e => e.Mux).Distinct().ToArray();
+var muxes = options.Muxes ?? available;
+if (muxes.FirstOrDefault(m => !available.Contains(m)) is { } absent)
 {
-    Console.Error.WriteLine($"--muxes: the {options.Preset} preset's {options.Task} task has no {absent} models; it has {string.Join(", ", catalogue.Where(e => !e.Baseline).Select(e => e.Mux).Distinct())}.");
+    Console.Error.WriteLine($"--muxes: the {options.Preset} preset's {options.Task} task has no {absent} models; it has {string.Join(", ", available)}.");
     return 2;
 }
 
@@ -94,7 +97,7 @@ Console.WriteLine($"glibc large-buffer tuning: {(keepBuffers ? "on" : options.Al
 Console.WriteLine($"OMP_WAIT_POLICY={Environment.GetEnvironmentVariable("OMP_WAIT_POLICY") ?? "(unset)"}; forward only, inference mode, warm-up {options.Warmup}, median of {options.Runs} interleaved rounds, each case >= {options.Slice:F1}s per round");
 
 var entries = catalogue
-    .Where(e => e.Baseline || (options.Ns.Contains(e.N) && options.EffectiveMuxes.Contains(e.Mux)))
+    .Where(e => e.Baseline || (options.Ns.Contains(e.N) && muxes.Contains(e.Mux)))
     .ToArray();
 
 if (options.Soak > 0)
@@ -213,7 +216,7 @@ return 0;
 
 void CompareLevers()
 {
-    var leverEntries = entries.Where(e => e.Baseline || e.Mux == options.EffectiveMuxes[0]).ToArray();
+    var leverEntries = entries.Where(e => e.Baseline || e.Mux == muxes[0]).ToArray();
     Console.WriteLine();
     Console.WriteLine($"Levers: {leverEntries.Length} models, each as configured and with each lever off, interleaved ...");
     var rows = LeverComparison.Run(leverEntries.Select(e => ($"{e.Mux} N={e.N}", modelCases[e])).ToArray(),
@@ -231,7 +234,7 @@ void CompareLevers()
 void Extras()
 {
     // Per-component breakdown of the baseline and the first mux's models.
-    var firstMux = options.EffectiveMuxes[0];
+    var firstMux = muxes[0];
     var breakdownEntries = entries.Where(e => e.Baseline || e.Mux == firstMux).ToArray();
     var stages = ComponentBreakdown.Measure(breakdownEntries.Select(e => (models[e], tokens[e])).ToArray(), Math.Max(1, options.Runs - 1));
     Console.WriteLine();

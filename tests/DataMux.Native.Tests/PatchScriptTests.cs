@@ -16,18 +16,18 @@ public sealed class PatchScriptTests : IDisposable
     [Fact]
     public void Patches_only_when_the_system_library_lacks_GLIBCXX_3_4_32()
     {
-        var (code, text) = Shell.Run("bash", $"\"{Shell.PatchScript}\" \"{Shell.TorchSharpNative}\" \"{output}\"");
+        var (code, text) = Patch(Shell.TorchSharpNative);
 
         Assert.True(code == 0, text);
         var expected = Shell.SystemLibStdCxxIsNewEnough() ? "not-needed" : "patched";
-        Assert.Equal(expected, text.Trim().Split('\n')[^1]);
+        Assert.Equal(expected, Verdict(text));
         Assert.Equal(expected == "patched", File.Exists(Path.Combine(output, "libLibTorchSharp.so")));
     }
 
     [PatchedSystemFact]
     public void Patched_library_has_a_weak_version_requirement_and_needs_the_compat_library()
     {
-        Shell.Run("bash", $"\"{Shell.PatchScript}\" \"{Shell.TorchSharpNative}\" \"{output}\"");
+        Patch(Shell.TorchSharpNative);
         var patched = Path.Combine(output, "libLibTorchSharp.so");
 
         var (_, versions) = Shell.Run("readelf", $"-V \"{patched}\"");
@@ -44,7 +44,7 @@ public sealed class PatchScriptTests : IDisposable
     {
         var (first, firstText) = Patch(Shell.TorchSharpNative);
         Assert.True(first == 0, firstText);
-        Assert.Equal(Shell.SystemLibStdCxxIsNewEnough() ? "not-needed" : "patched", firstText.Trim().Split('\n')[^1]);
+        Assert.Equal(Shell.SystemLibStdCxxIsNewEnough() ? "not-needed" : "patched", Verdict(firstText));
         var patched = Path.Combine(output, "libLibTorchSharp.so");
         var before = Fingerprint(patched);
 
@@ -67,7 +67,7 @@ public sealed class PatchScriptTests : IDisposable
         foreach (var (code, text) in runs)
         {
             Assert.True(code == 0, text);
-            Assert.Equal(needed ? "patched" : "not-needed", text.Trim().Split('\n')[^1]);
+            Assert.Equal(needed ? "patched" : "not-needed", Verdict(text));
         }
 
         // One of them patched; the others waited for it and found its result (without the lock, all four patch).
@@ -99,6 +99,9 @@ public sealed class PatchScriptTests : IDisposable
     private (int ExitCode, string Output) Patch(string source) =>
         Shell.Run("bash", $"\"{Shell.PatchScript}\" \"{source}\" \"{output}\"");
 
+    /// <summary>The script's answer, "patched" or "not-needed": the last line of its output (standard output comes last).</summary>
+    private static string Verdict(string output) => output.Trim().Split('\n')[^1];
+
     /// <summary>The file's content and its last write time: a re-patch with the same bytes changes the time.</summary>
     private static string Fingerprint(string path) => File.Exists(path)
         ? Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(path))) + "@" + File.GetLastWriteTimeUtc(path).Ticks
@@ -107,7 +110,7 @@ public sealed class PatchScriptTests : IDisposable
     [Fact]
     public void A_missing_source_library_is_a_clear_error()
     {
-        var (code, text) = Shell.Run("bash", $"\"{Shell.PatchScript}\" /nonexistent/libLibTorchSharp.so \"{output}\"");
+        var (code, text) = Patch("/nonexistent/libLibTorchSharp.so");
 
         Assert.NotEqual(0, code);
         Assert.Contains("error DMXNATIVE1: DataMux native fix-up: expected TorchSharp's libLibTorchSharp.so at '/nonexistent/libLibTorchSharp.so'", text);

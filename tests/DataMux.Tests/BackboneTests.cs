@@ -8,11 +8,8 @@ using static TorchSharp.torch;
 
 namespace DataMux.Tests;
 
-public class BackboneTests
+public class BackboneTests : SeededTests
 {
-    // Random inputs from a fixed seed: a failure repeats (the suite runs sequentially, so nothing draws in between).
-    public BackboneTests() => TorchSharp.torch.manual_seed(20261129);
-
     [Fact]
     public void Embedding_adds_positions_and_validates_length()
     {

@@ -7,11 +7,8 @@ using static TorchSharp.torch;
 namespace DataMux.Tests;
 
 /// <summary>The MKL attention path used in CPU inference computes what libtorch's fused operator computes.</summary>
-public sealed class CpuAttentionTests
+public sealed class CpuAttentionTests : SeededTests
 {
-    // Random inputs from a fixed seed: a failure repeats (the suite runs sequentially, so nothing draws in between).
-    public CpuAttentionTests() => manual_seed(20261129);
-
     [Fact]
     public void Libtorch_on_this_platform_exports_what_the_path_needs()
     {
@@ -114,11 +111,8 @@ public sealed class CpuAttentionTests
     /// The two paths agree within float32 rounding, and are not bit-identical: the MKL path's products round
     /// differently somewhere, so equal bits mean it never ran and the comparison compared the fused operator with itself.
     /// </summary>
-    private static void AssertSameWithinRounding(Tensor fast, Tensor fused)
-    {
-        Assert.True(fast.allclose(fused, 1e-5, 1e-5), $"max difference {(fast - fused).abs().max().item<float>()}");
-        Assert.False(fast.equal(fused).all().item<bool>(), "bit-identical to the fused operator: the MKL attention path did not run");
-    }
+    private static void AssertSameWithinRounding(Tensor fast, Tensor fused) =>
+        TensorAssertions.AssertCloseButNotIdentical(fast, fused, 1e-5, 1e-5, "bit-identical to the fused operator: the MKL attention path did not run");
 
     private static Tensor Infer(TransformerEncoder encoder, Tensor x, Tensor? padding, bool cpuAttention)
     {

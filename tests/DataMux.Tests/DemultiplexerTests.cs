@@ -7,11 +7,8 @@ using static TorchSharp.torch;
 
 namespace DataMux.Tests;
 
-public class DemultiplexerTests
+public class DemultiplexerTests : SeededTests
 {
-    // Random inputs from a fixed seed: a failure repeats (the suite runs sequentially, so nothing draws in between).
-    public DemultiplexerTests() => TorchSharp.torch.manual_seed(20261129);
-
     private const int Hidden = 16;
 
     private static Demultiplexer Create(Demux demux, int n) => demux switch

@@ -10,11 +10,8 @@ using static TorchSharp.torch;
 namespace DataMux.Tests;
 
 /// <summary>The encoder stack on a team of threads gives the layer-by-layer path's outputs, for every split of rows.</summary>
-public sealed class EncoderTeamTests
+public sealed class EncoderTeamTests : SeededTests
 {
-    // Random inputs from a fixed seed: a failure repeats (the suite runs sequentially, so nothing draws in between).
-    public EncoderTeamTests() => TorchSharp.torch.manual_seed(20261129);
-
     [Fact]
     public void The_team_library_is_built_and_finds_what_it_needs()
     {

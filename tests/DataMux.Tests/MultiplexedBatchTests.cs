@@ -5,11 +5,8 @@ using Xunit;
 
 namespace DataMux.Tests;
 
-public class MultiplexedBatchTests
+public class MultiplexedBatchTests : SeededTests
 {
-    // Random inputs from a fixed seed: a failure repeats (the suite runs sequentially, so nothing draws in between).
-    public MultiplexedBatchTests() => TorchSharp.torch.manual_seed(20261129);
-
     [Theory]
     [InlineData(37, 10, 4, 3)]
     [InlineData(1, 10, 1, 9)]

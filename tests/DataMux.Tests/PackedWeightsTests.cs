@@ -9,11 +9,8 @@ using static TorchSharp.torch;
 namespace DataMux.Tests;
 
 /// <summary>MKL-packed encoder weights give the ordinary path's outputs, follow weight changes, and stay out of training.</summary>
-public sealed class PackedWeightsTests
+public sealed class PackedWeightsTests : SeededTests
 {
-    // Random inputs from a fixed seed: a failure repeats (the suite runs sequentially, so nothing draws in between).
-    public PackedWeightsTests() => manual_seed(20261129);
-
     [Fact]
     public void Libtorch_on_this_platform_exports_the_packed_gemm()
     {
@@ -317,10 +314,7 @@ public sealed class PackedWeightsTests
     /// packed kernels round differently somewhere, so equal bits mean the packed weights were never used.
     /// </summary>
     private static void AssertPackedRan(Tensor actual, Tensor expected, double tolerance = 1e-5)
-    {
-        Assert.True(actual.allclose(expected, tolerance, 1e-5), $"max difference {(actual - expected).abs().max().item<float>()}");
-        Assert.False(actual.equal(expected).all().item<bool>(), "bit-identical to the ordinary products: the packed weights were not used");
-    }
+        => TensorAssertions.AssertCloseButNotIdentical(actual, expected, tolerance, 1e-5, "bit-identical to the ordinary products: the packed weights were not used");
 
     private static Tensor Infer(TransformerEncoder encoder, Tensor x)
     {

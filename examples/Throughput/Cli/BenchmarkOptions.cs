@@ -43,7 +43,7 @@ internal sealed record BenchmarkOptions
     public string? Plot { get; init; }
     public string? Peer { get; init; }
     public IReadOnlyList<int> Ns { get; init; } = new[] { 1, 2, 5, 10, 20, 40 };
-    /// <summary>The muxes asked for with --muxes, or null for the task's default (<see cref="EffectiveMuxes"/>).</summary>
+    /// <summary>The muxes asked for with --muxes, or null for every mux the task's catalogue has.</summary>
     public IReadOnlyList<string>? Muxes { get; init; }
     public int Runs { get; init; } = 5;
     public int Warmup { get; init; } = 1;
@@ -62,9 +62,6 @@ internal sealed record BenchmarkOptions
     public bool SkipExtras { get; init; }
     public bool Levers { get; init; }
     public bool Help { get; init; }
-
-    /// <summary>The muxes to time: those asked for, or every mux the task's catalogue has (the token task has no Orthogonal models).</summary>
-    public IReadOnlyList<string> EffectiveMuxes => Muxes ?? (Task == "token" ? new[] { "GaussianHadamard" } : new[] { "GaussianHadamard", "Orthogonal" });
 
     public string PlotPath => Plot ?? $"throughput-{Preset}-{Task}.png";
 

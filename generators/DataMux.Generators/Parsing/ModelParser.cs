@@ -198,13 +198,8 @@ internal static class ModelParser
     /// </summary>
     private static void CheckNames(INamedTypeSymbol type, ModelTask task, LocationInfo? classLocation, List<DiagnosticInfo> diagnostics)
     {
-        var generated = (ICollection<string>)GeneratedMembers.Names(task);
-        if (generated.Contains(type.Name))
-        {
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NameConflict, classLocation, type.Name, "the model class"));
-        }
-
-        if (type.Name == Forward)
+        var generated = GeneratedMembers.Names(task); // Enumerable.Contains uses the set's own lookup
+        if (generated.Contains(type.Name) || type.Name == Forward)
         {
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NameConflict, classLocation, type.Name, "the model class"));
         }

@@ -97,7 +97,7 @@ public sealed class TransformerEncoderLayer : nn.Module<Tensor, Tensor?, Tensor>
 
     // The packed copies when they are switched on and can serve x (PrepareFor re-packs weights that changed), else null.
     private PackedLayerWeights? PreparedPackedWeights(Tensor x) =>
-        packed is not null && Performance.PackedWeights.Enabled && packed.PrepareFor(x, heads, qkv, output, expand, contract) ? packed : null;
+        packed is not null && Performance.PackedWeights.Enabled && packed.PrepareFor(x, qkv, output, expand, contract) ? packed : null;
 
     /// <summary>Attention heads.</summary>
     internal int Heads => heads;

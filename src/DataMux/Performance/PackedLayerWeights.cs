@@ -30,12 +30,12 @@ internal sealed class PackedLayerWeights(int heads, Linear queryKeyValue, Linear
 
     /// <summary>
     /// Whether the four copies can serve the calling layer's projections on <paramref name="input"/>, a float32 CPU
-    /// tensor, for a layer of <paramref name="heads"/> heads; re-packs the weights that changed in place. Copies shared
-    /// by several layers are never re-packed for a layer whose weights moved to other storage (that layer takes the
-    /// ordinary products): re-packing them would change them under the other layers, also while they multiply.
+    /// tensor; re-packs the weights that changed in place. Copies shared by several layers are never re-packed for a
+    /// layer whose weights moved to other storage (that layer takes the ordinary products): re-packing them would change
+    /// them under the other layers, also while they multiply. (Only layers of these heads get these copies: PackWeights.)
     /// </summary>
-    public bool PrepareFor(Tensor input, int heads, Linear queryKeyValue, Linear output, Linear expand, Linear contract) =>
-        input.device_type == DeviceType.CPU && input.dtype == ScalarType.Float32 && heads == Heads &&
+    public bool PrepareFor(Tensor input, Linear queryKeyValue, Linear output, Linear expand, Linear contract) =>
+        input.device_type == DeviceType.CPU && input.dtype == ScalarType.Float32 &&
         QueryKeyValue.PrepareFor(queryKeyValue, Shared) && Output.PrepareFor(output, Shared) &&
         Expand.PrepareFor(expand, Shared) && Contract.PrepareFor(contract, Shared);
 

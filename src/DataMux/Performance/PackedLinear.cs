@@ -86,8 +86,9 @@ internal sealed unsafe class PackedLinear : IDisposable
             return false;
         }
 
-        if (shared && TensorMemory.Address(weight) != packedFrom) return false;
-        if (TensorMemory.Address(weight) != packedFrom || !SampleMatches(weight))
+        var address = TensorMemory.Address(weight);
+        if (shared && address != packedFrom) return false;
+        if (address != packedFrom || !SampleMatches(weight))
         {
             lock (gate)
             {
