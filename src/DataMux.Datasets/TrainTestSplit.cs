@@ -18,7 +18,7 @@ public static class TrainTestSplit
     /// label) keeps its share in both parts: each stratum is shuffled with <paramref name="seed"/> and its first
     /// round(count·<paramref name="testFraction"/>) records go to the test part. Both parts are then shuffled
     /// (same seed) so that strata are interleaved. Every record lands in exactly one part; the same inputs and
-    /// seed always give the same split.
+    /// seed give the same split on every .NET version (the shuffle is the library's own, not <see cref="Random"/>).
     /// </summary>
     /// <param name="items">The records.</param>
     /// <param name="stratum">The key whose share each part keeps.</param>
@@ -28,7 +28,8 @@ public static class TrainTestSplit
     /// Optional key of records that must land on the same side, such as a sentence's text: a data set that holds the
     /// same sentence twice would otherwise test on sentences it trained on. Such records must share their stratum.
     /// Whole groups then go to the test part, in shuffled order, while they fit its share of the stratum; a group whose
-    /// records fall in several strata counts in the stratum of its first record.
+    /// records fall in several strata counts in the stratum of its first record. A record whose key is null is kept
+    /// with no other.
     /// </param>
     /// <exception cref="ArgumentException">When either part would be empty.</exception>
     public static TrainTestSplit<T> Stratified<T, TKey>(
@@ -40,14 +41,14 @@ public static class TrainTestSplit
         if (!(testFraction > 0 && testFraction < 1))
             throw new ArgumentOutOfRangeException(nameof(testFraction), testFraction, "Expected a test fraction strictly between 0 and 1.");
 
-        var random = new Random(seed);   // seeded System.Random is stable across runs and .NET versions
+        var random = new SeededShuffle(seed);   // not System.Random: its sequence for a seed may change between .NET versions
         var train = new List<T>();
         var test = new List<T>();
         // Bundles of records kept together (one record each without a key), each counted in the stratum of its first
         // record; strata in order of first appearance, so the split does not depend on how TKey sorts.
         var bundles = together is null
             ? items.Select(static item => new[] { item })
-            : items.GroupBy(together).Select(static bundle => bundle.ToArray());
+            : items.GroupBy(item => together(item) ?? new object()).Select(static bundle => bundle.ToArray()); // no key: alone
         foreach (var group in bundles.GroupBy(bundle => stratum(bundle[0])))
         {
             var members = group.ToArray();

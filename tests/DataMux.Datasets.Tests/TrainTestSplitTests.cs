@@ -32,6 +32,17 @@ public sealed class TrainTestSplitTests
     }
 
     [Fact]
+    public void Stratified_gives_the_pinned_split_for_a_seed()
+    {
+        // SplitMix64 from seed 42 and Fisher-Yates, worked out independently (Python): the split must not move with
+        // the .NET version (System.Random's sequence may), or every accuracy measured on it would move too.
+        var split = TrainTestSplit.Stratified(Enumerable.Range(0, 10).ToArray(), _ => 0, testFraction: 0.2, seed: 42);
+
+        Assert.Equal(new[] { 8, 5, 6, 3, 4, 7, 2, 1 }, split.Train);
+        Assert.Equal(new[] { 0, 9 }, split.Test);
+    }
+
+    [Fact]
     public void Stratified_interleaves_strata_instead_of_returning_blocks()
     {
         var split = TrainTestSplit.Stratified(Items, x => x.Label, 0.2, seed: 7);
@@ -85,6 +96,18 @@ public sealed class TrainTestSplitTests
         var trainKeys = split.Train.Select(x => x.Id % 10).ToHashSet();
         Assert.DoesNotContain(split.Test, x => trainKeys.Contains(x.Id % 10));
         Assert.NotEmpty(split.Test);
+    }
+
+    [Fact]
+    public void Records_without_a_key_to_keep_them_together_are_split_one_by_one()
+    {
+        // A null key put every such record in one bundle, too large for the test share: none was ever held out.
+        var items = Enumerable.Range(0, 100).ToArray();
+
+        var split = TrainTestSplit.Stratified(items, _ => 0, testFraction: 0.2, seed: 3, together: i => i % 2 == 0 ? null! : i / 2);
+
+        Assert.Equal(20, split.Test.Count);
+        Assert.Contains(split.Test, i => i % 2 == 0);
     }
 
     [Fact]
