@@ -30,6 +30,12 @@ internal static class Program
 
     public static int Main(string[] args)
     {
+        if (QuickStartOptions.AsksForHelp(args))
+        {
+            Console.WriteLine(QuickStartOptions.Usage);
+            return 0;
+        }
+
         QuickStartOptions options;
         try
         {

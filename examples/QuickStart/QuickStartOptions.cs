@@ -20,7 +20,7 @@ internal sealed record QuickStartOptions(int Epochs, IReadOnlyList<int> Widths, 
     public static readonly int[] AvailableWidths = [1, 2, 5, 10, 20];
 
     public const string Usage =
-        "Usage: dotnet run -c Release --project examples/QuickStart -- [--epochs E] [--n 2[,5,...]] [--seed S] [--device cpu|cuda|auto] [--threads T] [--lr LR] [--batch B] [--validation]\n" +
+        "Usage: dotnet run -c Release --project examples/QuickStart -- [--epochs E] [--n 2[,5,...]] [--seed S] [--device cpu|cuda|auto] [--threads T] [--lr LR] [--batch B] [--validation] [--help]\n" +
         "  --epochs  training epochs per model (default 16)\n" +
         "  --n       multiplexing widths to compare with N=1, from 1, 2, 5, 10, 20 (default 2)\n" +
         "  --seed    seed of the train/test split and training order (default 42)\n" +
@@ -29,7 +29,11 @@ internal sealed record QuickStartOptions(int Epochs, IReadOnlyList<int> Widths, 
         "  --lr      peak AdamW learning rate (default 1e-3)\n" +
         "  --batch   instances per optimisation step, rounded down to whole groups of N (at least one; default 32)\n" +
         "  --validation  report accuracy on 20% of the training sentences instead of the test set, to tune flags\n" +
-        "                without looking at the test set";
+        "                without looking at the test set\n" +
+        "  --help, -h    this text";
+
+    /// <summary>Whether <paramref name="args"/> ask for the usage text (<c>--help</c> or <c>-h</c> anywhere).</summary>
+    public static bool AsksForHelp(IReadOnlyList<string> args) => args.Any(a => a is "--help" or "-h");
 
     /// <summary>Parses <paramref name="args"/>; throws <see cref="ArgumentException"/> naming the bad flag.</summary>
     public static QuickStartOptions Parse(IReadOnlyList<string> args)
@@ -42,9 +46,13 @@ internal sealed record QuickStartOptions(int Epochs, IReadOnlyList<int> Widths, 
         var learningRate = 1e-3;
         var validation = false;
         var batch = 32;
+        var seen = new HashSet<string>();
         for (var i = 0; i < args.Count; i++)
         {
             var flag = args[i];
+            // A second value would silently replace the first (--n 2 --n 5 trained N = 5 only): say so instead.
+            if (!seen.Add(flag) && flag.StartsWith("--", StringComparison.Ordinal))
+                throw new ArgumentException($"Expected {flag} once; it is given twice.");
             string Value() => i + 1 < args.Count ? args[++i] : throw new ArgumentException($"Expected a value after {flag}.");
             switch (flag)
             {
@@ -61,7 +69,8 @@ internal sealed record QuickStartOptions(int Epochs, IReadOnlyList<int> Widths, 
                         widths.Add(n);
                     }
 
-                    if (widths.Count == 1) throw new ArgumentException($"Expected --n values from {string.Join(", ", AvailableWidths)}; got '{args[i]}'.");
+                    if (widths.Count == 1)
+                        throw new ArgumentException($"Expected --n to name at least one width besides the N = 1 baseline, which is always trained (from {string.Join(", ", AvailableWidths.Where(n => n > 1))}); got '{args[i]}'.");
                     break;
                 case "--seed":
                     seed = int.TryParse(Value(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var s)

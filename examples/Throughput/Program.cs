@@ -41,12 +41,11 @@ if (muxes.FirstOrDefault(m => !available.Contains(m)) is { } absent)
     return 2;
 }
 
-foreach (var (option, path) in new[] { ("--csv", options.Csv), ("--plot", options.PlotPath) })
+foreach (var (option, path) in new[] { ("--csv", options.Csv), ("--plot", options.PlotPath), ("--plot", InstancesPlot.PathBeside(options.PlotPath)) })
 {
-    var folder = path is null ? null : Path.GetDirectoryName(Path.GetFullPath(path));
-    if (folder is not null && !Directory.Exists(folder))
+    if (path is not null && OutputPaths.Problem(option, path) is { } problem)
     {
-        Console.Error.WriteLine($"{option}: expected a file in an existing folder, but '{folder}' (for '{path}') does not exist.");
+        Console.Error.WriteLine(problem);
         return 2;
     }
 }
@@ -137,7 +136,7 @@ var modelCases = entries.ToDictionary(e => e, e =>
 {
     var module = (nn.Module<Tensor, Tensor>)models[e];
     var input = tokens[e];
-    return new TimedCase($"{e.Mux} N={e.N}", tokens[e].shape[0] is var r ? (int)r : 0, () => module.forward(input));
+    return new TimedCase($"{e.Mux} N={e.N}", Workload.For(models[e].Configuration).Rows, () => module.forward(input));
 });
 var backboneCases = backboneShapes.ToDictionary(w => w, w =>
 {
@@ -169,10 +168,25 @@ ConsoleTable.Print(
     results.Select(r => new[] { r.Mux, $"{r.N}", $"{r.Rows}", $"{r.Positions}", $"{r.Seconds:F3}", $"{r.InstancesPerSecond:F2}", $"{r.Speedup:F2}x",
         $"{r.RoundSpeedups.Min():F2}-{r.RoundSpeedups.Max():F2}x", $"{r.BackboneInstancesPerSecond:F2}", $"{r.CeilingSpeedup:F2}x" }));
 
+// A speed-up well above N is not multiplexing: the baseline was slowed down (a cold first round with --warmup 0, or
+// the machine's load while it ran).
+foreach (var r in results.Where(r => r.Speedup > 1.1 * r.N))
+    Console.WriteLine($"Warning: {r.Mux} N = {r.N} reads {r.Speedup:F2}x, above N; the baseline's timing was disturbed (--warmup 0, or the machine's load). Do not quote this run.");
+
+var exitCode = 0;
 if (options.Csv is not null)
 {
-    CsvReport.Write(options.Csv, results);
-    Console.WriteLine($"CSV written to {options.Csv}");
+    try
+    {
+        CsvReport.Write(options.Csv, results);
+        Console.WriteLine($"CSV written to {options.Csv}");
+    }
+    catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+    {
+        // Checked before the timing, but the file can change meanwhile: keep the rest of the report.
+        Console.Error.WriteLine($"--csv: could not write '{options.Csv}': {e.Message}");
+        exitCode = 1;
+    }
 }
 
 if (peer is not null)
@@ -212,7 +226,7 @@ if (!options.SkipExtras)
 
 Console.WriteLine();
 Console.WriteLine($"total wall {wall.Elapsed.TotalSeconds:F1}s");
-return 0;
+return exitCode;
 
 void CompareLevers()
 {

@@ -9,7 +9,7 @@ namespace Throughput.Cli;
 internal sealed record BenchmarkOptions
 {
     public const string Usage = """
-        Throughput --preset paper|small  --task sequence|token  [options]
+        Throughput [--preset paper|small] [--task sequence|token] [options]     (defaults: paper, sequence)
           --csv FILE          write preset,task,mux,n,instances_per_second,speedup,ceiling_speedup
           --plot FILE         PNG of speed-up against N (default: throughput-<preset>-<task>.png), and beside it
                               FILE-instances.png: instances/s against N, log scale
@@ -21,7 +21,8 @@ internal sealed record BenchmarkOptions
           --slice S           seconds each case runs per round at least (repeated calls; default 1)
           --threads T         torch threads (default: torch's choice, one per core)
           --rows R            rows pushed through the public batching path (default 1000)
-          --soak COUNT        only: push COUNT batches through the public batching path, report RSS
+          --soak COUNT        only: push at least COUNT batches through the public batching path, report RSS
+                              (takes --preset, --task, --ns, --muxes, --threads and the lever switches below)
           --no-mkl-fix        leave MKL's vendor-based kernel choice alone (to measure that lever)
           --allocator-defaults leave glibc's malloc thresholds alone (to measure that lever)
           --fused-attention   libtorch's scaled_dot_product_attention instead of DataMux.Performance.CpuAttention
@@ -34,7 +35,7 @@ internal sealed record BenchmarkOptions
           --levers            also time the baseline and the first mux's models with each runtime lever off,
                               interleaved with the levers on (ratios from one run; each such model is timed once per lever
                               more in every round: 6 more slices per model and round)
-          --help              this text
+          --help, -h          this text
         """;
 
     public string Preset { get; init; } = "paper";
@@ -65,24 +66,39 @@ internal sealed record BenchmarkOptions
 
     public string PlotPath => Plot ?? $"throughput-{Preset}-{Task}.png";
 
+    /// <summary>Options that mean nothing to a soak run (<c>--soak</c> returns before any of them is used).</summary>
+    private static readonly string[] NotForSoak = { "--csv", "--plot", "--peer", "--runs", "--warmup", "--slice", "--rows", "--skip-extras", "--levers" };
+
     /// <summary>Parses <paramref name="args"/>; throws <see cref="ArgumentException"/> naming the bad option.</summary>
     public static BenchmarkOptions Parse(string[] args)
     {
         var options = new BenchmarkOptions();
+        var given = new Dictionary<string, string>(); // option -> the value it was given ("" for switches)
         for (var i = 0; i < args.Length; i++)
         {
-            string Value() => i + 1 >= args.Length ? throw new ArgumentException($"Option {args[i]} expects a value.")
-                : args[i + 1].StartsWith("--", StringComparison.Ordinal) ? throw new ArgumentException($"Option {args[i]} expects a value, got the option '{args[i + 1]}'.")
-                : args[++i];
-            double Seconds() { var name = args[i]; var text = Value(); return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && v >= 0 && v <= 60 ? v : throw new ArgumentException($"Option {name} expects seconds between 0 and 60, got '{text}'."); }
-            int Int(int minimum = 0) { var name = args[i]; var text = Value(); return int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var v) && v >= minimum ? v : throw new ArgumentException($"Option {name} expects {(minimum == 0 ? "a non-negative" : "a positive")} integer, got '{text}'."); }
-            options = args[i] switch
+            var current = args[i];
+            string Value()
+            {
+                var value = i + 1 >= args.Length ? throw new ArgumentException($"Option {current} expects a value.")
+                    : args[i + 1].StartsWith("--", StringComparison.Ordinal) ? throw new ArgumentException($"Option {current} expects a value, got the option '{args[i + 1]}'.")
+                    : args[++i];
+                // A second value would silently replace the first: say so instead.
+                if (given.TryGetValue(current, out var first))
+                    throw new ArgumentException($"Option {current} given twice ('{first}', then '{value}'); expected it once.");
+                given[current] = value;
+                return value;
+            }
+
+            string FileName() { var text = Value(); return text.Trim().Length > 0 ? text : throw new ArgumentException($"Option {current} expects a file name, got '{text}'."); }
+            double Seconds() { var text = Value(); return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && v >= 0 && v <= 60 ? v : throw new ArgumentException($"Option {current} expects seconds between 0 and 60, got '{text}'."); }
+            int Int(int minimum = 0) { var text = Value(); return int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var v) && v >= minimum ? v : throw new ArgumentException($"Option {current} expects {(minimum == 0 ? "a non-negative" : "a positive")} integer, got '{text}'."); }
+            options = current switch
             {
                 "--preset" => options with { Preset = OneOf("--preset", Value(), "paper", "small") },
                 "--task" => options with { Task = OneOf("--task", Value(), "sequence", "token") },
-                "--csv" => options with { Csv = Value() },
-                "--plot" => options with { Plot = Value() },
-                "--peer" => options with { Peer = Value() },
+                "--csv" => options with { Csv = FileName() },
+                "--plot" => options with { Plot = FileName() },
+                "--peer" => options with { Peer = FileName() },
                 "--ns" => options with { Ns = ParseNs(Value()) },
                 "--muxes" => options with { Muxes = ParseMuxes(Value()) },
                 "--runs" => options with { Runs = Int(minimum: 1) },
@@ -102,10 +118,13 @@ internal sealed record BenchmarkOptions
                 "--skip-extras" => options with { SkipExtras = true },
                 "--levers" => options with { Levers = true },
                 "--help" or "-h" => options with { Help = true },
-                _ => throw new ArgumentException($"Unknown option '{args[i]}'.\n{Usage}"),
+                _ => throw new ArgumentException($"Unknown option '{current}'.\n{Usage}"),
             };
+            given.TryAdd(current, "");
         }
 
+        if (options.Soak > 0 && NotForSoak.Where(given.ContainsKey).ToArray() is { Length: > 0 } unused)
+            throw new ArgumentException($"Option --soak runs the soak only; expected none of {string.Join(", ", NotForSoak)} with it, got {string.Join(", ", unused)}.");
         return options;
     }
 
@@ -115,7 +134,7 @@ internal sealed record BenchmarkOptions
 
     private static string[] ParseMuxes(string text)
     {
-        var muxes = text.Split(',', StringSplitOptions.RemoveEmptyEntries)
+        var muxes = text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Select(m => OneOf("--muxes", m, "GaussianHadamard", "Orthogonal")).Distinct().ToArray();
         return muxes.Length > 0 ? muxes : throw new ArgumentException($"Option --muxes expects at least one of GaussianHadamard, Orthogonal, got '{text}'.");
     }
@@ -123,7 +142,7 @@ internal sealed record BenchmarkOptions
     private static int[] ParseNs(string text)
     {
         var allowed = new[] { 1, 2, 5, 10, 20, 40 };
-        var ns = text.Split(',', StringSplitOptions.RemoveEmptyEntries)
+        var ns = text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Select(s => int.TryParse(s, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) && allowed.Contains(n) ? n
                 : throw new ArgumentException($"Option --ns expects values among {string.Join(",", allowed)}, got '{s}'."))
             .Distinct().OrderBy(n => n).ToArray();

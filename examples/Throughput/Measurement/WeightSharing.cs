@@ -38,8 +38,4 @@ internal static class WeightSharing
             }
         }
     }
-
-    /// <summary>Donor first: the model with the largest tables, so that every other table is a prefix of its own.</summary>
-    public static IEnumerable<IMultiplexedModel> LargestFirst(IEnumerable<IMultiplexedModel> models) =>
-        models.OrderByDescending(m => m.Configuration.N);
 }

@@ -23,15 +23,16 @@ internal static class InstancesPlot
             ours.LegendText = $"ours, {group.Key}";
         }
 
-        if (peer?.Where(p => p.InstancesPerSecond > 0).OrderBy(p => p.N).ToArray() is { Length: > 0 } peerPoints)
+        foreach (var group in (peer ?? []).Where(p => p.InstancesPerSecond > 0).GroupBy(p => p.Mux))
         {
-            var line = plot.Add.Scatter(peerPoints.Select(p => (double)p.N).ToArray(), peerPoints.Select(p => Math.Log10(p.InstancesPerSecond)).ToArray());
-            line.LegendText = $"PyTorch peer, {peerPoints[0].Mux}";
+            var points = group.OrderBy(p => p.N).ToArray();
+            var line = plot.Add.Scatter(points.Select(p => (double)p.N).ToArray(), points.Select(p => Math.Log10(p.InstancesPerSecond)).ToArray());
+            line.LegendText = $"PyTorch peer, {group.Key}";
         }
 
         // The values are plotted as log10; ticks at 1, 2 and 5 times each power of ten say what they stand for.
         var values = rows.Where(r => r.Mux != "Identity").Select(r => r.InstancesPerSecond)
-            .Concat(peer?.Select(p => p.InstancesPerSecond) ?? Enumerable.Empty<double>()).Where(v => v > 0).ToArray();
+            .Concat(peer?.Select(p => p.InstancesPerSecond) ?? Enumerable.Empty<double>()).Where(v => v > 0 && double.IsFinite(v)).ToArray(); // Ticks counts powers of ten up to the largest
         if (values.Length > 0)
         {
             var ticks = Ticks(values.Min(), values.Max());

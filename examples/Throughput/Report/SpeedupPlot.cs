@@ -7,7 +7,7 @@ namespace Throughput.Report;
 /// <summary>PNG of speed-up against N: the ideal line, the reference paper's points, ours per mux, our backbone-only ceiling and the peer's.</summary>
 internal static class SpeedupPlot
 {
-    /// <summary>The reference paper's measured speed-ups (12L/768, GPU, forward only) at N = 2, 5, 10, 20, 40.</summary>
+    /// <summary>The reference paper's measured speed-ups (12L/768, GPU, forward only) at N = 2, 5, 10, 20, 40, after its N = 1 (1x by definition).</summary>
     public static readonly (int N, double Speedup)[] Paper = { (1, 1.0), (2, 1.3), (5, 3.2), (10, 6.1), (20, 11.1), (40, 18.3) };
 
     public static void Save(string path, string title, IReadOnlyList<ResultRow> rows,
@@ -38,11 +38,11 @@ internal static class SpeedupPlot
             line.LinePattern = LinePattern.Dotted;
         }
 
-        if (peer is { Count: > 0 })
+        foreach (var group in (peer ?? []).GroupBy(p => p.Mux))
         {
-            var points = peer.OrderBy(p => p.N).ToArray();
+            var points = group.OrderBy(p => p.N).ToArray();
             var line = plot.Add.Scatter(points.Select(p => (double)p.N).ToArray(), points.Select(p => p.Speedup).ToArray());
-            line.LegendText = $"PyTorch peer, {points[0].Mux}";
+            line.LegendText = $"PyTorch peer, {group.Key}";
         }
 
         plot.Title(title);

@@ -1,0 +1,70 @@
+using System;
+using Throughput.Cli;
+using Xunit;
+
+namespace DataMux.Examples.Tests;
+
+public sealed class BenchmarkOptionsTests
+{
+    [Fact]
+    public void No_arguments_give_the_paper_sequence_defaults()
+    {
+        var options = BenchmarkOptions.Parse([]);
+
+        Assert.Equal(("paper", "sequence", 5, 1), (options.Preset, options.Task, options.Runs, options.Warmup));
+        Assert.Equal(new[] { 1, 2, 5, 10, 20, 40 }, options.Ns);
+        Assert.Null(options.Muxes);
+    }
+
+    [Theory]
+    [InlineData("--ns", "2", "40")]
+    [InlineData("--csv", "a.csv", "b.csv")]
+    [InlineData("--runs", "3", "7")]
+    public void An_option_given_twice_is_an_error_naming_both_values(string option, string first, string second)
+    {
+        var error = Assert.Throws<ArgumentException>(() => BenchmarkOptions.Parse([option, first, option, second]));
+
+        Assert.Contains($"{option} given twice ('{first}', then '{second}')", error.Message);
+    }
+
+    [Theory]
+    [InlineData("--csv", "results.csv")]
+    [InlineData("--levers", null)]
+    [InlineData("--runs", "3")]
+    public void Soak_refuses_the_options_it_would_ignore(string option, string? value)
+    {
+        string[] args = value is null ? ["--soak", "10", option] : ["--soak", "10", option, value];
+
+        var error = Assert.Throws<ArgumentException>(() => BenchmarkOptions.Parse(args));
+
+        Assert.Contains($"got {option}", error.Message);
+    }
+
+    [Fact]
+    public void Soak_takes_the_model_and_lever_options()
+    {
+        var options = BenchmarkOptions.Parse(["--soak", "10", "--preset", "small", "--ns", "40", "--muxes", "GaussianHadamard", "--no-team"]);
+
+        Assert.Equal((10, "small", true), (options.Soak, options.Preset, options.NoTeam));
+    }
+
+    [Fact]
+    public void Lists_may_have_spaces_after_their_commas()
+    {
+        var options = BenchmarkOptions.Parse(["--muxes", "GaussianHadamard, Orthogonal", "--ns", "20, 2"]);
+
+        Assert.Equal(new[] { "GaussianHadamard", "Orthogonal" }, options.Muxes);
+        Assert.Equal(new[] { 2, 20 }, options.Ns);
+    }
+
+    [Theory]
+    [InlineData("--csv")]
+    [InlineData("--plot")]
+    [InlineData("--peer")]
+    public void An_empty_file_name_is_an_error(string option)
+    {
+        var error = Assert.Throws<ArgumentException>(() => BenchmarkOptions.Parse([option, " "]));
+
+        Assert.Contains($"{option} expects a file name", error.Message);
+    }
+}
