@@ -13,6 +13,9 @@ public sealed record TokenLayout
     {
         if (vocabulary < 1) throw new ArgumentOutOfRangeException(nameof(vocabulary), vocabulary, "Expected a vocabulary of at least 1 token id.");
         if (n < 1) throw new ArgumentOutOfRangeException(nameof(n), n, "Expected N >= 1 multiplexed inputs.");
+        // The embedding table holds the user ids, CLS, the filler and N index tokens: its row count must be an int.
+        if ((long)vocabulary + 2 + n > int.MaxValue)
+            throw new ArgumentOutOfRangeException(nameof(vocabulary), vocabulary, $"Expected Vocabulary + N + 2 at most {int.MaxValue} (the embedding table's rows), but N is {n}.");
         if (paddingToken < 0 || paddingToken >= vocabulary)
             throw new ArgumentOutOfRangeException(nameof(paddingToken), paddingToken, $"Expected a padding token id in [0, {vocabulary}).");
         Vocabulary = vocabulary;

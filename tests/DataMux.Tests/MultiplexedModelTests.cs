@@ -31,6 +31,54 @@ public class MultiplexedModelTests
 
     [Theory]
     [MemberData(nameof(Compositions))]
+    public void A_model_built_inside_a_dispose_scope_keeps_every_weight_after_the_scope(string composition)
+    {
+        // A helper that builds a model and tidies its temporaries with a scope: the scope's end disposed the
+        // embedding tables, the mux and demux tensors, so forward failed and save left them out.
+        nn.Module<Tensor, Tensor> scoped;
+        using (torch.NewDisposeScope()) scoped = Seeded[composition].Seed1();
+        using var plain = Seeded[composition].Seed1();
+        using var model = scoped;
+        model.eval();
+        plain.eval();
+
+        Assert.Equal(plain.state_dict().Keys.Order(), model.state_dict().Keys.Order());
+        using var tokens = Tokens(8);
+        using var inference = torch.inference_mode();
+        using var expected = plain.forward(tokens);
+        using var actual = model.forward(tokens);
+        Assert.True(actual.equal(expected).all().item<bool>());
+    }
+
+    [Theory]
+    [MemberData(nameof(Compositions))]
+    public void Predict_restores_each_submodules_own_training_flag(string composition)
+    {
+        using var model = Seeded[composition].Seed1();
+        model.train();
+        var embedding = ((IMultiplexedModel)model).Parts.Embedding;
+        embedding.eval();   // the caller's choice: no dropout in the embedding
+        using var tokens = Tokens(8);
+
+        using (BatchedInference.Predict(model, tokens, rowsPerBatch: 8)) { }
+
+        Assert.True(model.training);
+        Assert.False(embedding.training);
+    }
+
+    [Fact]
+    public void Predict_on_a_scalar_says_it_expected_rows()
+    {
+        using var model = new OrthogonalIndexSentenceSeed1();
+        using var scalar = torch.tensor(3L);
+
+        var error = Assert.Throws<ArgumentException>(() => BatchedInference.Predict(model, scalar, rowsPerBatch: 5));
+
+        Assert.Contains("Expected at least one row, but got shape []", error.Message);
+    }
+
+    [Theory]
+    [MemberData(nameof(Compositions))]
     public void Saved_model_reloads_into_a_model_with_another_seed(string composition)
     {
         using var original = Seeded[composition].Seed1();

@@ -117,6 +117,43 @@ public class MultiplexedTrainerTests
     }
 
     [Fact]
+    public void The_schedule_spans_only_the_steps_that_run_when_token_batches_are_skipped()
+    {
+        // 8 rows, one group of 2 per batch, only row 0 labelled: one batch in four has a counted position. The
+        // schedule counted all 8 steps of 2 epochs, so the learning rate never decayed past 0.9 of its peak.
+        using var model = new TwoWayTokenModel();
+        var (tokens, labels) = ParityTask(8, 6);
+        labels.narrow(0, 1, 7).fill_(MultiplexedTrainer.IgnoreLabel);
+        var steps = new List<TrainingProgress>();
+
+        var summary = MultiplexedTrainer.Train(model, tokens, labels, new TrainingOptions(Epochs: 2, BatchGroups: 1, Seed: 2, LinearDecay: true), steps.Add);
+
+        Assert.Equal(2, summary.Steps);
+        Assert.All(steps, step => Assert.Equal(summary.Steps, step.TotalSteps));
+        Assert.True(steps[^1].LearningRate <= 0.5 * new TrainingOptions().LearningRate, $"last learning rate {steps[^1].LearningRate}");
+    }
+
+    [Fact]
+    public void More_epochs_than_an_int_counts_steps_for_is_an_error_naming_the_limit()
+    {
+        using var model = new FourWayTrainingModel();
+        var (tokens, labels) = FirstTokenTask(8, 1);
+
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => MultiplexedTrainer.Train(model, tokens, labels, new TrainingOptions(Epochs: int.MaxValue, BatchGroups: 1)));
+
+        Assert.Contains($"Expected at most {int.MaxValue / 2} epochs", error.Message);
+    }
+
+    [Fact]
+    public void A_warm_up_rounded_up_to_the_whole_run_still_reaches_the_peak()
+    {
+        var options = new TrainingOptions(WarmupFraction: 0.96, LinearDecay: true);
+
+        Assert.Equal(1.0, options.Schedule(9, 10), 6);
+        Assert.Equal(1.0, options.Schedule(0, 1), 6);
+    }
+
+    [Fact]
     public void Schedule_warms_up_then_decays_linearly()
     {
         var options = new TrainingOptions(WarmupFraction: 0.2, LinearDecay: true);

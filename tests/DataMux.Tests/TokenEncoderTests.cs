@@ -78,13 +78,13 @@ public class TokenEncoderTests
     }
 
     [Theory]
-    [InlineData("", "to start with 'DataMux.TokenEncoder 2 vocabulary=V maxLength=L tokenizer=F'")]
+    [InlineData("", "to start with 'DataMux.TokenEncoder 3 vocabulary=V maxLength=L tokenizer=F'")]
     [InlineData("DataMux.TokenEncoder 1 vocabulary=9 maxLength=4", "to start with")]
-    [InlineData("DataMux.TokenEncoder 2 vocabulary=2 maxLength=4 tokenizer=GPT2", "(V >= 3, L >= 1)")]
-    [InlineData("DataMux.TokenEncoder 2 vocabulary=4 maxLength=4 tokenizer=GPT2\n7\n8\n9", "Expected 1 to 2 tokenizer ids")]
-    [InlineData("DataMux.TokenEncoder 2 vocabulary=4 maxLength=4 tokenizer=GPT2", "Expected 1 to 2 tokenizer ids")]
-    [InlineData("DataMux.TokenEncoder 2 vocabulary=9 maxLength=4 tokenizer=GPT2\n7\nseven", "on line 3")]
-    [InlineData("DataMux.TokenEncoder 2 vocabulary=9 maxLength=4 tokenizer=GPT2\n7\n7", "each once) on line 3")]
+    [InlineData("DataMux.TokenEncoder 3 vocabulary=2 maxLength=4 tokenizer=GPT2", "(V >= 3, L >= 1)")]
+    [InlineData("DataMux.TokenEncoder 3 vocabulary=4 maxLength=4 tokenizer=GPT2\n7\n8\n9", "Expected 1 to 2 tokenizer ids")]
+    [InlineData("DataMux.TokenEncoder 3 vocabulary=4 maxLength=4 tokenizer=GPT2", "Expected 1 to 2 tokenizer ids")]
+    [InlineData("DataMux.TokenEncoder 3 vocabulary=9 maxLength=4 tokenizer=GPT2\n7\nseven", "on line 3")]
+    [InlineData("DataMux.TokenEncoder 3 vocabulary=9 maxLength=4 tokenizer=GPT2\n7\n7", "each once) on line 3")]
     public void A_damaged_encoder_file_is_an_error_naming_what_was_expected(string content, string expected)
     {
         using var file = new TemporaryFile();
@@ -125,6 +125,24 @@ public class TokenEncoderTests
 
         Assert.Contains("Expected the tokenizer", error.Message);
         Assert.Contains("but got one that tokenizes differently", error.Message);
+    }
+
+    [Fact]
+    public void A_saved_encoder_refuses_a_tokenizer_that_numbers_the_same_tokens_otherwise()
+    {
+        // Two WordPiece vocabularies that differ only in the order of "good" and "bad": every probe word is [UNK] in
+        // both, so they split any text alike, but each gives the other's id to "good" and "bad".
+        static WordPieceTokenizer Vocabulary(string words) =>
+            WordPieceTokenizer.Create(new System.IO.MemoryStream(System.Text.Encoding.UTF8.GetBytes(words)));
+        var fitted = Vocabulary("[UNK]\ngood\nmovie\nbad\n");
+        var reordered = Vocabulary("[UNK]\nbad\nmovie\ngood\n");
+        using var file = new TemporaryFile();
+        TokenEncoder.Fit(fitted, ["good movie", "bad movie", "good good"], vocabulary: 10, maxLength: 4).Save(file.Path);
+
+        var error = Assert.Throws<ArgumentException>(() => TokenEncoder.Load(reordered, file.Path));
+
+        Assert.Contains("tokenizes differently", error.Message);
+        Assert.Equal(3, TokenEncoder.Load(Vocabulary("[UNK]\ngood\nmovie\nbad\n"), file.Path).KnownTokens);
     }
 
     /// <summary>The fingerprint GPT-2's tokenizer gets in a saved file's header.</summary>

@@ -42,6 +42,7 @@ public sealed class TokenEmbedding : nn.Module<Tensor, Tensor>
         norm = LayerNorm(hidden, Epsilon);
         this.dropout = Dropout(dropout);
         RegisterComponents();
+        this.DetachFromDisposeScopes();
     }
 
     /// <summary>Number of positions the position table covers.</summary>

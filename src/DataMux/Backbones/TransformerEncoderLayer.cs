@@ -48,6 +48,7 @@ public sealed class TransformerEncoderLayer : nn.Module<Tensor, Tensor?, Tensor>
         this.heads = heads;
         dropoutProbability = dropout;
         RegisterComponents();
+        this.DetachFromDisposeScopes();
     }
 
     /// <summary>

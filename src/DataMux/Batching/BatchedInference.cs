@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using DataMux.Validation;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -30,6 +31,8 @@ public static class BatchedInference
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(tokens);
         if (rowsPerBatch < 1) throw new ArgumentOutOfRangeException(nameof(rowsPerBatch), rowsPerBatch, "Expected at least 1 row per batch.");
+        if (tokens.dim() < 1 || tokens.shape[0] < 1)
+            throw new ArgumentException($"Expected at least one row, but got shape {TokenChecks.Format(tokens.shape)}.", nameof(tokens));
         // One chunk (rows <= rowsPerBatch) is one forward call, whose grouping is the model's own: any size serves it.
         if (model is IMultiplexedModel multiplexed && rowsPerBatch % multiplexed.Configuration.N != 0 && tokens.shape[0] > rowsPerBatch)
         {
@@ -40,11 +43,10 @@ public static class BatchedInference
                 $"Use {Math.Max(n, rowsPerBatch / n * n)} (or PredictInGroups).", nameof(rowsPerBatch));
         }
 
-        if (tokens.dim() < 1 || tokens.shape[0] < 1)
-            throw new ArgumentException($"Expected at least one row, but got shape {TokenChecks.Format(tokens.shape)}.", nameof(tokens));
-
         var rows = tokens.shape[0];
-        var wasTraining = model.training;
+        // Every module's own flag, parents first: restoring only the model's would set all submodules to it (a
+        // submodule the caller had put in evaluation mode would come back training, its dropout on).
+        var flags = model.modules().Prepend((nn.Module)model).Select(module => (Module: module, Training: module.training)).ToArray();
         model.eval();
         try
         {
@@ -70,7 +72,7 @@ public static class BatchedInference
         }
         finally
         {
-            model.train(wasTraining);
+            foreach (var (module, training) in flags) module.train(training);
         }
     }
 

@@ -40,6 +40,7 @@ public sealed class IndexEmbeddingDemultiplexer : Demultiplexer
         project = Linear(2 * hidden, hidden);
         norm = LayerNorm(hidden, NormEpsilon);
         RegisterComponents();
+        this.DetachFromDisposeScopes();
     }
 
     /// <inheritdoc/>

@@ -36,6 +36,7 @@ public sealed class MlpDemultiplexer : Demultiplexer
         shared = Linear(hidden, hidden);
         norm = LayerNorm(hidden);
         RegisterComponents();
+        this.DetachFromDisposeScopes();
     }
 
     /// <inheritdoc/>

@@ -38,6 +38,7 @@ public sealed class BinaryHadamardMultiplexer : Multiplexer
 
         masks = torch.tensor(values, new long[] { n, hidden });
         RegisterComponents();
+        this.DetachFromDisposeScopes();
     }
 
     /// <summary>The 0/1 masks, <c>[N, d]</c> (the registered buffer).</summary>

@@ -31,6 +31,7 @@ public sealed class GaussianHadamardMultiplexer : Multiplexer
         }
 
         RegisterComponents();
+        this.DetachFromDisposeScopes();
     }
 
     /// <summary>The L2 norm every vector vᵢ was scaled to.</summary>

@@ -16,6 +16,7 @@ public sealed class IdentityMultiplexer : Multiplexer
     {
         _ = seed;
         RegisterComponents();
+        this.DetachFromDisposeScopes();
     }
 
     /// <inheritdoc/>

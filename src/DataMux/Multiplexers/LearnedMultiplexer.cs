@@ -28,6 +28,7 @@ public sealed class LearnedMultiplexer : Multiplexer
 
         bias = new Parameter(torch.zeros(n, hidden));
         RegisterComponents();
+        this.DetachFromDisposeScopes();
     }
 
     /// <summary>The per-index weights Wᵢ, <c>[N, d_in, d_out]</c>.</summary>

@@ -28,6 +28,7 @@ public sealed class OrthogonalMultiplexer : Multiplexer
         }
 
         RegisterComponents();
+        this.DetachFromDisposeScopes();
     }
 
     /// <summary>The orthogonal matrices Oᵢ, <c>[N, d, d]</c> (the registered buffer).</summary>

@@ -133,7 +133,7 @@ public sealed class TokenEncoder
         }
     }
 
-    private const string FileHeader = "DataMux.TokenEncoder 2";
+    private const string FileHeader = "DataMux.TokenEncoder 3";
 
     // Text the tokenizer's ids are fingerprinted on: letters, digits, punctuation, spaces and a non-ASCII letter.
     private const string ProbeText = "DataMux probe: The quick brown fox jumps over 13 lazy dogs; naïve café!";
@@ -142,19 +142,21 @@ public sealed class TokenEncoder
     /// Writes the compact vocabulary to <paramref name="path"/> (text: a header with the vocabulary size, the maximum
     /// length and a fingerprint of the tokenizer, then the tokenizer id of every compact id from 2 up, one per line),
     /// so that inference in another process maps text to the ids the model was trained on. The tokenizer itself is not
-    /// written; <see cref="Load"/> refuses one whose fingerprint differs.
+    /// written; the fingerprint covers the token every saved id stands for, and <see cref="Load"/> refuses a tokenizer
+    /// that maps any of them to another token.
     /// </summary>
     /// <param name="path">The file to write.</param>
     public void Save(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
-        var lines = new List<string>(compact.Count + 1) { $"{FileHeader} vocabulary={Vocabulary} maxLength={MaxLength} tokenizer={Fingerprint(tokenizer)}" };
-        lines.AddRange(compact.OrderBy(pair => pair.Value).Select(pair => pair.Key.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        var ids = compact.OrderBy(pair => pair.Value).Select(pair => pair.Key).ToArray();
+        var lines = new List<string>(ids.Length + 1) { $"{FileHeader} vocabulary={Vocabulary} maxLength={MaxLength} tokenizer={Fingerprint(tokenizer, ids)}" };
+        lines.AddRange(ids.Select(id => id.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         System.IO.File.WriteAllLines(path, lines);
     }
 
     /// <summary>Reads an encoder <see cref="Save"/> wrote, for the same <paramref name="tokenizer"/> it was fitted with.</summary>
-    /// <param name="tokenizer">The tokenizer the encoder was fitted with (checked by its fingerprint).</param>
+    /// <param name="tokenizer">The tokenizer the encoder was fitted with (checked: every saved id must stand for the same token).</param>
     /// <param name="path">The file <see cref="Save"/> wrote.</param>
     public static TokenEncoder Load(Tokenizer tokenizer, string path)
     {
@@ -170,15 +172,6 @@ public sealed class TokenEncoder
         {
             throw new System.IO.InvalidDataException(
                 $"Expected '{path}' to start with '{FileHeader} vocabulary=V maxLength=L tokenizer=F' (V >= 3, L >= 1), but its first line is '{header}'.");
-        }
-
-        var expected = fields[4].Substring("tokenizer=".Length);
-        var actual = Fingerprint(tokenizer);
-        if (expected != actual)
-        {
-            throw new ArgumentException(
-                $"Expected the tokenizer '{path}' was fitted with (fingerprint {expected}), but got one that tokenizes differently ({actual}): the ids would map to other tokens.",
-                nameof(tokenizer));
         }
 
         if (lines.Length < 2 || lines.Length - 1 > vocabulary - 2)
@@ -198,16 +191,28 @@ public sealed class TokenEncoder
             }
         }
 
+        var expected = fields[4].Substring("tokenizer=".Length);
+        var actual = Fingerprint(tokenizer, compact.Keys);
+        if (expected != actual)
+        {
+            throw new ArgumentException(
+                $"Expected the tokenizer '{path}' was fitted with (fingerprint {expected}), but got one that tokenizes differently ({actual}): the ids would map to other tokens.",
+                nameof(tokenizer));
+        }
+
         return new TokenEncoder(tokenizer, compact, vocabulary, maxLength);
     }
 
-    /// <summary>The tokenizer's type and a hash of the ids it gives <see cref="ProbeText"/>: another tokenizer differs.</summary>
-    private static string Fingerprint(Tokenizer tokenizer)
+    /// <summary>
+    /// The tokenizer's type and a hash of the ids it gives <see cref="ProbeText"/> and of the token each of
+    /// <paramref name="ids"/> (the compact vocabulary, in order) decodes to: a tokenizer that splits text the same way
+    /// but numbers its tokens otherwise (two vocabularies of the same words in another order) differs too.
+    /// </summary>
+    private static string Fingerprint(Tokenizer tokenizer, IEnumerable<int> ids)
     {
-        var ids = tokenizer.EncodeToIds(ProbeText);
-        var bytes = new byte[ids.Count * sizeof(int)];
-        for (var i = 0; i < ids.Count; i++) BitConverter.TryWriteBytes(bytes.AsSpan(i * sizeof(int)), ids[i]);
-        var hash = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(bytes), 0, 8).ToLowerInvariant();
+        var text = new System.Text.StringBuilder(string.Join(",", tokenizer.EncodeToIds(ProbeText)));
+        foreach (var id in ids) text.Append('\n').Append(id).Append('\t').Append(tokenizer.Decode(new[] { id }));
+        var hash = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text.ToString())), 0, 8).ToLowerInvariant();
         return $"{tokenizer.GetType().Name}:{hash}";
     }
 
@@ -250,7 +255,7 @@ public sealed class TokenEncoder
         var values = new long[total];
         for (var row = 0; row < texts.Count; row++)
         {
-            var ids = EncodeIds(texts[row]);
+            var ids = EncodeIds(texts[row] ?? throw new ArgumentException($"Expected no null texts, but text {row} is null.", nameof(texts)));
             Array.Copy(ids, 0, values, (long)row * MaxLength, ids.Length);
         }
 

@@ -49,12 +49,20 @@ public static class MultiplexedTrainer
 
         var rows = tokens.shape[0];
         var batchRows = (long)options.BatchGroups * configuration.N;
-        var stepsPerEpoch = (int)((rows + batchRows - 1) / batchRows);
-        var totalSteps = checked(stepsPerEpoch * options.Epochs);
-        var device = DeviceOf(model);
+        var stepsPerEpoch = (rows + batchRows - 1) / batchRows;
+        if (stepsPerEpoch * options.Epochs > int.MaxValue)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), options.Epochs,
+                $"Expected at most {int.MaxValue / stepsPerEpoch} epochs for {rows} rows in batches of {batchRows} (steps are counted in an int), but got Epochs = {options.Epochs}.");
+        }
 
+        var device = DeviceOf(model);
         using var optimizer = torch.optim.AdamW(model.parameters(), options.LearningRate, weight_decay: options.WeightDecay);
         using var generator = new Generator(unchecked((ulong)(uint)options.Seed), torch.CPU);
+        // The schedule spans the steps that will run: token batches with no counted position are skipped below.
+        var totalSteps = configuration.Task == ModelTask.TokenClassification
+            ? StepsWithLabels(labels, batchRows, options.Epochs, generator)
+            : (int)(stepsPerEpoch * options.Epochs);
         var epochLosses = new List<double>(options.Epochs);
         var step = 0;
         // Dropout draws from the global generator: seeding it for the run (and restoring it afterwards) makes a
@@ -99,6 +107,39 @@ public static class MultiplexedTrainer
         }
 
         return new TrainingSummary(step, epochLosses);
+    }
+
+    /// <summary>
+    /// Steps a token-task run takes: batches, over all epochs, with at least one row that has a counted label. Draws
+    /// each epoch's order from <paramref name="generator"/> as the loop will, then puts its state back.
+    /// </summary>
+    private static int StepsWithLabels(Tensor labels, long batchRows, int epochs, Generator generator)
+    {
+        var rows = labels.shape[0];
+        bool[] counted;
+        using (var any = labels.ne(IgnoreLabel).any(1).cpu()) counted = any.data<bool>().ToArray();
+        if (counted.All(static c => c)) return (int)((rows + batchRows - 1) / batchRows * epochs);
+
+        using var state = generator.get_state();
+        var steps = 0;
+        for (var epoch = 0; epoch < epochs; epoch++)
+        {
+            using var order = torch.randperm(rows, generator: generator);
+            var rowsInOrder = order.data<long>().ToArray();
+            for (long start = 0; start < rows; start += batchRows)
+            {
+                var end = Math.Min(rows, start + batchRows);
+                for (var i = start; i < end; i++)
+                {
+                    if (!counted[rowsInOrder[i]]) continue;
+                    steps++;
+                    break;
+                }
+            }
+        }
+
+        generator.set_state(state);
+        return steps;
     }
 
     /// <summary>

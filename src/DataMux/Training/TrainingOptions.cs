@@ -38,7 +38,8 @@ public sealed record TrainingOptions(
     /// <summary>The learning-rate multiplier at <paramref name="step"/> (0-based) of <paramref name="totalSteps"/>.</summary>
     public double Schedule(int step, int totalSteps)
     {
-        var warmup = (int)Math.Round(WarmupFraction * totalSteps);
+        // At least the last step is past the warm-up: rounding must not stretch the warm-up over the whole run.
+        var warmup = Math.Min((int)Math.Round(WarmupFraction * totalSteps), Math.Max(0, totalSteps - 1));
         if (step < warmup) return (step + 1.0) / (warmup + 1.0);
         if (!LinearDecay) return 1.0;
         var remaining = totalSteps - warmup;
