@@ -40,6 +40,16 @@ public class DemultiplexerTests : SeededTests
     }
 
     [Fact]
+    public void A_layout_whose_embedding_rows_overflow_an_int_is_refused()
+    {
+        // EmbeddingRows read -2147483646 for this layout.
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => new TokenLayout(int.MaxValue, 1, 0));
+
+        Assert.Contains("Expected Vocabulary + N + 2 at most 2147483647", error.Message);
+        Assert.Equal(int.MaxValue, new TokenLayout(int.MaxValue - 3, 1, 0).EmbeddingRows);
+    }
+
+    [Fact]
     public void Index_prefix_holds_own_index_token_filler_and_cls()
     {
         var layout = new TokenLayout(50, 3, 0);

@@ -47,6 +47,16 @@ public class TokenEncoderTests
     }
 
     [Fact]
+    public void Encode_names_a_null_text()
+    {
+        var encoder = TokenEncoder.Fit(Gpt2, Training, vocabulary: 9, maxLength: 5);
+
+        var error = Assert.Throws<ArgumentException>(() => encoder.Encode(["a movie", "great", null!]));
+
+        Assert.Contains("text 2 is null", error.Message);
+    }
+
+    [Fact]
     public void Fit_is_deterministic_and_validates_arguments()
     {
         var a = TokenEncoder.Fit(Gpt2, Training, 10, 6).Encode(Training);
