@@ -2,7 +2,7 @@
 # Builds everything and runs every test project of the solution, then prints one summary line
 # "N passed, N failed, N skipped" summed from the test results (TRX), so a run that executed no test shows.
 # Everything the tests need (packages, the native fix-up, data sets) is installed by the build and the
-# tests themselves; data is cached outside the repository (DATAMUX_CACHE, default ~/.cache/datamux).
+# tests themselves; data is cached outside the repository (DATAMUX_CACHE, else $XDG_CACHE_HOME/datamux, else ~/.cache/datamux).
 set -uo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"

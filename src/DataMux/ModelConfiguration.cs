@@ -1,15 +1,5 @@
 namespace DataMux;
 
-/// <summary>The task a model is built for.</summary>
-public enum ModelTask
-{
-    /// <summary>One label per input sequence (<see cref="SequenceClassificationAttribute"/>).</summary>
-    SequenceClassification,
-
-    /// <summary>One label per token (<see cref="TokenClassificationAttribute"/>).</summary>
-    TokenClassification,
-}
-
 /// <summary>
 /// The values of a generated model's attributes as one record, so that tools (trainers, benchmarks) can work
 /// on any generated model without reflection.

@@ -12,7 +12,7 @@ internal sealed record BenchmarkOptions
         Throughput [--preset paper|small] [--task sequence|token] [options]     (defaults: paper, sequence)
           --csv FILE          write preset,task,mux,n,instances_per_second,speedup,ceiling_speedup
           --plot FILE         PNG of speed-up against N (default: throughput-<preset>-<task>.png), and beside it
-                              FILE-instances.png: instances/s against N, log scale
+                              the same name ending -instances.png: instances/s against N, log scale
           --peer FILE         a peer CSV (same columns, e.g. from pytorch-peer.sh) to tabulate (ours / peer) and
                               plot beside ours; read before timing, its preset and task must be this run's
           --ns 1,2,5,10,20,40 the N values

@@ -1,0 +1,17 @@
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace DataMux;
+
+/// <summary>The submodules of a generated model, in call order.</summary>
+/// <param name="Embedding">Token and position embedding.</param>
+/// <param name="Mux">The multiplexer.</param>
+/// <param name="Encoder">The backbone.</param>
+/// <param name="Demux">The demultiplexer.</param>
+/// <param name="Head">The task head.</param>
+public sealed record ModelParts(
+    Backbones.TokenEmbedding Embedding,
+    Multiplexers.Multiplexer Mux,
+    Backbones.TransformerEncoder Encoder,
+    Demultiplexers.Demultiplexer Demux,
+    nn.Module<Tensor, Tensor> Head);
