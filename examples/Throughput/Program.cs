@@ -41,7 +41,8 @@ if (muxes.FirstOrDefault(m => !available.Contains(m)) is { } absent)
     return 2;
 }
 
-foreach (var (option, path) in new[] { ("--csv", options.Csv), ("--plot", options.PlotPath), ("--plot", InstancesPlot.PathBeside(options.PlotPath)) })
+// A soak writes no file. The instances plot beside --plot stays best effort, as the plots' writing is.
+foreach (var (option, path) in options.Soak > 0 ? [] : new[] { ("--csv", options.Csv), ("--plot", options.PlotPath) })
 {
     if (path is not null && OutputPaths.Problem(option, path) is { } problem)
     {
@@ -56,7 +57,7 @@ if (options.Peer is not null)
 {
     try
     {
-        peer = CsvReport.Read(options.Peer);
+        peer = CsvReport.Read(options.Peer, note => Console.WriteLine($"--peer: {note}"));
     }
     catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException)
     {
@@ -171,7 +172,7 @@ ConsoleTable.Print(
 // A speed-up well above N is not multiplexing: the baseline was slowed down (a cold first round with --warmup 0, or
 // the machine's load while it ran).
 foreach (var r in results.Where(r => r.Speedup > 1.1 * r.N))
-    Console.WriteLine($"Warning: {r.Mux} N = {r.N} reads {r.Speedup:F2}x, above N; the baseline's timing was disturbed (--warmup 0, or the machine's load). Do not quote this run.");
+    Console.WriteLine($"Warning: {r.Mux} N = {r.N} reads {r.Speedup:F2}x, more than 10% above N; the baseline's timing was disturbed (--warmup 0, or the machine's load). Do not quote this run.");
 
 var exitCode = 0;
 if (options.Csv is not null)

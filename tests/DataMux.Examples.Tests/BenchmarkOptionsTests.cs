@@ -27,6 +27,14 @@ public sealed class BenchmarkOptionsTests
         Assert.Contains($"{option} given twice ('{first}', then '{second}')", error.Message);
     }
 
+    [Fact]
+    public void A_switch_given_twice_is_an_error()
+    {
+        var error = Assert.Throws<ArgumentException>(() => BenchmarkOptions.Parse(["--levers", "--skip-extras", "--levers"]));
+
+        Assert.Contains("--levers given twice", error.Message);
+    }
+
     [Theory]
     [InlineData("--csv", "results.csv")]
     [InlineData("--levers", null)]

@@ -37,6 +37,32 @@ public sealed class OutputPathsTests : IDisposable
     }
 
     [Fact]
+    public void A_link_to_nothing_is_a_problem_and_nothing_is_created()
+    {
+        var link = Path.Combine(folder, "link.csv");
+        var target = Path.Combine(folder, "missing", "results.csv");
+        File.CreateSymbolicLink(link, target);
+
+        Assert.Contains("is a link to", OutputPaths.Problem("--csv", link));
+        Assert.False(File.Exists(target));
+    }
+
+    [Fact]
+    public void A_special_file_is_not_opened()
+    {
+        // /dev/null is a fine place for a CSV; a FIFO without a reader would have blocked an open.
+        Assert.Null(OutputPaths.Problem("--csv", "/dev/null"));
+    }
+
+    [Fact]
+    public void Probing_a_new_file_leaves_the_folder_as_it_was()
+    {
+        Assert.Null(OutputPaths.Problem("--csv", Path.Combine(folder, "new.csv")));
+
+        Assert.Empty(Directory.GetFileSystemEntries(folder));
+    }
+
+    [Fact]
     public void A_file_in_a_missing_folder_is_a_problem()
     {
         var path = Path.Combine(folder, "missing", "plot.png");

@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using System.Linq;
 using Throughput.Report;
 using Xunit;
 
@@ -56,6 +57,19 @@ public sealed class PeerCsvTests : IDisposable
         var error = Assert.Throws<InvalidDataException>(() => CsvReport.Read(path));
 
         Assert.Contains("lines 2 and 4 both hold mux GaussianHadamard, n 2", error.Message);
+    }
+
+    [Fact]
+    public void A_second_n_1_row_is_skipped_with_a_note_and_the_first_kept_as_the_baseline()
+    {
+        // pytorch_bench.py always writes its baseline row, and one more when its --ns holds 1.
+        WriteRows("paper,sequence,GaussianHadamard,1,8.05,1.0,1.0", "paper,sequence,GaussianHadamard,1,7.90,0.98,1.01", "paper,sequence,GaussianHadamard,2,13.1,1.63,nan");
+        var notes = new System.Collections.Generic.List<string>();
+
+        var rows = CsvReport.Read(path, notes.Add);
+
+        Assert.Equal(new[] { 8.05, 13.1 }, rows.Select(r => r.InstancesPerSecond));
+        Assert.Contains("line 3 is a second N = 1 row for mux GaussianHadamard; the baseline is line 2's", Assert.Single(notes));
     }
 
     [Fact]

@@ -133,6 +133,29 @@ public class MultiplexedTrainerTests
         Assert.True(steps[^1].LearningRate <= 0.5 * new TrainingOptions().LearningRate, $"last learning rate {steps[^1].LearningRate}");
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(4)]
+    public void The_schedules_step_count_is_the_number_of_steps_run_for_any_labelled_rows(int seed)
+    {
+        // About one row in six labelled: how many batches count depends on each epoch's order, so the count must
+        // draw the orders the loop draws.
+        using var model = new TwoWayTokenModel();
+        var (tokens, labels) = ParityTask(40, (ulong)seed);
+        using var generator = new Generator((ulong)seed + 100, torch.CPU);
+        using var unlabelled = torch.rand(new long[] { 40 }, generator: generator).gt(1.0 / 6);
+        labels.masked_fill_(unlabelled.unsqueeze(1), MultiplexedTrainer.IgnoreLabel);
+        labels[0, 0] = 1;   // at least one counted position
+        var steps = new List<TrainingProgress>();
+
+        var summary = MultiplexedTrainer.Train(model, tokens, labels, new TrainingOptions(Epochs: 3, BatchGroups: 1, Seed: seed), steps.Add);
+
+        Assert.All(steps, step => Assert.Equal(summary.Steps, step.TotalSteps));
+        Assert.InRange(summary.Steps, 3, 3 * 20 - 1);
+    }
+
     [Fact]
     public void More_epochs_than_an_int_counts_steps_for_is_an_error_naming_the_limit()
     {

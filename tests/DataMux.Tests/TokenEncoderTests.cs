@@ -90,6 +90,7 @@ public class TokenEncoderTests
     [Theory]
     [InlineData("", "to start with 'DataMux.TokenEncoder 3 vocabulary=V maxLength=L tokenizer=F'")]
     [InlineData("DataMux.TokenEncoder 1 vocabulary=9 maxLength=4", "to start with")]
+    [InlineData("DataMux.TokenEncoder 2 vocabulary=9 maxLength=4 tokenizer=GPT2:0\n7", "saved in format 2")]
     [InlineData("DataMux.TokenEncoder 3 vocabulary=2 maxLength=4 tokenizer=GPT2", "(V >= 3, L >= 1)")]
     [InlineData("DataMux.TokenEncoder 3 vocabulary=4 maxLength=4 tokenizer=GPT2\n7\n8\n9", "Expected 1 to 2 tokenizer ids")]
     [InlineData("DataMux.TokenEncoder 3 vocabulary=4 maxLength=4 tokenizer=GPT2", "Expected 1 to 2 tokenizer ids")]
@@ -98,7 +99,8 @@ public class TokenEncoderTests
     public void A_damaged_encoder_file_is_an_error_naming_what_was_expected(string content, string expected)
     {
         using var file = new TemporaryFile();
-        System.IO.File.WriteAllText(file.Path, content.Replace("tokenizer=GPT2", "tokenizer=" + Gpt2Fingerprint()));
+        // Every case fails before the tokenizer check, which needs the ids: the fingerprint field's value is not read.
+        System.IO.File.WriteAllText(file.Path, content);
 
         var error = Assert.Throws<System.IO.InvalidDataException>(() => TokenEncoder.Load(Gpt2, file.Path));
 
@@ -153,14 +155,6 @@ public class TokenEncoderTests
 
         Assert.Contains("tokenizes differently", error.Message);
         Assert.Equal(3, TokenEncoder.Load(Vocabulary("[UNK]\ngood\nmovie\nbad\n"), file.Path).KnownTokens);
-    }
-
-    /// <summary>The fingerprint GPT-2's tokenizer gets in a saved file's header.</summary>
-    private static string Gpt2Fingerprint()
-    {
-        using var file = new TemporaryFile();
-        TokenEncoder.Fit(Gpt2, Training, vocabulary: 9, maxLength: 5).Save(file.Path);
-        return System.IO.File.ReadLines(file.Path).First().Split(' ')[^1]["tokenizer=".Length..];
     }
 
     /// <summary>A file name in the temporary folder, deleted afterwards.</summary>

@@ -120,7 +120,9 @@ internal sealed record BenchmarkOptions
                 "--help" or "-h" => options with { Help = true },
                 _ => throw new ArgumentException($"Unknown option '{current}'.\n{Usage}"),
             };
-            given.TryAdd(current, "");
+            // Switches too: a repeated one is harmless, but a user who typed it twice may have meant another.
+            if (!given.TryAdd(current, "") && given[current] == "")
+                throw new ArgumentException($"Option {current} given twice; expected it once.");
         }
 
         if (options.Soak > 0 && NotForSoak.Where(given.ContainsKey).ToArray() is { Length: > 0 } unused)

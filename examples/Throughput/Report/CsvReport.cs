@@ -22,9 +22,11 @@ internal static class CsvReport
     /// Reads a CSV with <see cref="Header"/>'s columns, e.g. the peer's. Every row must have all seven fields (spaces
     /// around them are ignored), numbers in invariant culture: instances/s and speed-up finite and positive, the
     /// ceiling too or NaN (the peer writes nan when it skips its backbone-only runs), and one row per mux and N. An
-    /// error names the file, the line and what it holds.
+    /// error names the file, the line and what it holds. At N = 1 the first row is the baseline and later ones are
+    /// skipped with a <paramref name="note"/> (the peer always writes its baseline row, and one more when its
+    /// <c>--ns</c> holds 1).
     /// </summary>
-    public static IReadOnlyList<PeerRow> Read(string path)
+    public static IReadOnlyList<PeerRow> Read(string path, Action<string>? note = null)
     {
         var lines = File.ReadAllLines(path);
         if (lines.Length == 0 || lines[0].Trim() != Header)
@@ -43,7 +45,13 @@ internal static class CsvReport
                 double.TryParse(f[field], NumberStyles.Float, CultureInfo.InvariantCulture, out var value)
                 && ((double.IsFinite(value) && value > 0) || (nanAllowed && double.IsNaN(value))) ? value
                     : throw new InvalidDataException($"Expected {name} to be a finite positive number{(nanAllowed ? " or nan" : "")} in {Where()}, got '{f[field]}'.");
-            if (lineOf.TryGetValue((f[2], n), out var earlier))
+            if (lineOf.TryGetValue((f[2], n), out var earlier) && n == 1)
+            {
+                note?.Invoke($"'{path}' line {i + 1} is a second N = 1 row for mux {f[2]}; the baseline is line {earlier}'s, this one is skipped.");
+                continue;
+            }
+
+            if (earlier > 0)
                 throw new InvalidDataException($"Expected one row per mux and n in '{path}', but lines {earlier} and {i + 1} both hold mux {f[2]}, n {n}.");
             lineOf[(f[2], n)] = i + 1;
             rows.Add(new PeerRow(f[0], f[1], f[2], n, Number(4, "instances_per_second"), Number(5, "speedup"), Number(6, "ceiling_speedup", nanAllowed: true)));

@@ -164,6 +164,13 @@ public sealed class TokenEncoder
         ArgumentNullException.ThrowIfNull(path);
         var lines = System.IO.File.ReadAllLines(path);
         var header = lines.Length == 0 ? "" : lines[0];
+        if (header.StartsWith("DataMux.TokenEncoder 2 ", StringComparison.Ordinal))
+        {
+            throw new System.IO.InvalidDataException(
+                $"Expected a '{FileHeader}' file, but '{path}' was saved in format 2, whose tokenizer check missed tokenizers that number tokens otherwise. " +
+                "Fit the encoder again on the same training texts (TokenEncoder.Fit gives the same ids) and Save it.");
+        }
+
         var fields = header.Split(' ');
         if (fields.Length != 5 || $"{fields[0]} {fields[1]}" != FileHeader ||
             !TryField(fields[2], "vocabulary", out var vocabulary) || vocabulary < 3 ||

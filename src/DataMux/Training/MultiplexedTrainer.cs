@@ -58,10 +58,10 @@ public static class MultiplexedTrainer
 
         var device = DeviceOf(model);
         using var optimizer = torch.optim.AdamW(model.parameters(), options.LearningRate, weight_decay: options.WeightDecay);
-        using var generator = new Generator(unchecked((ulong)(uint)options.Seed), torch.CPU);
+        using var generator = OrderGenerator(options.Seed);
         // The schedule spans the steps that will run: token batches with no counted position are skipped below.
         var totalSteps = configuration.Task == ModelTask.TokenClassification
-            ? StepsWithLabels(labels, batchRows, options.Epochs, generator)
+            ? StepsWithLabels(labels, batchRows, options.Epochs, options.Seed)
             : (int)(stepsPerEpoch * options.Epochs);
         var epochLosses = new List<double>(options.Epochs);
         var step = 0;
@@ -111,16 +111,16 @@ public static class MultiplexedTrainer
 
     /// <summary>
     /// Steps a token-task run takes: batches, over all epochs, with at least one row that has a counted label. Draws
-    /// each epoch's order from <paramref name="generator"/> as the loop will, then puts its state back.
+    /// the epochs' orders as the loop will, from a generator of its own seeded alike.
     /// </summary>
-    private static int StepsWithLabels(Tensor labels, long batchRows, int epochs, Generator generator)
+    private static int StepsWithLabels(Tensor labels, long batchRows, int epochs, int seed)
     {
         var rows = labels.shape[0];
         bool[] counted;
         using (var any = labels.ne(IgnoreLabel).any(1).cpu()) counted = any.data<bool>().ToArray();
         if (counted.All(static c => c)) return (int)((rows + batchRows - 1) / batchRows * epochs);
 
-        using var state = generator.get_state();
+        using var generator = OrderGenerator(seed);
         var steps = 0;
         for (var epoch = 0; epoch < epochs; epoch++)
         {
@@ -138,9 +138,11 @@ public static class MultiplexedTrainer
             }
         }
 
-        generator.set_state(state);
         return steps;
     }
+
+    /// <summary>The generator the epochs' row orders are drawn from.</summary>
+    private static Generator OrderGenerator(int seed) => new(unchecked((ulong)(uint)seed), torch.CPU);
 
     /// <summary>
     /// Accuracy of <paramref name="model"/> on <paramref name="tokens"/> / <paramref name="labels"/> in [0, 1]: the
