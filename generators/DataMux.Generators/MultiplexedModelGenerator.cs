@@ -51,7 +51,8 @@ public sealed class MultiplexedModelGenerator : IIncrementalGenerator
             var orphans = context.SyntaxProvider
                 .ForAttributeWithMetadataName(
                     attribute,
-                    predicate: static (node, _) => node is TypeDeclarationSyntax,
+                    predicate: static (node, _) => node is ClassDeclarationSyntax
+                        or RecordDeclarationSyntax { ClassOrStructKeyword.RawKind: not (int)SyntaxKind.StructKeyword },
                     transform: static (syntaxContext, cancellationToken) => AttributeWithoutModel.Check(syntaxContext, cancellationToken))
                 .WithTrackingName(TrackingNames.AttributesWithoutModel);
             context.RegisterSourceOutput(orphans, static (output, item) =>

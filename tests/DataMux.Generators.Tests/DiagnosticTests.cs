@@ -1,5 +1,6 @@
 using System.Linq;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Xunit;
 
 namespace DataMux.Generators.Tests;
@@ -326,6 +327,19 @@ public sealed class DiagnosticTests
             """));
         Assert.Empty(run.Diagnostics);
         Assert.Single(run.Sources);
+    }
+
+    [Fact]
+    public void DMX0017_a_project_below_csharp_9_gets_one_error_on_the_class_and_no_source()
+    {
+        // Generated anyway, the file gave eight CS8400 errors of its own (target-typed new, 'not' patterns).
+        var run = TestHelper.Run(new CSharpParseOptions(LanguageVersion.CSharp8), Model());
+
+        Assert.Empty(run.Sources);
+        var diagnostic = Assert.Single(run.Diagnostics);
+        Assert.Equal("DMX0017", diagnostic.Id);
+        Assert.Equal("Model", run.SpanText(diagnostic));
+        Assert.Equal("'Model' is in a project on C# 8.0; the generated model needs C# 9 or later (set LangVersion)", diagnostic.GetMessage());
     }
 
     [Fact]

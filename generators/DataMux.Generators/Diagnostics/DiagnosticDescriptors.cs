@@ -108,12 +108,19 @@ internal static class DiagnosticDescriptors
         "Model attribute without [Multiplexed]",
         "'{0}' has [{1}] but no [Multiplexed] on any of its parts, so no model is generated for it; add [Multiplexed] (N = 1 for a plain model)");
 
+    /// <summary>Format: "'{0}' is in a project on C# {1}; the generated model needs C# 9 or later (set LangVersion)" (class, version).</summary>
+    public static readonly DiagnosticDescriptor LanguageVersionTooOld = Create(
+        "DMX0017",
+        "C# 9 or later needed",
+        "'{0}' is in a project on C# {1}; the generated model needs C# 9 or later (set LangVersion)");
+
     /// <summary>Every descriptor, for the tests that check docs and release tracking.</summary>
     public static readonly DiagnosticDescriptor[] All =
     [
         ModelNotPartial, UnsupportedModelType, ContainingTypeNotPartial, ModelHasBaseClass, MissingBackbone,
         MissingTask, ConflictingTasks, InvalidN, InvalidSize, HiddenNotDivisibleByHeads, PaddingTokenOutOfRange,
         DropoutOutOfRange, BinaryHadamardTooNarrow, UnknownOption, NameConflict, AttributeWithoutModel,
+        LanguageVersionTooOld,
     ];
 
     private static DiagnosticDescriptor Create(string id, string title, string message) =>

@@ -36,6 +36,13 @@ internal static class ModelParser
             return new(null, new[] { DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedModelType, classLocation, type.Name, "a record") }.ToEquatableArray());
         }
 
+        // The generated file uses C# 9 (target-typed new, 'not' patterns): on older versions it would fail to compile
+        // with errors of its own, far from the cause.
+        if (declaration.SyntaxTree.Options is CSharpParseOptions { LanguageVersion: < LanguageVersion.CSharp9 and var version })
+        {
+            return new(null, new[] { DiagnosticInfo.Create(DiagnosticDescriptors.LanguageVersionTooOld, classLocation, type.Name, version.ToDisplayString()) }.ToEquatableArray());
+        }
+
         var diagnostics = new List<DiagnosticInfo>();
         CheckShape(type, declaration, context.SemanticModel, classLocation, diagnostics, cancellationToken);
 
@@ -63,7 +70,7 @@ internal static class ModelParser
 
         // A malformed argument (wrong type, not a constant, no such constructor) is already a compiler error; adding
         // ours would only repeat it.
-        if (HasErrors(multiplexed) || HasErrors(transformer) || HasErrors(sequence) || HasErrors(token))
+        if (HasErrors(multiplexed, cancellationToken) || HasErrors(transformer, cancellationToken) || HasErrors(sequence, cancellationToken) || HasErrors(token, cancellationToken))
         {
             return Nothing;
         }
@@ -147,6 +154,13 @@ internal static class ModelParser
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedModelType, classLocation, type.Name, "generic"));
         }
 
+        if (type.DeclaringSyntaxReferences.Select(r => r.GetSyntax(cancellationToken)).OfType<TypeDeclarationSyntax>()
+                .FirstOrDefault(static d => d.ParameterList is not null) is { ParameterList: { } parameters })
+        {
+            // The generated constructor could not chain to the primary one (CS8862).
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedModelType, LocationInfo.From(parameters), type.Name, "declared with a primary constructor"));
+        }
+
         if (declaration.Modifiers.Any(SyntaxKind.FileKeyword))
         {
             // A file-local type cannot have a part in the generated file.
@@ -190,6 +204,15 @@ internal static class ModelParser
 
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ModelHasBaseClass, baseLocation, type.Name, baseType.ToDisplayString()));
         }
+        else if (type.DeclaringSyntaxReferences.Select(r => r.GetSyntax(cancellationToken)).OfType<TypeDeclarationSyntax>()
+                     .SelectMany(static d => d.BaseList?.Types ?? default)
+                     .FirstOrDefault(t => t.SyntaxTree == semanticModel.SyntaxTree
+                         ? semanticModel.GetTypeInfo(t.Type, cancellationToken).Type?.SpecialType == SpecialType.System_Object
+                         : t.Type is PredefinedTypeSyntax { Keyword.RawKind: (int)SyntaxKind.ObjectKeyword } || t.Type.ToString() is "System.Object" or "global::System.Object") is { } objectBase)
+        {
+            // ': object' written out is still a base class in a base list, which the generated part's Module base conflicts with.
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ModelHasBaseClass, LocationInfo.From(objectBase.GetLocation()), type.Name, "object"));
+        }
     }
 
     /// <summary>
@@ -215,6 +238,9 @@ internal static class ModelParser
             {
                 // The generated part declares forward(Tensor) and the constructor (Device? device = null); other
                 // overloads and constructors are the user's to add.
+                // The generated part implements IMultiplexedModel's members itself, the Configuration property explicitly.
+                IPropertySymbol property when property.ExplicitInterfaceImplementations.Any(static p => IsModelInterface(p.ContainingType)) => true,
+                IMethodSymbol { AssociatedSymbol: null } method when method.ExplicitInterfaceImplementations.Any(static m => IsModelInterface(m.ContainingType)) => true,
                 IMethodSymbol { MethodKind: MethodKind.Constructor } constructor => HasOneParameterOf(constructor, "TorchSharp.torch.Device"),
                 IMethodSymbol { MethodKind: MethodKind.StaticConstructor } => false,
                 IMethodSymbol { Name: Forward } method => HasOneParameterOf(method, "TorchSharp.torch.Tensor"),
@@ -230,6 +256,8 @@ internal static class ModelParser
     }
 
     private const string Forward = "forward";
+
+    private static bool IsModelInterface(INamedTypeSymbol type) => type.ToDisplayString() == "DataMux.IMultiplexedModel";
 
     private static bool HasOneParameterOf(IMethodSymbol method, string typeName) =>
         method.Parameters.Length == 1 && method.Parameters[0].Type.WithNullableAnnotation(NullableAnnotation.None).ToDisplayString() == typeName;
@@ -281,10 +309,18 @@ internal static class ModelParser
         return new ArgumentLocations(classLocation, entries.ToEquatableArray());
     }
 
-    private static bool HasErrors(AttributeData? attribute) =>
+    /// <summary>The assembly that defines the attributes (src/DataMux).</summary>
+    private const string RuntimeAssembly = "DataMux";
+
+    private static bool HasErrors(AttributeData? attribute, CancellationToken cancellationToken) =>
         attribute is not null && (attribute.AttributeConstructor is null
+            // An attribute of the same name defined elsewhere (the compiler warns CS0436 and takes it): not ours to read.
+            || attribute.AttributeClass?.ContainingAssembly?.Name != RuntimeAssembly
             || attribute.ConstructorArguments.Any(static a => a.Kind == TypedConstantKind.Error)
-            || attribute.NamedArguments.Any(static a => a.Value.Kind == TypedConstantKind.Error));
+            || attribute.NamedArguments.Any(static a => a.Value.Kind == TypedConstantKind.Error)
+            // A named argument that binds to no property (a typo: Hiden = 16) is left out of NamedArguments.
+            || (attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken) is AttributeSyntax { ArgumentList: { } list }
+                && list.Arguments.Count != attribute.ConstructorArguments.Length + attribute.NamedArguments.Length));
 
     private static bool IsAccessibility(SyntaxToken modifier) =>
         modifier.IsKind(SyntaxKind.PublicKeyword) || modifier.IsKind(SyntaxKind.InternalKeyword)
@@ -306,10 +342,10 @@ internal static class ModelParser
     }
 
     private static int Int(AttributeData? attribute, string name, int fallback) =>
-        TryGet(attribute, name, out var value) ? Convert.ToInt32(value.Value, CultureInfo.InvariantCulture) : fallback;
+        TryGet(attribute, name, out var value) && value.Value is int number ? number : fallback;
 
     private static double Double(AttributeData? attribute, string name, double fallback) =>
-        TryGet(attribute, name, out var value) ? Convert.ToDouble(value.Value, CultureInfo.InvariantCulture) : fallback;
+        TryGet(attribute, name, out var value) && value.Value is double number ? number : fallback;
 
     /// <summary>The enum member's name; a value with no member (<c>(Mux)42</c>) comes back as its number for the validator to reject.</summary>
     private static string EnumMember(AttributeData? attribute, string name, string fallback)

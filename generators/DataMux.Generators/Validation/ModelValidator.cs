@@ -21,6 +21,9 @@ internal static class ModelValidator
 
     /// <summary>The largest N whose N * (N + 1) index-demux prefix ids an int counts.</summary>
     internal const int MaximumN = 46340;
+
+    /// <summary>The largest N with any demux: the embedding table's Vocabulary + N + 2 rows (Vocabulary >= 1) fit an int.</summary>
+    internal const int MaximumNAnyDemux = int.MaxValue - 3;
     private const string Transformer = "Transformer";
 
     public static IEnumerable<DiagnosticInfo> Validate(ModelSpec spec, ArgumentLocations locations)
@@ -33,6 +36,11 @@ internal static class ModelValidator
         {
             yield return DiagnosticInfo.Create(DiagnosticDescriptors.InvalidSize, locations.Of(Multiplexed, "N"), "N",
                 "at most " + MaximumN.ToString(CultureInfo.InvariantCulture) + " (the index demux's prefix holds N * (N + 1) ids in one array)", spec.N);
+        }
+        else if (spec.N > MaximumNAnyDemux)
+        {
+            yield return DiagnosticInfo.Create(DiagnosticDescriptors.InvalidSize, locations.Of(Multiplexed, "N"), "N",
+                "at most " + MaximumNAnyDemux.ToString(CultureInfo.InvariantCulture) + " (the embedding table holds Vocabulary + N + 2 rows)", spec.N);
         }
 
         if (System.Array.IndexOf(KnownMuxes, spec.Mux) < 0)
@@ -59,12 +67,13 @@ internal static class ModelValidator
 
         // Upper bounds: the sizes the runtime derives from these (the feed-forward width 4 * Hidden, the vocabulary with
         // its N + 2 special ids, the positions with the N + 1 prefix slots) must still be ints.
-        var n = System.Math.Max(spec.N, 1);
+        // An N already reported as too large leaves no sensible bound for the sizes that depend on it.
+        var n = System.Math.Min(System.Math.Max(spec.N, 1), MaximumNAnyDemux);
         foreach (var (name, value, maximum) in new[]
                  {
                      ("Hidden", spec.Hidden, spec.FeedForward == 0 ? int.MaxValue / 4 : int.MaxValue),
-                     ("MaxLength", spec.MaxLength, int.MaxValue - n - 1),
-                     ("Vocabulary", spec.Vocabulary, int.MaxValue - n - 2),
+                     ("MaxLength", spec.MaxLength, spec.N > MaximumNAnyDemux ? int.MaxValue : int.MaxValue - n - 1),
+                     ("Vocabulary", spec.Vocabulary, spec.N > MaximumNAnyDemux ? int.MaxValue : int.MaxValue - n - 2),
                  })
         {
             if (value > maximum)
