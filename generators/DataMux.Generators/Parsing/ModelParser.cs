@@ -44,7 +44,7 @@ internal static class ModelParser
         }
 
         var diagnostics = new List<DiagnosticInfo>();
-        CheckShape(type, declaration, context.SemanticModel, classLocation, diagnostics, cancellationToken);
+        DeclarationChecks.CheckShape(type, declaration, context.SemanticModel, classLocation, diagnostics, cancellationToken);
 
         var multiplexed = context.Attributes[0];
         AttributeData? transformer = null, sequence = null, token = null;
@@ -70,7 +70,7 @@ internal static class ModelParser
 
         // A malformed argument (wrong type, not a constant, no such constructor) is already a compiler error; adding
         // ours would only repeat it.
-        if (HasErrors(multiplexed, cancellationToken) || HasErrors(transformer, cancellationToken) || HasErrors(sequence, cancellationToken) || HasErrors(token, cancellationToken))
+        if (AttributeValues.HasErrors(multiplexed, cancellationToken) || AttributeValues.HasErrors(transformer, cancellationToken) || AttributeValues.HasErrors(sequence, cancellationToken) || AttributeValues.HasErrors(token, cancellationToken))
         {
             return Nothing;
         }
@@ -103,164 +103,32 @@ internal static class ModelParser
         }
 
         var task = sequence is not null ? ModelTask.SequenceClassification : ModelTask.TokenClassification;
-        CheckNames(type, task, classLocation, diagnostics);
+        DeclarationChecks.CheckNames(type, task, classLocation, diagnostics);
         var spec = new ModelSpec(
             Namespace: type.ContainingNamespace.IsGlobalNamespace ? string.Empty : type.ContainingNamespace.ToDisplayString(),
             ContainingTypes: ContainingTypes(type),
             Accessibility: string.Join(" ", declaration.Modifiers.Where(IsAccessibility).Select(static m => m.Text)),
             ClassName: type.Name,
-            N: Int(multiplexed, "N", AttributeDefaults.N),
-            Mux: EnumMember(multiplexed, "Mux", AttributeDefaults.Mux),
-            Demux: EnumMember(multiplexed, "Demux", AttributeDefaults.Demux),
-            Seed: Int(multiplexed, "Seed", AttributeDefaults.Seed),
-            Layers: Int(transformer, "Layers", AttributeDefaults.Layers),
-            Hidden: Int(transformer, "Hidden", AttributeDefaults.Hidden),
-            Heads: Int(transformer, "Heads", AttributeDefaults.Heads),
-            FeedForward: Int(transformer, "FeedForward", AttributeDefaults.FeedForward),
-            MaxLength: Int(transformer, "MaxLength", AttributeDefaults.MaxLength),
-            Vocabulary: Int(transformer, "Vocabulary", AttributeDefaults.Vocabulary),
-            PaddingToken: Int(transformer, "PaddingToken", AttributeDefaults.PaddingToken),
-            Dropout: Double(transformer, "Dropout", AttributeDefaults.Dropout),
+            N: AttributeValues.Int(multiplexed, "N", AttributeDefaults.N),
+            Mux: AttributeValues.EnumMember(multiplexed, "Mux", AttributeDefaults.Mux),
+            Demux: AttributeValues.EnumMember(multiplexed, "Demux", AttributeDefaults.Demux),
+            Seed: AttributeValues.Int(multiplexed, "Seed", AttributeDefaults.Seed),
+            Layers: AttributeValues.Int(transformer, "Layers", AttributeDefaults.Layers),
+            Hidden: AttributeValues.Int(transformer, "Hidden", AttributeDefaults.Hidden),
+            Heads: AttributeValues.Int(transformer, "Heads", AttributeDefaults.Heads),
+            FeedForward: AttributeValues.Int(transformer, "FeedForward", AttributeDefaults.FeedForward),
+            MaxLength: AttributeValues.Int(transformer, "MaxLength", AttributeDefaults.MaxLength),
+            Vocabulary: AttributeValues.Int(transformer, "Vocabulary", AttributeDefaults.Vocabulary),
+            PaddingToken: AttributeValues.Int(transformer, "PaddingToken", AttributeDefaults.PaddingToken),
+            Dropout: AttributeValues.Double(transformer, "Dropout", AttributeDefaults.Dropout),
             Task: task,
             Outputs: task == ModelTask.SequenceClassification
-                ? Int(sequence, "Classes", AttributeDefaults.Classes)
-                : Int(token, "Labels", AttributeDefaults.Labels));
+                ? AttributeValues.Int(sequence, "Classes", AttributeDefaults.Classes)
+                : AttributeValues.Int(token, "Labels", AttributeDefaults.Labels));
 
         diagnostics.AddRange(ModelValidator.Validate(spec, locations));
         return new(diagnostics.Count == 0 ? spec : null, diagnostics.ToEquatableArray());
     }
-
-    /// <summary>The class must be one the generator can add a partial Module declaration to.</summary>
-    private static void CheckShape(
-        INamedTypeSymbol type,
-        TypeDeclarationSyntax declaration,
-        SemanticModel semanticModel,
-        LocationInfo? classLocation,
-        List<DiagnosticInfo> diagnostics,
-        CancellationToken cancellationToken)
-    {
-        if (!declaration.Modifiers.Any(SyntaxKind.PartialKeyword))
-        {
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ModelNotPartial, classLocation, type.Name));
-        }
-
-        if (type.IsStatic)
-        {
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedModelType, classLocation, type.Name, "static"));
-        }
-
-        if (type.TypeParameters.Length > 0)
-        {
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedModelType, classLocation, type.Name, "generic"));
-        }
-
-        if (type.DeclaringSyntaxReferences.Select(r => r.GetSyntax(cancellationToken)).OfType<TypeDeclarationSyntax>()
-                .FirstOrDefault(static d => d.ParameterList is not null) is { ParameterList: { } parameters })
-        {
-            // The generated constructor could not chain to the primary one (CS8862).
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedModelType, LocationInfo.From(parameters), type.Name, "declared with a primary constructor"));
-        }
-
-        if (declaration.Modifiers.Any(SyntaxKind.FileKeyword))
-        {
-            // A file-local type cannot have a part in the generated file.
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedModelType, classLocation, type.Name, "file-local"));
-        }
-
-        for (var outer = type.ContainingType; outer is not null; outer = outer.ContainingType)
-        {
-            var outerDeclarations = outer.DeclaringSyntaxReferences
-                .Select(reference => reference.GetSyntax(cancellationToken))
-                .OfType<TypeDeclarationSyntax>()
-                .ToList();
-            var outerLocation = outerDeclarations.Count > 0 ? LocationInfo.From(outerDeclarations[0].Identifier.GetLocation()) : classLocation;
-            if (outer.TypeParameters.Length > 0)
-            {
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedModelType, outerLocation, type.Name, $"nested in the generic type '{outer.Name}'"));
-            }
-
-            if (outer.IsFileLocal || outerDeclarations.Any(static d => d.Modifiers.Any(SyntaxKind.FileKeyword)))
-            {
-                // The generated part would declare a second, ordinary type of that name, and the model would get nothing.
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedModelType, outerLocation, type.Name, $"nested in the file-local type '{outer.Name}'"));
-            }
-
-            if (!outerDeclarations.Any(static d => d.Modifiers.Any(SyntaxKind.PartialKeyword)))
-            {
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ContainingTypeNotPartial, outerLocation, type.Name, outer.Name));
-            }
-        }
-
-        // A base type that does not resolve is the compiler's error (CS0246) alone.
-        if (type.BaseType is { SpecialType: not SpecialType.System_Object, TypeKind: not TypeKind.Error } baseType)
-        {
-            // The base class is written first in some declaration's base list; point there when it is this one.
-            var baseLocation = classLocation;
-            if (declaration.BaseList?.Types.FirstOrDefault() is { } first
-                && semanticModel.GetTypeInfo(first.Type, cancellationToken).Type is { TypeKind: TypeKind.Class })
-            {
-                baseLocation = LocationInfo.From(first.GetLocation());
-            }
-
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ModelHasBaseClass, baseLocation, type.Name, baseType.ToDisplayString()));
-        }
-        else if (type.DeclaringSyntaxReferences.Select(r => r.GetSyntax(cancellationToken)).OfType<TypeDeclarationSyntax>()
-                     .SelectMany(static d => d.BaseList?.Types ?? default)
-                     .FirstOrDefault(t => t.SyntaxTree == semanticModel.SyntaxTree
-                         ? semanticModel.GetTypeInfo(t.Type, cancellationToken).Type?.SpecialType == SpecialType.System_Object
-                         : t.Type is PredefinedTypeSyntax { Keyword.RawKind: (int)SyntaxKind.ObjectKeyword } || t.Type.ToString() is "System.Object" or "global::System.Object") is { } objectBase)
-        {
-            // ': object' written out is still a base class in a base list, which the generated part's Module base conflicts with.
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ModelHasBaseClass, LocationInfo.From(objectBase.GetLocation()), type.Name, "object"));
-        }
-    }
-
-    /// <summary>
-    /// The generated part declares constants, properties and fields with fixed names; a class or a member of the user's
-    /// part with one of those names would make the generated file fail to compile, far from the cause.
-    /// </summary>
-    private static void CheckNames(INamedTypeSymbol type, ModelTask task, LocationInfo? classLocation, List<DiagnosticInfo> diagnostics)
-    {
-        var generated = GeneratedMembers.Names(task); // Enumerable.Contains uses the set's own lookup
-        if (generated.Contains(type.Name) || type.Name == Forward)
-        {
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NameConflict, classLocation, type.Name, "the model class"));
-        }
-
-        foreach (var member in type.GetMembers())
-        {
-            if (member.IsImplicitlyDeclared || member.Locations.FirstOrDefault() is not { IsInSource: true } location)
-            {
-                continue;
-            }
-
-            var conflict = member switch
-            {
-                // The generated part declares forward(Tensor) and the constructor (Device? device = null); other
-                // overloads and constructors are the user's to add.
-                // The generated part implements IMultiplexedModel's members itself, the Configuration property explicitly.
-                IPropertySymbol property when property.ExplicitInterfaceImplementations.Any(static p => IsModelInterface(p.ContainingType)) => true,
-                IMethodSymbol { AssociatedSymbol: null } method when method.ExplicitInterfaceImplementations.Any(static m => IsModelInterface(m.ContainingType)) => true,
-                IMethodSymbol { MethodKind: MethodKind.Constructor } constructor => HasOneParameterOf(constructor, "TorchSharp.torch.Device"),
-                IMethodSymbol { MethodKind: MethodKind.StaticConstructor } => false,
-                IMethodSymbol { Name: Forward } method => HasOneParameterOf(method, "TorchSharp.torch.Tensor"),
-                IMethodSymbol => generated.Contains(member.Name),
-                _ => generated.Contains(member.Name) || member.Name == Forward,
-            };
-            if (conflict)
-            {
-                var name = member is IMethodSymbol { MethodKind: MethodKind.Constructor } ? $"{type.Name}(Device?)" : member.Name;
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NameConflict, LocationInfo.From(location), name, $"a member of '{type.Name}'"));
-            }
-        }
-    }
-
-    private const string Forward = "forward";
-
-    private static bool IsModelInterface(INamedTypeSymbol type) => type.ToDisplayString() == "DataMux.IMultiplexedModel";
-
-    private static bool HasOneParameterOf(IMethodSymbol method, string typeName) =>
-        method.Parameters.Length == 1 && method.Parameters[0].Type.WithNullableAnnotation(NullableAnnotation.None).ToDisplayString() == typeName;
 
     private static EquatableArray<ContainingType> ContainingTypes(INamedTypeSymbol type)
     {
@@ -309,55 +177,7 @@ internal static class ModelParser
         return new ArgumentLocations(classLocation, entries.ToEquatableArray());
     }
 
-    /// <summary>The assembly that defines the attributes (src/DataMux).</summary>
-    private const string RuntimeAssembly = "DataMux";
-
-    private static bool HasErrors(AttributeData? attribute, CancellationToken cancellationToken) =>
-        attribute is not null && (attribute.AttributeConstructor is null
-            // An attribute of the same name defined elsewhere (the compiler warns CS0436 and takes it): not ours to read.
-            || attribute.AttributeClass?.ContainingAssembly?.Name != RuntimeAssembly
-            || attribute.ConstructorArguments.Any(static a => a.Kind == TypedConstantKind.Error)
-            || attribute.NamedArguments.Any(static a => a.Value.Kind == TypedConstantKind.Error)
-            // A named argument that binds to no property (a typo: Hiden = 16) is left out of NamedArguments.
-            || (attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken) is AttributeSyntax { ArgumentList: { } list }
-                && list.Arguments.Count != attribute.ConstructorArguments.Length + attribute.NamedArguments.Length));
-
     private static bool IsAccessibility(SyntaxToken modifier) =>
         modifier.IsKind(SyntaxKind.PublicKeyword) || modifier.IsKind(SyntaxKind.InternalKeyword)
         || modifier.IsKind(SyntaxKind.ProtectedKeyword) || modifier.IsKind(SyntaxKind.PrivateKeyword);
-
-    private static bool TryGet(AttributeData? attribute, string name, out TypedConstant value)
-    {
-        foreach (var argument in attribute?.NamedArguments ?? default)
-        {
-            if (argument.Key == name && argument.Value.Value is not null)
-            {
-                value = argument.Value;
-                return true;
-            }
-        }
-
-        value = default;
-        return false;
-    }
-
-    private static int Int(AttributeData? attribute, string name, int fallback) =>
-        TryGet(attribute, name, out var value) && value.Value is int number ? number : fallback;
-
-    private static double Double(AttributeData? attribute, string name, double fallback) =>
-        TryGet(attribute, name, out var value) && value.Value is double number ? number : fallback;
-
-    /// <summary>The enum member's name; a value with no member (<c>(Mux)42</c>) comes back as its number for the validator to reject.</summary>
-    private static string EnumMember(AttributeData? attribute, string name, string fallback)
-    {
-        if (!TryGet(attribute, name, out var value))
-        {
-            return fallback;
-        }
-
-        var member = value.Type?.GetMembers()
-            .OfType<IFieldSymbol>()
-            .FirstOrDefault(field => field.HasConstantValue && Equals(field.ConstantValue, value.Value));
-        return member?.Name ?? Convert.ToString(value.Value, CultureInfo.InvariantCulture) ?? string.Empty;
-    }
 }
