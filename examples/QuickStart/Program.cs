@@ -23,10 +23,14 @@ internal static class Program
     /// <summary>Prints what was wrong with the command line and the usage; the exit code for it.</summary>
     private static int UsageError(Exception error)
     {
-        Console.Error.WriteLine(error.Message);
+        // ArgumentException appends " (Parameter 'name')", a library parameter the command line never named.
+        Console.Error.WriteLine(error is ArgumentException { ParamName: { } name } ? error.Message.Replace($" (Parameter '{name}')", "") : error.Message);
         Console.Error.WriteLine(QuickStartOptions.Usage);
         return 2;
     }
+
+    /// <summary>An accuracy as the table shows it, in percent to one decimal, so that the difference printed below it adds up.</summary>
+    private static double Percent(double accuracy) => Math.Round(accuracy * 1000, MidpointRounding.AwayFromZero) / 10;
 
     public static int Main(string[] args)
     {
@@ -50,7 +54,8 @@ internal static class Program
         // libtorch's worker threads spin while they wait for each other: on a machine busy with other work,
         // fewer threads than cores can be several times faster.
         if (options.Threads is { } threads) torch.set_num_threads(threads);
-        // Both before the first tensor operation: MKL binds its kernels, and worker threads copy the float settings, then.
+        // All three before the first tensor operation: MKL binds its kernels, worker threads copy the float settings, and
+        // the allocator's thresholds apply to what is allocated afterwards.
         var mklDispatch = MklCpuDispatch.TryEnable();
         var flushDenormals = DenormalFlush.TryEnable();
         var keepBuffers = AllocatorTuning.TryKeepLargeBuffers();
@@ -65,8 +70,16 @@ internal static class Program
         }
 
         Console.WriteLine("DataMux QuickStart: sentiment classification with generated multiplexed models");
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Device: {device.type}{(device.type == DeviceType.CPU ? $" ({torch.get_num_threads()} threads)" : "")}, denormal flush {(flushDenormals ? "on" : "unavailable")}, large-buffer reuse {(keepBuffers ? "on" : "unavailable")}, seed {options.Seed}"));
-        Console.WriteLine($"CPU: {MklCpuDispatch.ModelName}; MKL CPU dispatch: {mklDispatch}");
+        if (device.type == DeviceType.CPU)
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Device: CPU ({torch.get_num_threads()} threads), denormal flush {(flushDenormals ? "on" : "unavailable")}, large-buffer reuse {(keepBuffers ? "on" : "unavailable")}, seed {options.Seed}"));
+            Console.WriteLine($"CPU: {MklCpuDispatch.ModelName}; MKL CPU dispatch: {mklDispatch}");
+        }
+        else
+        {
+            // The CPU settings do not apply to a model on the GPU; the device is named with its index (cuda:1).
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Device: {device}, seed {options.Seed}"));
+        }
 
         SentimentData loaded;
         try
@@ -102,7 +115,7 @@ internal static class Program
         foreach (var r in results.Skip(1))
         {
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"N={r.N}: {r.SpeedUp:0.00}x the instances/s of N=1 (median of per-round ratios), accuracy {(r.Accuracy - results[0].Accuracy) * 100:+0.0;-0.0} points."));
+                $"N={r.N}: {r.SpeedUp:0.00}x the instances/s of N=1 (median of per-round ratios), accuracy {Percent(r.Accuracy) - Percent(results[0].Accuracy):+0.0;-0.0} points."));
         }
         if (results.Any(r => r.SpeedUp > r.N * 1.1))
         {

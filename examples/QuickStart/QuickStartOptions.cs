@@ -16,7 +16,7 @@ namespace DataMux.Examples.QuickStart;
 /// <param name="Validation">Evaluate on 20% of the training sentences instead of the test set (for tuning).</param>
 internal sealed record QuickStartOptions(int Epochs, IReadOnlyList<int> Widths, int Seed, string Device, int? Threads, double LearningRate, int Batch, bool Validation)
 {
-    /// <summary>The widths that have a generated model in <see cref="SentimentModels"/>.</summary>
+    /// <summary>The widths that have a generated model in SentimentModels.cs (<see cref="SentimentModelN1"/> and the others).</summary>
     public static readonly int[] AvailableWidths = [1, 2, 5, 10, 20];
 
     public const string Usage =

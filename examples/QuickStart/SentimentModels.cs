@@ -4,8 +4,8 @@ using static DataMux.Mux;
 namespace DataMux.Examples.QuickStart;
 
 // The same 2-layer, hidden-128 sentiment classifier at several multiplexing widths. The source generator
-// writes each class's TorchSharp module; only N differs. Without retrieval warm-up (DATAMUX.md) N >= 5
-// trains poorly from scratch and stays near chance on this small data set.
+// writes each class's TorchSharp module; only N differs. Without the paper's retrieval warm-up (not built here; see
+// this example's README) N >= 5 trains poorly from scratch and stays near chance on this small data set.
 
 /// <summary>The baseline: one input per backbone pass.</summary>
 [Multiplexed(N = 1, Mux = Orthogonal, Demux = IndexEmbedding)]

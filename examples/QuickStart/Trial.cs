@@ -42,7 +42,7 @@ internal static class Trial
             WarmupFraction: 0.1,
             LinearDecay: true);
 
-        Console.Write(string.Create(CultureInfo.InvariantCulture, $"Training {model.Configuration.ModelName} (N={n}): {options.Epochs} epochs, {training.BatchGroups * n} instances/step, AdamW lr {training.LearningRate:0e0} ... "));
+        Console.Write(string.Create(CultureInfo.InvariantCulture, $"Training {model.Configuration.ModelName} (N={n}): {options.Epochs} epochs, {training.BatchGroups * n} instances/step, AdamW lr {training.LearningRate:0.###e0} ... "));
         var watch = Stopwatch.StartNew();
         var summary = MultiplexedTrainer.Train(model, data.TrainTokens, data.TrainLabels, training);
         var seconds = watch.Elapsed.TotalSeconds;

@@ -61,6 +61,9 @@ public class SeedingAndDevicesTests
     [InlineData("gpu")]
     [InlineData("cuda:x")]
     [InlineData("cuda:-1")]
+    [InlineData("cuda:-0")]   // signs and spaces passed int.TryParse's defaults as index 0
+    [InlineData("cuda:+0")]
+    [InlineData("cuda: 0")]
     public void Unknown_requests_are_rejected(string request)
     {
         var error = Assert.Throws<ArgumentException>(() => Devices.Resolve(request));
