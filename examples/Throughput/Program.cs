@@ -73,28 +73,7 @@ if (options.Peer is not null)
 }
 
 var wall = Stopwatch.StartNew();
-// Before anything calls into MKL: its kernel choice is made once, on the first call.
-var dispatch = options.MklFix ? MklCpuDispatch.TryEnable() : "off (--no-mkl-fix): MKL runs its generic code path on AMD CPUs";
-if (options.Threads > 0) torch.set_num_threads(options.Threads);
-// Keeps freed activation buffers in the heap, as QuickStart does (there it removed a 2x slow-process effect).
-var keepBuffers = !options.AllocatorDefaults && AllocatorTuning.TryKeepLargeBuffers();
-Console.WriteLine($"DataMux throughput: preset {options.Preset}, task {options.Task}");
-Console.WriteLine($"CPU: {MklCpuDispatch.ModelName} ({Environment.ProcessorCount} logical), torch threads {torch.get_num_threads()}, MKL vendor fix: {dispatch}");
-CpuAttention.Enabled = !options.FusedAttention;
-Console.WriteLine($"Attention in inference: {(options.FusedAttention ? "libtorch's scaled_dot_product_attention (--fused-attention)" : CpuAttention.IsAvailable ? "DataMux.Performance.CpuAttention (MKL batched products)" : $"libtorch's scaled_dot_product_attention ({CpuAttention.UnavailableReason})")}");
-EncoderTeam.Enabled = !options.NoTeam;
-EncoderTeam.PairSplit = !options.NoPairSplit;
-Console.WriteLine($"Encoder in inference: {(options.NoTeam ? "layer by layer on libtorch's operators (--no-team)" : EncoderTeam.IsAvailable ? "DataMux.Performance.EncoderTeam (one native pass; needs packed weights)" : $"layer by layer ({EncoderTeam.UnavailableReason})")}");
-if (!options.NoTeam && EncoderTeam.IsAvailable)
-    Console.WriteLine(options.NoPairSplit
-        ? "Encoder team split: rows for every batch (--no-pair-split)"
-        : $"Encoder team split: rows; by weights (pair split) for two-thread teams under {EncoderTeam.PairSplitBelowRowsPerThread} rows per thread");
-FusedEmbeddingMix.Enabled = !options.UnfusedEmbedding;
-Console.WriteLine($"Embedding + element-wise mux in inference: {(options.UnfusedEmbedding ? "separate operators (--unfused-embedding)" : "DataMux.Performance.FusedEmbeddingMix (one pass)")}");
-FusedTokenDemux.Enabled = !options.UnfusedTokenDemux;
-Console.WriteLine($"Index demux over tokens in inference: {(options.UnfusedTokenDemux ? "sum, GELU and LayerNorm as operators (--unfused-token-demux)" : FusedTokenDemux.IsAvailable ? "DataMux.Performance.FusedTokenDemux (one pass)" : $"operators ({FusedTokenDemux.UnavailableReason})")}");
-Console.WriteLine($"glibc large-buffer tuning: {(keepBuffers ? "on" : options.AllocatorDefaults ? "off (--allocator-defaults)" : "unavailable")}");
-Console.WriteLine($"OMP_WAIT_POLICY={Environment.GetEnvironmentVariable("OMP_WAIT_POLICY") ?? "(unset)"}; forward only, inference mode, warm-up {options.Warmup}, median of {options.Runs} interleaved rounds, each case >= {options.Slice:F1}s per round");
+RuntimeSwitches.Apply(options);
 
 var entries = catalogue
     .Where(e => e.Baseline || (options.Ns.Contains(e.N) && muxes.Contains(e.Mux)))
@@ -222,7 +201,7 @@ if (options.Levers)
 
 if (!options.SkipExtras)
 {
-    Extras();
+    ExtrasReport.Print(entries, models, tokens, muxes[0], options.Runs, options.Rows);
 }
 
 Console.WriteLine();
@@ -244,56 +223,6 @@ void CompareLevers()
     Console.WriteLine($"Speed-up over {baselineEntry.Mux} N = 1 with the same levers:");
     ConsoleTable.Print(header, rows.Select(r => new[] { r.Model, $"{r.AsConfigured / baselineRow.AsConfigured:F2}x" }
         .Concat(r.WithoutEach.Select((off, i) => $"{off / baselineRow.WithoutEach[i]:F2}x")).ToArray()));
-}
-
-void Extras()
-{
-    // Per-component breakdown of the baseline and the first mux's models.
-    var firstMux = muxes[0];
-    var breakdownEntries = entries.Where(e => e.Baseline || e.Mux == firstMux).ToArray();
-    var stages = ComponentBreakdown.Measure(breakdownEntries.Select(e => (models[e], tokens[e])).ToArray(), Math.Max(1, options.Runs - 1));
-    Console.WriteLine();
-    Console.WriteLine($"Per-component time, ms per batch (median; share of the sum in parentheses). {firstMux} mux, prepare = validate + group + prefix + mask + ungroup");
-    ConsoleTable.Print(
-        new[] { "mux", "N" }.Concat(StageTimes.Names).Append("sum").ToArray(),
-        breakdownEntries.Select(e =>
-        {
-            var s = stages[models[e]];
-            return new[] { e.Mux, $"{e.N}" }.Concat(s.All.Select(t => $"{t * 1000:F1} ({100 * t / s.Total:F1}%)")).Append($"{s.Total * 1000:F1}").ToArray();
-        }));
-
-    Console.WriteLine();
-    Console.WriteLine(MemoryProbe.Available
-        ? "Peak memory per forward: process RSS high-water mark (VmHWM, reset through /proc/self/clear_refs) during one batch, and its rise over the RSS before it (heap trimmed first); weights are shared between the configurations, so the rise is activations and workspace"
-        : "Peak memory: /proc is not available on this system");
-    if (MemoryProbe.Available)
-    {
-        ConsoleTable.Print(new[] { "mux", "N", "rows", "RSS before MiB", "peak RSS MiB", "rise MiB" }, entries.Select(e =>
-        {
-            var module = (nn.Module<Tensor, Tensor>)models[e];
-            var (before, peak) = MemoryProbe.PeakOf(() => InterleavedTimer.Once(() => module.forward(tokens[e])));
-            return new[] { e.Mux, $"{e.N}", $"{tokens[e].shape[0]}", $"{before / 1048576.0:F0}", peak == 0 ? "-" : $"{peak / 1048576.0:F0}", peak == 0 ? "-" : $"{(peak - before) / 1048576.0:F0}" };
-        }));
-    }
-
-    Console.WriteLine();
-    Console.WriteLine("Parameters + buffers that grow with N (mux transforms, index-token rows, prefix positions, demux buffers) against the backbone (encoder)");
-    ConsoleTable.Print(new[] { "mux", "N", "grows with N", "mux", "index tokens", "prefix positions", "demux", "backbone", "% of backbone", "embedding", "model total" }, entries.Select(e =>
-    {
-        var p = ParameterCounts.Of(models[e]);
-        return new[] { e.Mux, $"{e.N}", $"{p.GrowsWithN:N0}", $"{p.Mux:N0}", $"{p.IndexTokens:N0}", $"{p.PrefixPositions:N0}", $"{p.DemuxGrowing:N0}", $"{p.Backbone:N0}", $"{p.PercentOfBackbone:F3}%", $"{p.Embedding:N0}", $"{p.Total:N0}" };
-    }));
-
-    var batchingEntry = entries.Where(e => e.Mux == firstMux && !e.Baseline).OrderBy(e => Math.Abs(e.N - 20)).FirstOrDefault();
-    if (batchingEntry is not null)
-    {
-        // One untimed round first: without it the case timed first (the public path) ran cold and measured 0.91x and 0.93x
-        // of raw forward in two runs; with it, 1.00x.
-        var result = BatchingPath.Measure(models[batchingEntry], options.Rows, warmup: 1, runs: 2);
-        Console.WriteLine();
-        Console.WriteLine($"Public batching path on {result.Model}: {result.Rows} rows of random length (padded), {result.RowsPerCall} rows per call");
-        Console.WriteLine($"  BatchedInference.Predict: {result.PublicPerSecond:F2} instances/s; raw forward over the same chunks: {result.RawPerSecond:F2} instances/s (ratio {result.PublicPerSecond / result.RawPerSecond:F3})");
-    }
 }
 
 Dictionary<ModelEntry, IMultiplexedModel> Build(IReadOnlyList<ModelEntry> list)
