@@ -20,9 +20,7 @@ public sealed class MultiplexedModelGenerator : IIncrementalGenerator
         var parsed = context.SyntaxProvider
             .ForAttributeWithMetadataName(
                 AttributeNames.Multiplexed,
-                // A record struct is the compiler's to reject (CS0592: [Multiplexed] is for classes).
-                predicate: static (node, _) => node is ClassDeclarationSyntax
-                    or RecordDeclarationSyntax { ClassOrStructKeyword.RawKind: not (int)SyntaxKind.StructKeyword },
+                predicate: static (node, _) => IsClass(node),
                 transform: static (syntaxContext, cancellationToken) => ModelParser.Parse(syntaxContext, cancellationToken))
             .WithTrackingName(TrackingNames.Parse);
 
@@ -51,8 +49,7 @@ public sealed class MultiplexedModelGenerator : IIncrementalGenerator
             var orphans = context.SyntaxProvider
                 .ForAttributeWithMetadataName(
                     attribute,
-                    predicate: static (node, _) => node is ClassDeclarationSyntax
-                        or RecordDeclarationSyntax { ClassOrStructKeyword.RawKind: not (int)SyntaxKind.StructKeyword },
+                    predicate: static (node, _) => IsClass(node),
                     transform: static (syntaxContext, cancellationToken) => AttributeWithoutModel.Check(syntaxContext, cancellationToken))
                 .WithTrackingName(TrackingNames.AttributesWithoutModel);
             context.RegisterSourceOutput(orphans, static (output, item) =>
@@ -75,4 +72,11 @@ public sealed class MultiplexedModelGenerator : IIncrementalGenerator
             }
         });
     }
+
+    /// <summary>
+    /// A class or record class: our attributes are for classes, so a struct, record struct or interface carrying one
+    /// is the compiler's to reject (CS0592), without a diagnostic of ours on top.
+    /// </summary>
+    private static bool IsClass(SyntaxNode node) =>
+        node is ClassDeclarationSyntax or RecordDeclarationSyntax { ClassOrStructKeyword.RawKind: not (int)SyntaxKind.StructKeyword };
 }

@@ -1,4 +1,5 @@
 using System;
+using System.Globalization;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -28,7 +29,7 @@ public static class Devices
         if (text == "cuda" || text.StartsWith("cuda:", StringComparison.Ordinal))
         {
             var index = 0;
-            if (text.Length > 4 && (!int.TryParse(text.AsSpan(5), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out index) || index < 0))
+            if (text.Length > 4 && (!int.TryParse(text.AsSpan(5), NumberStyles.None, CultureInfo.InvariantCulture, out index) || index < 0))
                 throw new ArgumentException($"Expected a device of the form \"cuda:<index>\" with index >= 0, but got \"{request}\".", nameof(request));
             if (!torch.cuda.is_available())
             {

@@ -1,13 +1,8 @@
 using System;
-using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Threading;
-using DataMux.Generators.Diagnostics;
-using DataMux.Generators.Emitting;
-using DataMux.Generators.Models;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace DataMux.Generators.Parsing;

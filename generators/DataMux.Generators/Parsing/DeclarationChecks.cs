@@ -1,6 +1,4 @@
-using System;
 using System.Collections.Generic;
-using System.Globalization;
 using System.Linq;
 using System.Threading;
 using DataMux.Generators.Diagnostics;
@@ -42,8 +40,9 @@ internal static class DeclarationChecks
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedModelType, classLocation, type.Name, "generic"));
         }
 
-        if (type.DeclaringSyntaxReferences.Select(r => r.GetSyntax(cancellationToken)).OfType<TypeDeclarationSyntax>()
-                .FirstOrDefault(static d => d.ParameterList is not null) is { ParameterList: { } parameters })
+        // Every partial declaration of the class, this one included.
+        var declarations = type.DeclaringSyntaxReferences.Select(r => r.GetSyntax(cancellationToken)).OfType<TypeDeclarationSyntax>().ToList();
+        if (declarations.FirstOrDefault(static d => d.ParameterList is not null) is { ParameterList: { } parameters })
         {
             // The generated constructor could not chain to the primary one (CS8862).
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedModelType, LocationInfo.From(parameters), type.Name, "declared with a primary constructor"));
@@ -92,8 +91,7 @@ internal static class DeclarationChecks
 
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ModelHasBaseClass, baseLocation, type.Name, baseType.ToDisplayString()));
         }
-        else if (type.DeclaringSyntaxReferences.Select(r => r.GetSyntax(cancellationToken)).OfType<TypeDeclarationSyntax>()
-                     .SelectMany(static d => d.BaseList?.Types ?? default)
+        else if (declarations.SelectMany(static d => d.BaseList?.Types ?? default)
                      .FirstOrDefault(t => t.SyntaxTree == semanticModel.SyntaxTree
                          ? semanticModel.GetTypeInfo(t.Type, cancellationToken).Type?.SpecialType == SpecialType.System_Object
                          : t.Type is PredefinedTypeSyntax { Keyword.RawKind: (int)SyntaxKind.ObjectKeyword } || t.Type.ToString() is "System.Object" or "global::System.Object") is { } objectBase)

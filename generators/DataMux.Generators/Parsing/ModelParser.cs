@@ -1,10 +1,7 @@
-using System;
 using System.Collections.Generic;
-using System.Globalization;
 using System.Linq;
 using System.Threading;
 using DataMux.Generators.Diagnostics;
-using DataMux.Generators.Emitting;
 using DataMux.Generators.Models;
 using DataMux.Generators.Validation;
 using Microsoft.CodeAnalysis;

@@ -29,7 +29,6 @@ public sealed class TransformerEncoder : nn.Module<Tensor, Tensor?, Tensor>
         this.layers = new ModuleList<TransformerEncoderLayer>();
         for (var i = 0; i < layers; i++) this.layers.Add(new TransformerEncoderLayer(hidden, heads, feedForward, dropout));
         RegisterComponents();
-        this.DetachFromDisposeScopes();
     }
 
     /// <summary>Representation width d.</summary>

@@ -48,7 +48,6 @@ public sealed class TransformerEncoderLayer : nn.Module<Tensor, Tensor?, Tensor>
         this.heads = heads;
         dropoutProbability = dropout;
         RegisterComponents();
-        this.DetachFromDisposeScopes();
     }
 
     /// <summary>

@@ -20,7 +20,6 @@ public sealed class SequenceClassificationHead : nn.Module<Tensor, Tensor>
         dense = Linear(hidden, hidden);
         classifier = Linear(hidden, classes);
         RegisterComponents();
-        this.DetachFromDisposeScopes();
     }
 
     /// <summary>Logits <c>[R, classes]</c> for representations <c>[R, d]</c>.</summary>

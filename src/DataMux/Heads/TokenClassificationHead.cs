@@ -18,7 +18,6 @@ public sealed class TokenClassificationHead : nn.Module<Tensor, Tensor>
     {
         classifier = Linear(hidden, labels);
         RegisterComponents();
-        this.DetachFromDisposeScopes();
     }
 
     /// <summary>Logits <c>[R, L, labels]</c> for token representations <c>[R, L, d]</c>.</summary>

@@ -16,7 +16,6 @@ public sealed class IdentityMultiplexer : Multiplexer
     {
         _ = seed;
         RegisterComponents();
-        this.DetachFromDisposeScopes();
     }
 
     /// <inheritdoc/>

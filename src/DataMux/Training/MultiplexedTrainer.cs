@@ -118,8 +118,6 @@ public static class MultiplexedTrainer
         var rows = labels.shape[0];
         bool[] counted;
         using (var any = labels.ne(IgnoreLabel).any(1).cpu()) counted = any.data<bool>().ToArray();
-        if (counted.All(static c => c)) return (int)((rows + batchRows - 1) / batchRows * epochs);
-
         using var generator = OrderGenerator(seed);
         var steps = 0;
         for (var epoch = 0; epoch < epochs; epoch++)
