@@ -146,6 +146,40 @@ public sealed class CompilationTests
     [Theory]
     [InlineData("SequenceClassification")]
     [InlineData("TokenClassification")]
+    public void Names_of_the_users_scope_do_not_capture_the_generated_code(string task)
+    {
+        // The generated file used 'var' and 'nameof(Model)': a type named 'var' in the namespace (CS0029) or a
+        // method named 'nameof' on the model (CS1503) broke it, though both names are the user's to choose.
+        var run = TestHelper.Run($$"""
+            using DataMux;
+
+            namespace Demo
+            {
+            #pragma warning disable CS8981 // a lower-case type name, on purpose
+                /// <summary>A type named like the contextual keyword.</summary>
+                public sealed class var { }
+            #pragma warning restore CS8981
+
+                /// <summary>A model.</summary>
+                [Multiplexed(N = 2), Transformer(Hidden = 16, Heads = 2, MaxLength = 8, Vocabulary = 50), {{task}}]
+                public partial class Model
+                {
+                    /// <summary>A method named like the operator.</summary>
+                    /// <param name="value">Anything.</param>
+                    /// <returns>A fixed text.</returns>
+                    public static string nameof(object value) => "mine";
+                }
+            }
+            """);
+
+        Assert.Empty(run.Diagnostics);
+        Assert.Single(run.Sources);
+        AssertCompilesCleanly(run);
+    }
+
+    [Theory]
+    [InlineData("SequenceClassification")]
+    [InlineData("TokenClassification")]
     public void The_names_kept_free_for_generated_members_are_the_generated_members(string task)
     {
         var modelTask = task == "SequenceClassification" ? DataMux.Generators.Models.ModelTask.SequenceClassification : DataMux.Generators.Models.ModelTask.TokenClassification;

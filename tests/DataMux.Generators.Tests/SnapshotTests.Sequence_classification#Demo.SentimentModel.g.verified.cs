@@ -40,7 +40,7 @@ namespace Demo
 
         /// <summary>The attribute values this model was generated from.</summary>
         public static global::DataMux.ModelConfiguration Configuration { get; } = new(
-            nameof(SentimentModel), N, global::DataMux.Mux.Orthogonal, global::DataMux.Demux.IndexEmbedding, Seed,
+            "SentimentModel", N, global::DataMux.Mux.Orthogonal, global::DataMux.Demux.IndexEmbedding, Seed,
             Layers, Hidden, Heads, FeedForward, MaxLength, Vocabulary, PaddingToken, Dropout,
             global::DataMux.ModelTask.SequenceClassification, Classes);
 
@@ -55,11 +55,11 @@ namespace Demo
 
         /// <summary>Builds the model with the fixed transforms and initial weights that <see cref="Seed"/> gives.</summary>
         /// <param name="device">The device to move the model to; it stays on the CPU when null.</param>
-        public SentimentModel(global::TorchSharp.torch.Device? device = null) : base(nameof(SentimentModel))
+        public SentimentModel(global::TorchSharp.torch.Device? device = null) : base("SentimentModel")
         {
             using (global::DataMux.Seeding.Scope(Seed))
             {
-                var layout = Configuration.Tokens;
+                global::DataMux.TokenLayout layout = Configuration.Tokens;
                 // The demultiplexer comes first: the embedding's position table covers its prefix.
                 demux = new(layout, Hidden);
                 embedding = new(layout, MaxLength + demux.PrefixLength, Hidden, Dropout);
@@ -81,13 +81,13 @@ namespace Demo
         /// <summary>Maps token ids <c>[rows, length]</c> (int64) to logits <c>[rows, Classes]</c>, N rows per backbone pass.</summary>
         public override global::TorchSharp.torch.Tensor forward(global::TorchSharp.torch.Tensor tokens)
         {
-            global::DataMux.Validation.TokenChecks.Validate(tokens, nameof(SentimentModel), MaxLength, Vocabulary, embedding.Device);
-            using var scope = global::TorchSharp.torch.NewDisposeScope();
-            var batch = global::DataMux.Batching.MultiplexedBatch.Group(tokens, N, PaddingToken);
-            var prefixed = demux.AddPrefix(batch.Tokens);
-            var muxed = mux.EmbedAndMix(embedding, prefixed);
-            var hidden = encoder.forward(muxed, batch.PaddingMask(prefixed));
-            var logits = head.forward(demux.Sequence(hidden));
+            global::DataMux.Validation.TokenChecks.Validate(tokens, "SentimentModel", MaxLength, Vocabulary, embedding.Device);
+            using global::TorchSharp.DisposeScope scope = global::TorchSharp.torch.NewDisposeScope();
+            global::DataMux.Batching.MultiplexedBatch batch = global::DataMux.Batching.MultiplexedBatch.Group(tokens, N, PaddingToken);
+            global::TorchSharp.torch.Tensor prefixed = demux.AddPrefix(batch.Tokens);
+            global::TorchSharp.torch.Tensor muxed = mux.EmbedAndMix(embedding, prefixed);
+            global::TorchSharp.torch.Tensor hidden = encoder.forward(muxed, batch.PaddingMask(prefixed));
+            global::TorchSharp.torch.Tensor logits = head.forward(demux.Sequence(hidden));
             return scope.MoveToOuter(batch.Ungroup(logits));
         }
     }

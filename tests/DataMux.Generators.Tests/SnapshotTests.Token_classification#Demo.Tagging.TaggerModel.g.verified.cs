@@ -40,7 +40,7 @@ namespace Demo.Tagging
 
         /// <summary>The attribute values this model was generated from.</summary>
         public static global::DataMux.ModelConfiguration Configuration { get; } = new(
-            nameof(TaggerModel), N, global::DataMux.Mux.GaussianHadamard, global::DataMux.Demux.Mlp, Seed,
+            "TaggerModel", N, global::DataMux.Mux.GaussianHadamard, global::DataMux.Demux.Mlp, Seed,
             Layers, Hidden, Heads, FeedForward, MaxLength, Vocabulary, PaddingToken, Dropout,
             global::DataMux.ModelTask.TokenClassification, Labels);
 
@@ -55,11 +55,11 @@ namespace Demo.Tagging
 
         /// <summary>Builds the model with the fixed transforms and initial weights that <see cref="Seed"/> gives.</summary>
         /// <param name="device">The device to move the model to; it stays on the CPU when null.</param>
-        public TaggerModel(global::TorchSharp.torch.Device? device = null) : base(nameof(TaggerModel))
+        public TaggerModel(global::TorchSharp.torch.Device? device = null) : base("TaggerModel")
         {
             using (global::DataMux.Seeding.Scope(Seed))
             {
-                var layout = Configuration.Tokens;
+                global::DataMux.TokenLayout layout = Configuration.Tokens;
                 // The demultiplexer comes first: the embedding's position table covers its prefix.
                 demux = new(layout, Hidden);
                 embedding = new(layout, MaxLength + demux.PrefixLength, Hidden, Dropout);
@@ -81,13 +81,13 @@ namespace Demo.Tagging
         /// <summary>Maps token ids <c>[rows, length]</c> (int64) to logits <c>[rows, length, Labels]</c>, N rows per backbone pass.</summary>
         public override global::TorchSharp.torch.Tensor forward(global::TorchSharp.torch.Tensor tokens)
         {
-            global::DataMux.Validation.TokenChecks.Validate(tokens, nameof(TaggerModel), MaxLength, Vocabulary, embedding.Device);
-            using var scope = global::TorchSharp.torch.NewDisposeScope();
-            var batch = global::DataMux.Batching.MultiplexedBatch.Group(tokens, N, PaddingToken);
-            var prefixed = demux.AddPrefix(batch.Tokens);
-            var muxed = mux.EmbedAndMix(embedding, prefixed);
-            var hidden = encoder.forward(muxed, batch.PaddingMask(prefixed));
-            var logits = head.forward(demux.Tokens(hidden));
+            global::DataMux.Validation.TokenChecks.Validate(tokens, "TaggerModel", MaxLength, Vocabulary, embedding.Device);
+            using global::TorchSharp.DisposeScope scope = global::TorchSharp.torch.NewDisposeScope();
+            global::DataMux.Batching.MultiplexedBatch batch = global::DataMux.Batching.MultiplexedBatch.Group(tokens, N, PaddingToken);
+            global::TorchSharp.torch.Tensor prefixed = demux.AddPrefix(batch.Tokens);
+            global::TorchSharp.torch.Tensor muxed = mux.EmbedAndMix(embedding, prefixed);
+            global::TorchSharp.torch.Tensor hidden = encoder.forward(muxed, batch.PaddingMask(prefixed));
+            global::TorchSharp.torch.Tensor logits = head.forward(demux.Tokens(hidden));
             return scope.MoveToOuter(batch.Ungroup(logits));
         }
     }

@@ -14,6 +14,9 @@ internal static class ModelEmitter
 {
     private const string Tensor = "global::TorchSharp.torch.Tensor";
 
+    // The generated code names every type it uses, with 'global::', and writes the model's name as a string: 'var' and
+    // 'nameof' are contextual keywords that bind to a type named 'var' or a method named 'nameof' in the user's scope.
+
     /// <summary>The generated file's name: <c>Namespace.Outer.Model.g.cs</c>.</summary>
     public static string HintName(ModelSpec spec)
     {
@@ -94,7 +97,7 @@ internal static class ModelEmitter
     private static void WriteConfiguration(SourceWriter writer, ModelSpec spec) =>
         writer.Line("/// <summary>The attribute values this model was generated from.</summary>")
             .Line("public static global::DataMux.ModelConfiguration Configuration { get; } = new(")
-            .Line($"    nameof({Identifier(spec.ClassName)}), N, global::DataMux.Mux.{spec.Mux}, global::DataMux.Demux.{spec.Demux}, Seed,")
+            .Line($"    {NameLiteral(spec)}, N, global::DataMux.Mux.{spec.Mux}, global::DataMux.Demux.{spec.Demux}, Seed,")
             .Line("    Layers, Hidden, Heads, FeedForward, MaxLength, Vocabulary, PaddingToken, Dropout,")
             .Line($"    global::DataMux.ModelTask.{spec.Task}, {Outputs(spec)});")
             .Line()
@@ -114,9 +117,9 @@ internal static class ModelEmitter
     {
         writer.Line("/// <summary>Builds the model with the fixed transforms and initial weights that <see cref=\"Seed\"/> gives.</summary>")
             .Line("/// <param name=\"device\">The device to move the model to; it stays on the CPU when null.</param>")
-            .Open($"public {Identifier(spec.ClassName)}(global::TorchSharp.torch.Device? device = null) : base(nameof({Identifier(spec.ClassName)}))")
+            .Open($"public {Identifier(spec.ClassName)}(global::TorchSharp.torch.Device? device = null) : base({NameLiteral(spec)})")
             .Open("using (global::DataMux.Seeding.Scope(Seed))")
-            .Line("var layout = Configuration.Tokens;")
+            .Line("global::DataMux.TokenLayout layout = Configuration.Tokens;")
             .Line("// The demultiplexer comes first: the embedding's position table covers its prefix.")
             .Line("demux = new(layout, Hidden);")
             .Line("embedding = new(layout, MaxLength + demux.PrefixLength, Hidden, Dropout);")
@@ -143,16 +146,19 @@ internal static class ModelEmitter
             : ("<c>[rows, length, Labels]</c>", "Tokens");
         writer.Line($"/// <summary>Maps token ids <c>[rows, length]</c> (int64) to logits {logits}, N rows per backbone pass.</summary>")
             .Open($"public override {Tensor} forward({Tensor} tokens)")
-            .Line($"global::DataMux.Validation.TokenChecks.Validate(tokens, nameof({Identifier(spec.ClassName)}), MaxLength, Vocabulary, embedding.Device);")
-            .Line("using var scope = global::TorchSharp.torch.NewDisposeScope();")
-            .Line("var batch = global::DataMux.Batching.MultiplexedBatch.Group(tokens, N, PaddingToken);")
-            .Line("var prefixed = demux.AddPrefix(batch.Tokens);")
-            .Line("var muxed = mux.EmbedAndMix(embedding, prefixed);")
-            .Line("var hidden = encoder.forward(muxed, batch.PaddingMask(prefixed));")
-            .Line($"var logits = head.forward(demux.{demux}(hidden));")
+            .Line($"global::DataMux.Validation.TokenChecks.Validate(tokens, {NameLiteral(spec)}, MaxLength, Vocabulary, embedding.Device);")
+            .Line("using global::TorchSharp.DisposeScope scope = global::TorchSharp.torch.NewDisposeScope();")
+            .Line("global::DataMux.Batching.MultiplexedBatch batch = global::DataMux.Batching.MultiplexedBatch.Group(tokens, N, PaddingToken);")
+            .Line($"{Tensor} prefixed = demux.AddPrefix(batch.Tokens);")
+            .Line($"{Tensor} muxed = mux.EmbedAndMix(embedding, prefixed);")
+            .Line($"{Tensor} hidden = encoder.forward(muxed, batch.PaddingMask(prefixed));")
+            .Line($"{Tensor} logits = head.forward(demux.{demux}(hidden));")
             .Line("return scope.MoveToOuter(batch.Ungroup(logits));")
             .Close();
     }
+
+    /// <summary>The model's name as a string literal, what <c>nameof</c> would give (<c>@event</c>: "event").</summary>
+    private static string NameLiteral(ModelSpec spec) => SymbolDisplay.FormatLiteral(spec.ClassName, quote: true);
 
     private static string Outputs(ModelSpec spec) =>
         spec.Task == ModelTask.SequenceClassification ? "Classes" : "Labels";
