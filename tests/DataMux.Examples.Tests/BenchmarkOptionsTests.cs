@@ -66,6 +66,25 @@ public sealed class BenchmarkOptionsTests
     }
 
     [Theory]
+    [InlineData("--ns", "20,1,20", "'20' twice")]
+    [InlineData("--muxes", "Orthogonal,orthogonal", "'Orthogonal' twice")]
+    public void A_list_naming_a_value_twice_is_an_error(string option, string list, string expected)
+    {
+        // Both lists dropped the second copy without a word.
+        var error = Assert.Throws<ArgumentException>(() => BenchmarkOptions.Parse([option, list]));
+
+        Assert.Contains($"{option} names {expected}", error.Message);
+    }
+
+    [Fact]
+    public void Help_spelled_both_ways_is_a_switch_given_twice()
+    {
+        var error = Assert.Throws<ArgumentException>(() => BenchmarkOptions.Parse(["-h", "--help"]));
+
+        Assert.Contains("--help given twice", error.Message);
+    }
+
+    [Theory]
     [InlineData("--csv")]
     [InlineData("--plot")]
     [InlineData("--peer")]

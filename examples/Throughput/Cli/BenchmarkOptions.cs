@@ -15,7 +15,7 @@ internal sealed record BenchmarkOptions
                               the same name ending -instances.png: instances/s against N, log scale
           --peer FILE         a peer CSV (same columns, e.g. from pytorch-peer.sh) to tabulate (ours / peer) and
                               plot beside ours; read before timing, its preset and task must be this run's
-          --ns 1,2,5,10,20,40 the N values
+          --ns 1,2,5,10,20,40 the N values (in any order; the table lists them ascending)
           --muxes M,...       GaussianHadamard and/or Orthogonal (default: both; the token task has GaussianHadamard only)
           --runs R            timed rounds (median; default 5)   --warmup W (default 1)
           --slice S           seconds each case runs per round at least (repeated calls; default 1)
@@ -77,17 +77,11 @@ internal sealed record BenchmarkOptions
         for (var i = 0; i < args.Length; i++)
         {
             var current = args[i];
-            string Value()
-            {
-                var value = i + 1 >= args.Length ? throw new ArgumentException($"Option {current} expects a value.")
+            string? taken = null; // the value current took, when it takes one
+            string Value() =>
+                taken = i + 1 >= args.Length ? throw new ArgumentException($"Option {current} expects a value.")
                     : args[i + 1].StartsWith("--", StringComparison.Ordinal) ? throw new ArgumentException($"Option {current} expects a value, got the option '{args[i + 1]}'.")
                     : args[++i];
-                // A second value would silently replace the first: say so instead.
-                if (given.TryGetValue(current, out var first))
-                    throw new ArgumentException($"Option {current} given twice ('{first}', then '{value}'); expected it once.");
-                given[current] = value;
-                return value;
-            }
 
             string FileName() { var text = Value(); return text.Trim().Length > 0 ? text : throw new ArgumentException($"Option {current} expects a file name, got '{text}'."); }
             double Seconds() { var text = Value(); return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && v >= 0 && v <= 60 ? v : throw new ArgumentException($"Option {current} expects seconds between 0 and 60, got '{text}'."); }
@@ -120,9 +114,14 @@ internal sealed record BenchmarkOptions
                 "--help" or "-h" => options with { Help = true },
                 _ => throw new ArgumentException($"Unknown option '{current}'.\n{Usage}"),
             };
-            // Switches too: a repeated one is harmless, but a user who typed it twice may have meant another.
-            if (!given.TryAdd(current, "") && given[current] == "")
-                throw new ArgumentException($"Option {current} given twice; expected it once.");
+            // A second value would silently replace the first; a repeated switch is harmless, but a user who typed it
+            // twice may have meant another: either way, say so.
+            var name = current == "-h" ? "--help" : current;
+            if (given.TryGetValue(name, out var first))
+                throw new ArgumentException(taken is null
+                    ? $"Option {name} given twice; expected it once."
+                    : $"Option {name} given twice ('{first}', then '{taken}'); expected it once.");
+            given[name] = taken ?? "";
         }
 
         if (options.Soak > 0 && NotForSoak.Where(given.ContainsKey).ToArray() is { Length: > 0 } unused)
@@ -137,7 +136,8 @@ internal sealed record BenchmarkOptions
     private static string[] ParseMuxes(string text)
     {
         var muxes = text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Select(m => OneOf("--muxes", m, "GaussianHadamard", "Orthogonal")).Distinct().ToArray();
+            .Select(m => OneOf("--muxes", m, "GaussianHadamard", "Orthogonal")).ToArray();
+        OnceEach("--muxes", muxes, "mux");
         return muxes.Length > 0 ? muxes : throw new ArgumentException($"Option --muxes expects at least one of GaussianHadamard, Orthogonal, got '{text}'.");
     }
 
@@ -147,7 +147,15 @@ internal sealed record BenchmarkOptions
         var ns = text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Select(s => int.TryParse(s, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) && allowed.Contains(n) ? n
                 : throw new ArgumentException($"Option --ns expects values among {string.Join(",", allowed)}, got '{s}'."))
-            .Distinct().OrderBy(n => n).ToArray();
-        return ns.Length > 0 ? ns : throw new ArgumentException("Option --ns expects at least one N.");
+            .ToArray();
+        OnceEach("--ns", ns, "N");
+        return ns.Length > 0 ? ns.Order().ToArray() : throw new ArgumentException("Option --ns expects at least one N.");
+    }
+
+    /// <summary>Throws for a value listed twice, which would otherwise be dropped without a word.</summary>
+    private static void OnceEach<T>(string option, IEnumerable<T> values, string what)
+    {
+        if (values.GroupBy(v => v).FirstOrDefault(g => g.Count() > 1) is { } repeated)
+            throw new ArgumentException($"Option {option} names '{repeated.Key}' twice; expected each {what} once.");
     }
 }
