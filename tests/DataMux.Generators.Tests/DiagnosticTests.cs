@@ -1,3 +1,4 @@
+using System;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -340,6 +341,41 @@ public sealed class DiagnosticTests
         Assert.Equal("DMX0017", diagnostic.Id);
         Assert.Equal("Model", run.SpanText(diagnostic));
         Assert.Equal("'Model' is in a project on C# 8.0; the generated model needs C# 9 or later (set LangVersion)", diagnostic.GetMessage());
+    }
+
+    [Theory]
+    [InlineData("DataMux.dll", "DataMux", "DM")]
+    [InlineData("TorchSharp.dll", "TorchSharp", "TS")]
+    public void DMX0018_an_assembly_referenced_only_under_an_extern_alias_gets_one_error_and_no_source(string file, string namespaceName, string alias)
+    {
+        // The generated file names every type as 'global::DataMux...' and 'global::TorchSharp...'; with either assembly
+        // referenced only under an alias (to settle a type clash), none of them resolved: dozens of CS0234 inside the
+        // generated file, and no word from the generator.
+        var usingLine = namespaceName == "DataMux" ? $"extern alias {alias};\nusing {alias}::DataMux;\n" : "using DataMux;\n";
+        var compilation = TestHelper.Compile(usingLine + "namespace Demo;\n/// <summary>M.</summary>\n" + "[Multiplexed(N = 2)]\n[Transformer(Hidden = 16, Heads = 2, MaxLength = 8, Vocabulary = 50)]\n[SequenceClassification]\npublic partial class Model { }");
+        var reference = compilation.References.Single(r => r.Display!.EndsWith(file, StringComparison.Ordinal));
+        compilation = compilation.ReplaceReference(reference, ((PortableExecutableReference)reference).WithAliases([alias]));
+
+        TestHelper.CreateDriver().RunGeneratorsAndUpdateCompilation(compilation, out var output, out var diagnostics);
+
+        var diagnostic = Assert.Single(diagnostics);
+        Assert.Equal("DMX0018", diagnostic.Id);
+        Assert.Contains($"names {namespaceName} through 'global::'", diagnostic.GetMessage());
+        Assert.Contains($"Aliases=\"global,{alias}\"", diagnostic.GetMessage());
+        Assert.Equal(output.SyntaxTrees.Count(), compilation.SyntaxTrees.Count());
+    }
+
+    [Fact]
+    public void DMX0018_not_for_an_alias_beside_the_global_one()
+    {
+        var compilation = TestHelper.Compile("using DataMux;\nnamespace Demo;\n/// <summary>M.</summary>\n" + "[Multiplexed(N = 2)]\n[Transformer(Hidden = 16, Heads = 2, MaxLength = 8, Vocabulary = 50)]\n[SequenceClassification]\npublic partial class Model { }");
+        var reference = compilation.References.Single(r => r.Display!.EndsWith("DataMux.dll", StringComparison.Ordinal));
+        compilation = compilation.ReplaceReference(reference, ((PortableExecutableReference)reference).WithAliases(["global", "DM"]));
+
+        TestHelper.CreateDriver().RunGeneratorsAndUpdateCompilation(compilation, out var output, out var diagnostics);
+
+        Assert.Empty(diagnostics);
+        Assert.Empty(output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).Select(d => d.ToString()));
     }
 
     [Fact]

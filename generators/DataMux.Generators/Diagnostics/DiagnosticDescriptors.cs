@@ -114,13 +114,19 @@ internal static class DiagnosticDescriptors
         "C# 9 or later needed",
         "'{0}' is in a project on C# {1}; the generated model needs C# 9 or later (set LangVersion)");
 
+    /// <summary>Format: "'{0}' cannot be generated: its code names {1} through 'global::', but the project references {2} only under the extern alias '{3}'; add 'global' to that reference's aliases" (class, namespace, assembly, alias).</summary>
+    public static readonly DiagnosticDescriptor ReferenceOnlyUnderAlias = Create(
+        "DMX0018",
+        "Runtime referenced only under an extern alias",
+        "'{0}' cannot be generated: its code names {1} through 'global::', but the project references {2} only under the extern alias '{3}'; add 'global' to that reference's aliases (Aliases=\"global,{3}\")");
+
     /// <summary>Every descriptor, for the tests that check docs and release tracking.</summary>
     public static readonly DiagnosticDescriptor[] All =
     [
         ModelNotPartial, UnsupportedModelType, ContainingTypeNotPartial, ModelHasBaseClass, MissingBackbone,
         MissingTask, ConflictingTasks, InvalidN, InvalidSize, HiddenNotDivisibleByHeads, PaddingTokenOutOfRange,
         DropoutOutOfRange, BinaryHadamardTooNarrow, UnknownOption, NameConflict, AttributeWithoutModel,
-        LanguageVersionTooOld,
+        LanguageVersionTooOld, ReferenceOnlyUnderAlias,
     ];
 
     private static DiagnosticDescriptor Create(string id, string title, string message) =>

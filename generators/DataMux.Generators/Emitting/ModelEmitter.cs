@@ -69,9 +69,12 @@ internal static class ModelEmitter
         return writer.ToString();
     }
 
-    /// <summary>A name as C# source: a keyword (a class named <c>@event</c>) needs its <c>@</c> back.</summary>
+    /// <summary>
+    /// A name as C# source: a keyword (a class named <c>@event</c>) needs its <c>@</c> back, and so does a contextual
+    /// one, which would read as a modifier or be refused as a type name (<c>partial class file</c>, <c>record</c>).
+    /// </summary>
     private static string Identifier(string name) =>
-        SyntaxFacts.GetKeywordKind(name) != SyntaxKind.None ? "@" + name : name;
+        SyntaxFacts.GetKeywordKind(name) != SyntaxKind.None || SyntaxFacts.GetContextualKeywordKind(name) != SyntaxKind.None ? "@" + name : name;
 
     private static void WriteConstants(SourceWriter writer, ModelSpec spec)
     {
@@ -128,7 +131,7 @@ internal static class ModelEmitter
             .Line($"head = new(Hidden, {Outputs(spec)});")
             .Close()
             .Line()
-            .Line("RegisterComponents();")
+            .Line("base.RegisterComponents();")
             .Open("if (device is not null)")
             .Line("global::TorchSharp.ModuleExtensionMethods.to(this, device);")
             .Close()

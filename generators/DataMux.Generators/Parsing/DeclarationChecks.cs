@@ -78,27 +78,54 @@ internal static class DeclarationChecks
             }
         }
 
-        // A base type that does not resolve is the compiler's error (CS0246) alone.
+        // A base type that does not resolve is the compiler's error (CS0246) alone. Where it is written, and whether
+        // ': object' is (still a base class in a base list, which the generated part's Module base conflicts with),
+        // only the base lists tell: the symbol's BaseType is object either way.
+        var written = WrittenBaseClass(type, declarations, semanticModel, cancellationToken);
         if (type.BaseType is { SpecialType: not SpecialType.System_Object, TypeKind: not TypeKind.Error } baseType)
         {
-            // The base class is written first in some declaration's base list; point there when it is this one.
-            var baseLocation = classLocation;
-            if (declaration.BaseList?.Types.FirstOrDefault() is { } first
-                && semanticModel.GetTypeInfo(first.Type, cancellationToken).Type is { TypeKind: TypeKind.Class })
-            {
-                baseLocation = LocationInfo.From(first.GetLocation());
-            }
-
+            var baseLocation = written is null ? classLocation : LocationInfo.From(written.GetLocation());
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ModelHasBaseClass, baseLocation, type.Name, baseType.ToDisplayString()));
         }
-        else if (declarations.SelectMany(static d => d.BaseList?.Types ?? default)
-                     .FirstOrDefault(t => t.SyntaxTree == semanticModel.SyntaxTree
-                         ? semanticModel.GetTypeInfo(t.Type, cancellationToken).Type?.SpecialType == SpecialType.System_Object
-                         : t.Type is PredefinedTypeSyntax { Keyword.RawKind: (int)SyntaxKind.ObjectKeyword } || t.Type.ToString() is "System.Object" or "global::System.Object") is { } objectBase)
+        else if (type.BaseType is { SpecialType: SpecialType.System_Object } && written is not null)
         {
-            // ': object' written out is still a base class in a base list, which the generated part's Module base conflicts with.
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ModelHasBaseClass, LocationInfo.From(objectBase.GetLocation()), type.Name, "object"));
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ModelHasBaseClass, LocationInfo.From(written.GetLocation()), type.Name, "object"));
         }
+    }
+
+    /// <summary>
+    /// The first base-list entry, over every declaration of <paramref name="type"/>, that names a class: its base class
+    /// as written (<c>: B</c>, <c>: object</c>, <c>: Object</c> under <c>using System;</c>, an alias of either), or null.
+    /// </summary>
+    private static BaseTypeSyntax? WrittenBaseClass(INamedTypeSymbol type, IEnumerable<TypeDeclarationSyntax> declarations, SemanticModel semanticModel, CancellationToken cancellationToken)
+    {
+        foreach (var declaration in declarations)
+        {
+            // Only the first entry can be a base class; in another file, one named like an interface of the type is one.
+            if (declaration.BaseList?.Types.FirstOrDefault() is not { } first) continue;
+            var sameFile = declaration.SyntaxTree == semanticModel.SyntaxTree;
+            if (!sameFile && NamesAnInterfaceOf(type, first.Type)) continue;
+#pragma warning disable RS0030 // Another file's base list is bound only here, when its first entry may name a class: rare, and one type each.
+            var model = sameFile ? semanticModel : semanticModel.Compilation.GetSemanticModel(declaration.SyntaxTree);
+#pragma warning restore RS0030
+            if (model.GetTypeInfo(first.Type, cancellationToken).Type is { TypeKind: TypeKind.Class }) return first;
+        }
+
+        return null;
+    }
+
+    /// <summary>Whether <paramref name="written"/>'s last name and arity are those of an interface the type implements.</summary>
+    private static bool NamesAnInterfaceOf(INamedTypeSymbol type, TypeSyntax written)
+    {
+        var name = written switch
+        {
+            QualifiedNameSyntax qualified => qualified.Right,
+            AliasQualifiedNameSyntax aliased => aliased.Name,
+            SimpleNameSyntax simple => simple,
+            _ => null,
+        };
+        var arity = name is GenericNameSyntax generic ? generic.Arity : 0;
+        return name is not null && type.Interfaces.Any(i => i.Name == name.Identifier.ValueText && i.Arity == arity);
     }
 
     /// <summary>
@@ -145,6 +172,9 @@ internal static class DeclarationChecks
 
     private static bool IsModelInterface(INamedTypeSymbol type) => type.ToDisplayString() == "DataMux.IMultiplexedModel";
 
+    /// <summary>Whether <paramref name="method"/> has the generated member's signature: one by-value parameter of
+    /// <paramref name="typeName"/>, no type parameters (a generic or an 'in' overload is a different method).</summary>
     private static bool HasOneParameterOf(IMethodSymbol method, string typeName) =>
-        method.Parameters.Length == 1 && method.Parameters[0].Type.WithNullableAnnotation(NullableAnnotation.None).ToDisplayString() == typeName;
+        method is { TypeParameters.Length: 0, Parameters: [{ RefKind: RefKind.None } parameter] }
+        && parameter.Type.WithNullableAnnotation(NullableAnnotation.None).ToDisplayString() == typeName;
 }

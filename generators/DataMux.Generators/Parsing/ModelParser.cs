@@ -40,6 +40,17 @@ internal static class ModelParser
             return new(null, new[] { DiagnosticInfo.Create(DiagnosticDescriptors.LanguageVersionTooOld, classLocation, type.Name, version.ToDisplayString()) }.ToEquatableArray());
         }
 
+        if (ReferenceAliases.Check(type, context.Attributes[0], context.SemanticModel.Compilation, classLocation) is { } aliasOnly)
+        {
+            return new(null, new[] { aliasOnly }.ToEquatableArray());
+        }
+
+        if (!declaration.Modifiers.Any(SyntaxKind.PartialKeyword) && type.DeclaringSyntaxReferences.Length > 1)
+        {
+            // Another declaration of the class is partial (CS0260) or none is and there are two (CS0101): the compiler's.
+            return Nothing;
+        }
+
         var diagnostics = new List<DiagnosticInfo>();
         DeclarationChecks.CheckShape(type, declaration, context.SemanticModel, classLocation, diagnostics, cancellationToken);
 
