@@ -14,6 +14,9 @@ namespace DataMux.Generators.Tests;
 /// seeded construction, state-dict names and the configuration it reports (grouping, order and padding of generated
 /// models: DataMux.Tests' MultiplexedModelTests and the EndToEnd tests).
 /// </summary>
+// Model construction seeds torch's process-wide generator (Seeding.Scope): classes that build models share a
+// collection, so that they never build at the same time and the seeded-weights assertions hold.
+[Collection(ModelConstruction.Collection)]
 public sealed class GeneratedModelTests
 {
     private static nn.Module<Tensor, Tensor> Build(string attributes, string typeName = "Consumer.Model")
@@ -121,4 +124,10 @@ public sealed class GeneratedModelTests
         var error = Assert.Throws<ArgumentException>(() => model.forward(tooLong));
         Assert.StartsWith("Model expects token ids of shape [rows, length]", error.Message);
     }
+}
+
+/// <summary>The collection of the test classes that build generated models.</summary>
+internal static class ModelConstruction
+{
+    public const string Collection = "Model construction";
 }

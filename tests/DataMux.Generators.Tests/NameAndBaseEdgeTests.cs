@@ -13,6 +13,7 @@ namespace DataMux.Generators.Tests;
 /// Declarations a fourth review of the generator found mishandled: names that are contextual keywords, base classes
 /// written in another part, overloads mistaken for generated members, a user RegisterComponents, extern aliases.
 /// </summary>
+[Collection(ModelConstruction.Collection)] // one test builds a model
 public sealed class NameAndBaseEdgeTests
 {
     private const string Attributes = "[Multiplexed(N = 2)]\n[Transformer(Hidden = 16, Heads = 2, MaxLength = 8, Vocabulary = 50)]\n[SequenceClassification]\n";

@@ -16,8 +16,9 @@ public static class BatchedInference
 {
     /// <summary>
     /// Predicts <paramref name="tokens"/> (<c>[rows, L]</c>) chunk by chunk and concatenates the outputs in input
-    /// order. The model is switched to evaluation mode for the call and its previous training flag is restored
-    /// afterwards, even when the model throws. For a multiplexed model given more rows than <paramref name="rowsPerBatch"/>,
+    /// order. The model is switched to evaluation mode for the call and its previous training flags are restored
+    /// afterwards, even when the model throws; concurrent calls on one model (from several threads) share the
+    /// evaluation mode, and the last to finish restores the flags. For a multiplexed model given more rows than <paramref name="rowsPerBatch"/>,
     /// <paramref name="rowsPerBatch"/> must be a multiple of N (or use <see cref="PredictInGroups"/>): every chunk is
     /// grouped on its own, so another size would put rows in other groups than one forward call does, and their
     /// predictions would depend on the chunk size.
@@ -44,10 +45,7 @@ public static class BatchedInference
         }
 
         var rows = tokens.shape[0];
-        // Every module's own flag, parents first: restoring only the model's would set all submodules to it (a
-        // submodule the caller had put in evaluation mode would come back training, its dropout on).
-        var flags = model.modules().Prepend((nn.Module)model).Select(module => (Module: module, Training: module.training)).ToArray();
-        model.eval();
+        var lease = EvaluationLease.Enter(model);
         try
         {
             using var inference = torch.inference_mode();
@@ -72,7 +70,7 @@ public static class BatchedInference
         }
         finally
         {
-            foreach (var (module, training) in flags) module.train(training);
+            lease.Exit();
         }
     }
 

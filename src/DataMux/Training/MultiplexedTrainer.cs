@@ -71,6 +71,10 @@ public static class MultiplexedTrainer
         // On a GPU dropout draws from the CUDA generators, which Seeding.Scope leaves alone: seed them for the run too
         // (not restored afterwards: libtorch offers no state save for all of them at once).
         if (device.type == DeviceType.CUDA) torch.cuda.manual_seed_all(options.Seed);
+        // Training needs autograd whatever the caller's context is (inside no_grad it failed at backward with
+        // libtorch's "element 0 of tensors does not require grad").
+        using var notInference = torch.inference_mode(false);
+        using var gradients = torch.enable_grad();
         model.train();
         for (var epoch = 1; epoch <= options.Epochs; epoch++)
         {
@@ -117,7 +121,13 @@ public static class MultiplexedTrainer
     {
         var rows = labels.shape[0];
         bool[] counted;
-        using (var any = labels.ne(IgnoreLabel).any(1).cpu()) counted = any.data<bool>().ToArray();
+        using (var notIgnored = labels.ne(IgnoreLabel))
+        using (var any = notIgnored.any(1))
+        using (var onCpu = any.cpu())
+        {
+            counted = onCpu.data<bool>().ToArray();
+        }
+
         using var generator = OrderGenerator(seed);
         var steps = 0;
         for (var epoch = 0; epoch < epochs; epoch++)
