@@ -65,8 +65,11 @@ internal sealed class SentimentData : IDisposable
     public double TestUnknownRate()
     {
         using var scope = NewDisposeScope();
-        var real = TestTokens.ne(TokenEncoder.PaddingId).sum().item<long>();
-        var unknown = TestTokens.eq(TokenEncoder.UnknownId).sum().item<long>();
+        // Ids held as Scalars: an implicitly converted one can be freed by the finalizer during the call.
+        using var padding = TokenEncoder.PaddingId.ToScalar();
+        using var unknownId = TokenEncoder.UnknownId.ToScalar();
+        var real = TestTokens.ne(padding).sum().item<long>();
+        var unknown = TestTokens.eq(unknownId).sum().item<long>();
         return (double)unknown / real;
     }
 

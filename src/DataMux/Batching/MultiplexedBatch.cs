@@ -63,7 +63,8 @@ public sealed class MultiplexedBatch
         var filler = groups * n - rows;
         if (filler == 0) return new MultiplexedBatch(tokens, rows, groups, n, paddingToken);
 
-        using var padding = torch.full(filler, tokens.shape[1], paddingToken, dtype: tokens.dtype, device: tokens.device);
+        using var paddingValue = paddingToken.ToScalar(); // held: see AdamWOptimizer's remarks
+        using var padding = torch.full(filler, tokens.shape[1], paddingValue, dtype: tokens.dtype, device: tokens.device);
         var grouped = torch.cat(new[] { tokens, padding }, 0);
         return new MultiplexedBatch(grouped, rows, groups, n, paddingToken);
     }
@@ -90,7 +91,8 @@ public sealed class MultiplexedBatch
         using var scope = torch.NewDisposeScope();
         // Only the content part can be padding; the prefix tokens are special ids by construction.
         var content = prefixed.narrow(1, prefix, length).view(Groups, N, length);
-        var allPadding = content.eq(paddingToken).all(1);                       // [G, L]
+        using var paddingValue = paddingToken.ToScalar(); // held: see AdamWOptimizer's remarks
+        var allPadding = content.eq(paddingValue).all(1);                       // [G, L]
         if (!allPadding.any().item<bool>()) return null;
         var mask = torch.cat(new[] { torch.zeros(Groups, prefix, dtype: ScalarType.Bool, device: prefixed.device), allPadding }, 1);
         return scope.MoveToOuter(mask);

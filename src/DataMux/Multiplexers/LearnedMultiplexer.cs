@@ -43,6 +43,7 @@ public sealed class LearnedMultiplexer : Multiplexer
         using var grouped = ViewGroups(embedded, weight);
         using var summed = torch.einsum("gnld,nde->gle", grouped, weight);
         using var meanBias = bias.mean(new long[] { 0 });
-        return summed.div(N).add_(meanBias);
+        using var count = N.ToScalar(); // held: see AdamWOptimizer's remarks
+        return summed.div(count).add_(meanBias);
     }
 }

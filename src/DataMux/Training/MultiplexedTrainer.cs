@@ -20,6 +20,9 @@ public static class MultiplexedTrainer
     /// <summary>The label of token positions that count in neither loss nor accuracy (padding), as in PyTorch.</summary>
     public const long IgnoreLabel = -100;
 
+    // IgnoreLabel as the Scalar that comparisons take, held for the process (see AdamWOptimizer's remarks).
+    private static readonly Scalar Ignored = IgnoreLabel.ToScalar();
+
     /// <summary>
     /// Trains <paramref name="model"/> on <paramref name="tokens"/> (<c>[rows, L]</c> int64) and
     /// <paramref name="labels"/> (<c>[rows]</c> or <c>[rows, L]</c> int64, by the model's task). Rows are reshuffled
@@ -57,7 +60,8 @@ public static class MultiplexedTrainer
         }
 
         var device = DeviceOf(model);
-        using var optimizer = torch.optim.AdamW(model.parameters(), options.LearningRate, weight_decay: options.WeightDecay);
+        // Not torch.optim.AdamW: its implicit Scalars could be freed under libtorch (see AdamWOptimizer's remarks).
+        using var optimizer = new AdamWOptimizer(model.parameters(), options.WeightDecay);
         using var generator = OrderGenerator(options.Seed);
         // The schedule spans the steps that will run: token batches with no counted position are skipped below.
         var totalSteps = configuration.Task == ModelTask.TokenClassification
@@ -90,15 +94,14 @@ public static class MultiplexedTrainer
                 var batchLabels = labels.index_select(0, indices.to(labels.device)).to(device);
                 // A token batch whose positions are all ignored has no loss (cross-entropy's mean over nothing is NaN,
                 // which made every epoch's loss NaN) and nothing to learn: no step, as if the batch were not there.
-                if (configuration.Task == ModelTask.TokenClassification && !batchLabels.ne(IgnoreLabel).any().item<bool>()) continue;
+                if (configuration.Task == ModelTask.TokenClassification && !batchLabels.ne(Ignored).any().item<bool>()) continue;
 
                 var learningRate = options.LearningRate * options.Schedule(step, totalSteps);
-                foreach (var group in optimizer.ParamGroups) group.LearningRate = learningRate;
 
-                optimizer.zero_grad();
+                optimizer.ZeroGrad();
                 var loss = Loss(configuration.Task, model.forward(batchTokens), batchLabels);
                 loss.backward();
-                optimizer.step();
+                optimizer.Step(learningRate);
 
                 var value = loss.item<float>();
                 lossSum += value * count;
@@ -121,7 +124,7 @@ public static class MultiplexedTrainer
     {
         var rows = labels.shape[0];
         bool[] counted;
-        using (var notIgnored = labels.ne(IgnoreLabel))
+        using (var notIgnored = labels.ne(Ignored))
         using (var any = notIgnored.any(1))
         using (var onCpu = any.cpu())
         {
@@ -174,7 +177,7 @@ public static class MultiplexedTrainer
         var logits = model.PredictInGroups(tokens.to(device), groupsPerBatch);
         var predictions = logits.argmax(-1);
         var targets = labels.to(device);
-        var counted = targets.ne(IgnoreLabel);
+        var counted = targets.ne(Ignored);
         var total = counted.sum().item<long>();   // at least 1: CheckData rejects labels that are all ignored
         var correct = predictions.eq(targets).logical_and_(counted).sum().item<long>();
         return (double)correct / total;
@@ -204,7 +207,7 @@ public static class MultiplexedTrainer
             throw new ArgumentException($"{configuration.ModelName} expects labels of dtype {ScalarType.Int64}, but got {labels.dtype}.", nameof(labels));
 
         using var scope = torch.NewDisposeScope();
-        var counted = tokenTask ? labels.masked_select(labels.ne(IgnoreLabel)) : labels;
+        var counted = tokenTask ? labels.masked_select(labels.ne(Ignored)) : labels;
         if (counted.numel() == 0)
         {
             // Every position ignored: the loss would be NaN at every step.

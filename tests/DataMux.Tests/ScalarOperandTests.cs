@@ -1,0 +1,113 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using DataMux.Training;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Operations;
+using TorchSharp;
+using TorchSharp.Modules;
+using Xunit;
+using static TorchSharp.torch;
+
+namespace DataMux.Tests;
+
+/// <summary>
+/// TorchSharp converts a number passed where it takes a <see cref="Scalar"/> into a new Scalar that nothing keeps alive
+/// during the native call: the finalizer can free it while libtorch reads it (libtorch's "Expected false to be true"
+/// from Scalar::toDouble, or whatever the freed memory holds). The runtime passes only Scalars held in variables.
+/// </summary>
+public sealed class ScalarOperandTests : SeededTests
+{
+    [Fact]
+    public void The_runtime_converts_no_number_to_a_Scalar_implicitly()
+    {
+        var root = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "../../../../../src/DataMux"));
+        var trees = Directory.EnumerateFiles(root, "*.cs", SearchOption.AllDirectories)
+            .Where(path => !path.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}") && !path.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}"))
+            .Select(path => CSharpSyntaxTree.ParseText(File.ReadAllText(path), new CSharpParseOptions(LanguageVersion.Latest), path))
+            .ToList();
+        var references = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator)
+            .Concat(Directory.EnumerateFiles(AppContext.BaseDirectory, "*.dll"))
+            .Where(path => Path.GetFileName(path) != "DataMux.dll")
+            .GroupBy(Path.GetFileName).Select(group => MetadataReference.CreateFromFile(group.First()));
+        var compilation = CSharpCompilation.Create("RuntimeSources", trees, references,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, allowUnsafe: true, nullableContextOptions: NullableContextOptions.Enable));
+        // The check binds every call: a runtime that no longer compiles here would pass it vacuously.
+        Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).Select(d => d.ToString()));
+        Assert.True(trees.Count > 40, $"found {trees.Count} source files under {root}");
+
+        var implicitScalars = trees.SelectMany(tree => ImplicitScalars(compilation, tree))
+            .Select(node => $"{Path.GetRelativePath(root, node.SyntaxTree.FilePath)}:{node.GetLocation().GetLineSpan().StartLinePosition.Line + 1}: {node}")
+            .ToList();
+
+        // The detector finds one where there is one.
+        var control = CSharpSyntaxTree.ParseText("static class Control { static TorchSharp.torch.Tensor M(TorchSharp.torch.Tensor x, long p) => x.eq(p); }", new CSharpParseOptions(LanguageVersion.Latest));
+        Assert.Equal("p", Assert.Single(ImplicitScalars(compilation.AddSyntaxTrees(control), control)).ToString());
+
+        Assert.True(implicitScalars.Count == 0, "Numbers converted to a Scalar or Tensor where nothing holds it (hold it: using var s = x.ToScalar()):\n" + string.Join("\n", implicitScalars));
+    }
+
+    /// <summary>Expressions of <paramref name="tree"/> converted to a TorchSharp Scalar by an implicit conversion.</summary>
+    private static IEnumerable<SyntaxNode> ImplicitScalars(Compilation compilation, SyntaxTree tree)
+    {
+        var model = compilation.GetSemanticModel(tree);
+        return tree.GetRoot().DescendantNodes()
+            .Select(node => model.GetOperation(node))
+            .Where(operation => operation is not null && operation.Parent is null) // each body's root once
+            .SelectMany(root => root!.DescendantsAndSelf())
+            .Where(operation => operation switch
+            {
+                // x.eq(p), torch.full(..., p): the number becomes a Scalar (or a Tensor) at the call.
+                IConversionOperation { IsImplicit: true, OperatorMethod: { } method } => IsTorchSharp(method.ContainingType),
+                // x / n, 2 * x: TorchSharp's operators for numbers make the Scalar inside.
+                IBinaryOperation { OperatorMethod: { } method } binary => IsTorchSharp(method.ContainingType)
+                    && (binary.LeftOperand.Type?.SpecialType is not SpecialType.None || binary.RightOperand.Type?.SpecialType is not SpecialType.None),
+                _ => false,
+            })
+            .Select(operation => operation.Syntax)
+            .Distinct();
+    }
+
+    private static bool IsTorchSharp(ITypeSymbol type)
+    {
+        for (var space = type.ContainingNamespace; space is not null; space = space.ContainingNamespace)
+        {
+            if (space.Name == "TorchSharp" && space.ContainingNamespace.IsGlobalNamespace) return true;
+        }
+
+        return false;
+    }
+
+    [Fact]
+    public void AdamWOptimizer_updates_as_TorchSharps_AdamW_does()
+    {
+        using var ours = torch.nn.Linear(6, 4);
+        using var theirs = torch.nn.Linear(6, 4);
+        theirs.load_state_dict(ours.state_dict());
+        using var optimizer = new AdamWOptimizer(ours.parameters(), weightDecay: 0.05);
+        using var reference = torch.optim.AdamW(theirs.parameters(), 0.01, weight_decay: 0.05);
+        var inputs = Enumerable.Range(0, 5).Select(_ => torch.randn(3, 6)).ToArray();
+
+        foreach (var (input, step) in inputs.Select((x, i) => (x, i)))
+        {
+            var learningRate = 0.01 * (1 - step / 10.0);
+            optimizer.ZeroGrad();
+            using (var loss = ours.forward(input).pow(2).sum()) loss.backward();
+            optimizer.Step(learningRate);
+
+            reference.zero_grad();
+            foreach (var group in reference.ParamGroups) group.LearningRate = learningRate;
+            using (var loss = theirs.forward(input).pow(2).sum()) loss.backward();
+            reference.step();
+        }
+
+        foreach (var (mine, expected) in ours.parameters().Zip(theirs.parameters()))
+        {
+            Assert.True(mine.allclose(expected, 1e-6, 1e-7), $"max difference {(mine - expected).abs().max().item<float>()}");
+        }
+
+        foreach (var input in inputs) input.Dispose();
+    }
+}
