@@ -22,10 +22,11 @@ internal static class BatchingPath
         var tokens = Workload.RandomTokens(rows, c.MaxLength, c.Vocabulary, seed);
         var random = new Random(seed);
         using var scope = torch.NewDisposeScope(); // the row views; tokens itself was made outside it
+        using var padding = c.PaddingToken.ToScalar(); // held: an implicit one can be freed during the call (README)
         for (var row = 0; row < rows; row++)
         {
             var length = random.Next(c.MaxLength / 2, c.MaxLength + 1);
-            if (length < c.MaxLength) tokens[row].narrow(0, length, c.MaxLength - length).fill_(c.PaddingToken);
+            if (length < c.MaxLength) tokens[row].narrow(0, length, c.MaxLength - length).fill_(padding);
         }
 
         return tokens;

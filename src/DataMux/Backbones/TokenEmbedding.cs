@@ -96,7 +96,7 @@ public sealed class TokenEmbedding : nn.Module<Tensor, Tensor>
 
         // Looking up positions 0..T-1 is the first T rows of the table: slice it instead of building an index tensor.
         var position = positions.weight!.narrow(0, 0, ids.size(1));
-        var embedded = tokens.forward(ids).add_(position);
+        var embedded = tokens.forward(ids).add_(position, HeldScalars.One);
         return scope.MoveToOuter(dropout.forward(norm.forward(embedded)));
     }
 }

@@ -73,15 +73,15 @@ public sealed class TransformerEncoderLayer : nn.Module<Tensor, Tensor?, Tensor>
             // dropout, the identity here, is skipped. Same arithmetic as below: the sums only swap their operands.
             // The packed projections add the residual in the same pass, accumulating onto it.
             var residual = attention_norm.forward(
-                packedHere?.Output.Forward(output, merged, x) ?? output.forward(merged).add_(x));
+                packedHere?.Output.Forward(output, merged, x) ?? output.forward(merged).add_(x, HeldScalars.One));
             var expanded = functional.gelu(packedHere?.Expand.Forward(expand, residual, null) ?? expand.forward(residual), inplace: true);
             return scope.MoveToOuter(feed_forward_norm.forward(
-                packedHere?.Contract.Forward(contract, expanded, residual) ?? contract.forward(expanded).add_(residual)));
+                packedHere?.Contract.Forward(contract, expanded, residual) ?? contract.forward(expanded).add_(residual, HeldScalars.One)));
         }
 
-        var attention = attention_norm.forward(x + dropout.forward(output.forward(merged)));
+        var attention = attention_norm.forward(x.add(dropout.forward(output.forward(merged)), HeldScalars.One));
         var feedForward = contract.forward(dropout.forward(functional.gelu(expand.forward(attention))));
-        var result = feed_forward_norm.forward(attention + dropout.forward(feedForward));
+        var result = feed_forward_norm.forward(attention.add(dropout.forward(feedForward), HeldScalars.One));
         return scope.MoveToOuter(result);
     }
 

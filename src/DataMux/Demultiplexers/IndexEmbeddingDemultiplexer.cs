@@ -66,7 +66,7 @@ public sealed class IndexEmbeddingDemultiplexer : Demultiplexer
         var groups = hidden.size(0);
         var indices = IndexPart(hidden);                                            // [G, N, d]
         var cls = functional.linear(hidden.select(1, N), ContentWeight, project.bias); // [G, d]
-        var mixed = indices.add_(cls.unsqueeze(1));
+        var mixed = indices.add_(cls.unsqueeze(1), HeldScalars.One);
         var result = norm.forward(functional.gelu(mixed)).reshape(groups * N, Hidden);
         return scope.MoveToOuter(result);
     }
@@ -80,7 +80,7 @@ public sealed class IndexEmbeddingDemultiplexer : Demultiplexer
         var indices = IndexPart(hidden);                                                         // [G, N, d]
         var content = functional.linear(hidden.narrow(1, PrefixLength, length), ContentWeight, project.bias); // [G, L, d]
         var normalized = FusedTokenDemux.TryApply(indices, content, norm.weight!, norm.bias!, NormEpsilon)
-            ?? norm.forward(functional.gelu(indices.unsqueeze(2) + content.unsqueeze(1)));         // [G, N, L, d]
+            ?? norm.forward(functional.gelu(indices.unsqueeze(2).add(content.unsqueeze(1), HeldScalars.One)));         // [G, N, L, d]
         var result = normalized.reshape(groups * N, length, Hidden);
         return scope.MoveToOuter(result);
     }

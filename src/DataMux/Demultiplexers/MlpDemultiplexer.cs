@@ -57,7 +57,7 @@ public sealed class MlpDemultiplexer : Demultiplexer
         DemultiplexerShapes.Content(hidden, PrefixLength, Hidden, GetName());
         using var scope = torch.NewDisposeScope();
         var groups = hidden.shape[0];
-        var perIndex = torch.einsum("gd,nde->gne", hidden.select(1, 0), index_weight).add_(index_bias); // [G, N, d]
+        var perIndex = torch.einsum("gd,nde->gne", hidden.select(1, 0), index_weight).add_(index_bias, HeldScalars.One); // [G, N, d]
         var result = Shared(IndexNorm(functional.gelu(perIndex), index_norm_weight, index_norm_bias));
         return scope.MoveToOuter(result.reshape(groups * N, Hidden));
     }
@@ -69,14 +69,14 @@ public sealed class MlpDemultiplexer : Demultiplexer
         using var scope = torch.NewDisposeScope();
         var groups = hidden.shape[0];
         var content = hidden.narrow(1, PrefixLength, length);
-        var perIndex = torch.einsum("gld,nde->gnle", content, index_weight).add_(index_bias.unsqueeze(1)); // [G, N, L, d]
+        var perIndex = torch.einsum("gld,nde->gnle", content, index_weight).add_(index_bias.unsqueeze(1), HeldScalars.One); // [G, N, L, d]
         var normed = IndexNorm(functional.gelu(perIndex), index_norm_weight.unsqueeze(1), index_norm_bias.unsqueeze(1));
         return scope.MoveToOuter(Shared(normed).reshape(groups * N, length, Hidden));
     }
 
     /// <summary>LayerNorm over d with per-index affine parameters broadcast along the index dimension.</summary>
     private Tensor IndexNorm(Tensor x, Tensor weight, Tensor bias)
-        => functional.layer_norm(x, new long[] { Hidden }).mul_(weight).add_(bias);
+        => functional.layer_norm(x, new long[] { Hidden }).mul_(weight).add_(bias, HeldScalars.One);
 
     /// <summary>The shared Linear, GELU, LayerNorm.</summary>
     private Tensor Shared(Tensor x) => norm.forward(functional.gelu(shared.forward(x)));

@@ -44,6 +44,6 @@ public sealed class LearnedMultiplexer : Multiplexer
         using var summed = torch.einsum("gnld,nde->gle", grouped, weight);
         using var meanBias = bias.mean(new long[] { 0 });
         using var count = N.ToScalar(); // held: see AdamWOptimizer's remarks
-        return summed.div(count).add_(meanBias);
+        return summed.div(count).add_(meanBias, HeldScalars.One);
     }
 }

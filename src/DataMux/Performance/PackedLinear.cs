@@ -123,7 +123,7 @@ internal sealed unsafe class PackedLinear : IDisposable
         // (add and clone keep a permuted residual's strides, hence contiguous(), a no-op otherwise).
         var output = (residual, bias) switch
         {
-            (not null, not null) => residual.reshape(rows, outputs).add(bias).contiguous(),
+            (not null, not null) => residual.reshape(rows, outputs).add(bias, HeldScalars.One).contiguous(),
             (not null, null) => residual.reshape(rows, outputs).clone().contiguous(),
             // Not expand(...).contiguous(): with one row that is the bias itself, which the product would then overwrite.
             (null, not null) => bias.repeat(rows, 1),
