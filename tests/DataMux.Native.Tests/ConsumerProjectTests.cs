@@ -8,7 +8,8 @@ namespace DataMux.Native.Tests;
 /// <summary>
 /// A user's own project, outside this repository, that references the runtime library by project reference:
 /// its normal build must apply the fix-up so that TorchSharp loads without any step of the user's, also on a first
-/// build on a machine without patchelf, where the fix-up installs it first.
+/// build on a machine without patchelf, where the fix-up installs it first, and with NUGET_PACKAGES set without a
+/// trailing slash.
 /// </summary>
 [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
 public sealed class ConsumerProjectTests : IDisposable
@@ -44,6 +45,11 @@ public sealed class ConsumerProjectTests : IDisposable
         var native = Path.Combine(Shell.RepositoryRoot, "src", "DataMux", "obj", "native", "ConsumerCheck");
         if (Directory.Exists(native)) Directory.Delete(native, recursive: true);
         var machine = MachineWithoutPatchelf();
+        // The package folder named as CI set-ups often do, without a trailing slash: the fix-up then looked for
+        // TorchSharp at '<root>torchsharp/...' and failed the build.
+        var packages = Environment.GetEnvironmentVariable("NUGET_PACKAGES")
+            ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
+        machine["NUGET_PACKAGES"] = packages.TrimEnd('/');
         var (build, buildLog) = Shell.Run("dotnet", "build -c ConsumerCheck -nologo -v q -nodeReuse:false --disable-build-servers", folder,
             timeoutSeconds: 600, environment: machine);
         Assert.True(build == 0, buildLog);
