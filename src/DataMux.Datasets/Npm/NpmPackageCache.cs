@@ -69,16 +69,20 @@ public sealed partial class NpmPackageCache
     public string GetPackage(string name, string version, string? integrity = null)
     {
         var folder = PackageFolder(name, version);
+        if (integrity is not null && !integrity.StartsWith(IntegrityPrefix, StringComparison.Ordinal))
+            throw new ArgumentException($"Expected a sha512 integrity string (sha512-<base64>) for {name}@{version}; got '{integrity}'.", nameof(integrity));
         var marker = Path.Combine(folder, CompleteMarker);
-        if (File.Exists(marker)) return folder;
+        if (IsCompleteWith(marker, integrity)) return folder;
 
         lock (InProcessLocks.GetOrAdd(folder, _ => new object()))
         {
             using var crossProcess = AcquireFileLock(folder + ".lock");
-            if (File.Exists(marker)) return folder;   // another process finished it while we waited
+            if (IsCompleteWith(marker, integrity)) return folder;   // another process finished it while we waited
 
-            // No marker: a previous run stopped half-way (killed during the download or the extraction). Under the lock
-            // its leftovers are nobody else's: start from nothing.
+            // No marker: a previous run stopped half-way (killed during the download or the extraction). A marker
+            // without the pinned integrity: the package was cached by a call that pinned none (or by an older version
+            // of this cache, whose marker records none), so its content was never checked. Under the lock the folder
+            // and its leftovers are nobody else's: start from nothing.
             var download = folder + ".download";
             var staging = folder + ".staging";
             foreach (var leftover in new[] { folder, download, staging })
@@ -90,10 +94,17 @@ public sealed partial class NpmPackageCache
             try
             {
                 var tarball = Pack($"{name}@{version}", download);
-                if (integrity is not null) CheckIntegrity(tarball, $"{name}@{version}", integrity);
+                var actual = IntegrityOf(tarball);
+                if (integrity is not null && actual != integrity)
+                {
+                    throw new InvalidDataException(
+                        $"Expected {name}@{version}'s tarball to have the pinned integrity {integrity}, but the registry served one with {actual}; nothing was extracted.");
+                }
+
                 using (var stream = File.OpenRead(tarball))
                     TarballExtractor.Extract(stream, staging);
-                File.WriteAllText(Path.Combine(staging, CompleteMarker), $"{name}@{version}\n");
+                // The tarball's integrity goes into the marker, so that a later call pinning one can check it.
+                File.WriteAllText(Path.Combine(staging, CompleteMarker), $"{name}@{version}\n{actual}\n");
                 // Moved into place whole: the folder exists only complete, marker included.
                 Directory.Move(staging, folder);
             }
@@ -106,18 +117,16 @@ public sealed partial class NpmPackageCache
         return folder;
     }
 
-    private static void CheckIntegrity(string tarball, string package, string integrity)
+    private const string IntegrityPrefix = "sha512-";
+
+    /// <summary>Whether the package is extracted and, when <paramref name="integrity"/> is pinned, its marker records that integrity.</summary>
+    private static bool IsCompleteWith(string marker, string? integrity) =>
+        File.Exists(marker) && (integrity is null || File.ReadLines(marker).Skip(1).FirstOrDefault() == integrity);
+
+    private static string IntegrityOf(string tarball)
     {
-        const string prefix = "sha512-";
-        if (!integrity.StartsWith(prefix, StringComparison.Ordinal))
-            throw new ArgumentException($"Expected a sha512 integrity string (sha512-<base64>) for {package}; got '{integrity}'.", nameof(integrity));
         using var stream = File.OpenRead(tarball);
-        var actual = prefix + Convert.ToBase64String(System.Security.Cryptography.SHA512.HashData(stream));
-        if (actual != integrity)
-        {
-            throw new InvalidDataException(
-                $"Expected {package}'s tarball to have the pinned integrity {integrity}, but the registry served one with {actual}; nothing was extracted.");
-        }
+        return IntegrityPrefix + Convert.ToBase64String(System.Security.Cryptography.SHA512.HashData(stream));
     }
 
     private string Pack(string package, string destination)
