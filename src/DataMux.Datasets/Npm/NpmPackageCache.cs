@@ -178,7 +178,16 @@ public sealed partial class NpmPackageCache
 
     private FileStream AcquireFileLock(string path)
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        try
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        }
+        catch (Exception e) when (e is UnauthorizedAccessException or IOException)
+        {
+            throw new IOException(
+                $"Expected a writable data-set cache folder at '{Root}' (set DATAMUX_CACHE to another folder), but could not create '{Path.GetDirectoryName(path)}': {e.Message}", e);
+        }
+
         // The holder may need a whole download (up to Timeout) plus the extraction: wait for twice that.
         var deadline = DateTime.UtcNow + 2 * Timeout;
         while (true)

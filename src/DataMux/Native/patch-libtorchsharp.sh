@@ -58,12 +58,19 @@ if grep -q "$version" "$libstdcxx"; then
 fi
 
 command -v readelf >/dev/null || fail "readelf is required (Debian: apt-get install binutils)"
-# A patched output is reused only if it was made from this very source library by this very fix: NuGet extracts
-# files with their archive dates, so a newer TorchSharp's library can be older than an old patched copy.
-expected_stamp=$(cat "$src" "$0" "$here/stdcxx_compat.c" | sha256sum | cut -d' ' -f1)
 # readelf's output is read whole before searching it: `readelf | grep -q` under pipefail fails now and then, when
 # grep stops reading early and readelf dies of SIGPIPE.
 versions_of() { readelf -V "$1" 2>/dev/null || true; }
+# A bridge built with an older GCC (a TorchSharp update) does not ask for the version: nothing to fix.
+if ! grep -q "Name: $version " <<<"$(versions_of "$src")"; then
+  rm -f "$target" "$out/$compat" "$stamp"
+  echo "not-needed"
+  exit 0
+fi
+
+# A patched output is reused only if it was made from this very source library by this very fix: NuGet extracts
+# files with their archive dates, so a newer TorchSharp's library can be older than an old patched copy.
+expected_stamp=$(cat "$src" "$0" "$here/stdcxx_compat.c" | sha256sum | cut -d' ' -f1)
 if [ -f "$target" ] && [ -f "$out/$compat" ] && [ "$(cat "$stamp" 2>/dev/null)" = "$expected_stamp" ] \
    && grep -q "Name: $version  Flags: WEAK" <<<"$(versions_of "$target")"; then
   echo "patched"
@@ -112,6 +119,9 @@ flags=$(( flags | 2 ))
 printf "$(printf '\\%03o\\%03o' $(( flags & 255 )) $(( flags >> 8 )))" \
   | dd of="$tmp" bs=1 seek="$flags_offset" conv=notrunc status=none
 grep -q "Name: $version  Flags: WEAK" <<<"$(versions_of "$tmp")" || fail "weak flag edit did not take effect"
+# The fix covers that one symbol: another one still bound to the version would fail at load time instead.
+others=$(grep -o "[^ ]*@$version" <<<"$(readelf --dyn-syms -W "$tmp" 2>/dev/null || true)" | tr '\n' ' ' || true)
+[ -z "$others" ] || fail "$src needs $version for more than std::ios_base_library_init() ($others); expected only that symbol, so this fix does not apply"
 
 chmod 755 "$tmp_compat"
 mv -f "$tmp_compat" "$out/$compat"
