@@ -279,7 +279,7 @@ public sealed class DiagnosticTests
     {
         var (diagnostic, text) = SingleError(Model(declaration: "public partial class Hidden"), "DMX0015");
         Assert.Equal("Hidden", text);
-        Assert.Equal("'Hidden' is the name of a member the generated model declares, so the model class cannot use it; rename it", diagnostic.GetMessage());
+        Assert.Equal("'Hidden' is the name of a member the generated model declares or calls, so the model class cannot use it; rename it", diagnostic.GetMessage());
     }
 
     [Theory]
@@ -291,7 +291,7 @@ public sealed class DiagnosticTests
     {
         var (diagnostic, text) = SingleError(Model(declaration: $"public partial class Model {{ {member} }} partial class Unused"), "DMX0015");
         Assert.Equal(name, text);
-        Assert.Equal($"'{name}' is the name of a member the generated model declares, so a member of 'Model' cannot use it; rename it", diagnostic.GetMessage());
+        Assert.Equal($"'{name}' is the name of a member the generated model declares or calls, so a member of 'Model' cannot use it; rename it", diagnostic.GetMessage());
     }
 
     [Theory]
@@ -302,7 +302,7 @@ public sealed class DiagnosticTests
     {
         var (diagnostic, text) = SingleError(Model(declaration: $"public partial class Model {{ {member} }} partial class Unused"), "DMX0015");
         Assert.Equal(name == "Model(Device?)" ? "Model" : "forward", text);   // the constructor's or member's name
-        Assert.Equal($"'{name}' is the name of a member the generated model declares, so a member of 'Model' cannot use it; rename it", diagnostic.GetMessage());
+        Assert.Equal($"'{name}' is the name of a member the generated model declares or calls, so a member of 'Model' cannot use it; rename it", diagnostic.GetMessage());
     }
 
     [Fact]

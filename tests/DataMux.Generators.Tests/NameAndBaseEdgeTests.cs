@@ -106,22 +106,46 @@ public sealed class NameAndBaseEdgeTests
         AssertCompilesCleanly(run);
     }
 
-    [Fact]
-    public void A_users_RegisterComponents_overload_does_not_replace_the_base_call()
+    [Theory]
+    [InlineData("protected void RegisterComponents(bool verbose = false) { _ = verbose; }")]
+    [InlineData("protected new void RegisterComponents() { }")]
+    public void A_users_RegisterComponents_that_would_capture_the_constructors_call_is_DMX0015(string member)
     {
-        // The generated constructor calls 'RegisterComponents()' unqualified; a method of that name in the model
-        // (here an overload with an optional parameter) wins overload resolution over the base's, so the submodules
-        // are never registered: no parameters, an empty state dict, nothing to train. No warning anywhere.
-        var run = Run(Attributes + "public partial class Model\n{\n/// <summary>Mine.</summary>\n/// <param name=\"verbose\">V.</param>\nprotected void RegisterComponents(bool verbose = false) { _ = verbose; }\n}");
+        // The generated constructor calls RegisterComponents(); a method of the model that such a call binds to instead of
+        // the base's (an overload with optional parameters, a 'new' one) left the submodules unregistered: no parameters,
+        // an empty state dict, nothing to train, and no warning anywhere.
+        var run = Run(Attributes + "public partial class Model\n{\n/// <summary>Mine.</summary>\n/// <param name=\"verbose\">V.</param>\n" + member + "\n}");
+
+        Assert.Empty(run.Sources);
+        var diagnostic = Assert.Single(run.Diagnostics);
+        Assert.Equal("DMX0015", diagnostic.Id);
+        Assert.Equal("'RegisterComponents' is the name of a member the generated model declares or calls, so a member of 'Model' cannot use it; rename it", diagnostic.GetMessage());
+    }
+
+    [Fact]
+    public void A_users_RegisterComponents_override_runs()
+    {
+        // base.RegisterComponents() in the generated constructor skipped an override of the user's.
+        var run = Run(Attributes + """
+            public partial class Model
+            {
+                /// <summary>Calls.</summary>
+                public static int Calls;
+
+                /// <inheritdoc/>
+                protected override void RegisterComponents() { Calls++; base.RegisterComponents(); }
+            }
+            """);
         Assert.Empty(run.Diagnostics);
         AssertCompilesCleanly(run);
 
         using var image = new MemoryStream();
         var emitted = run.OutputCompilation.WithAssemblyName("Generated" + Guid.NewGuid().ToString("N")).Emit(image);
         Assert.True(emitted.Success);
-        using var model = (nn.Module<Tensor, Tensor>)Activator.CreateInstance(Assembly.Load(image.ToArray()).GetType("Demo.Model")!, [null])!;
+        var type = Assembly.Load(image.ToArray()).GetType("Demo.Model")!;
+        using var model = (nn.Module<Tensor, Tensor>)Activator.CreateInstance(type, [null])!;
 
-        Assert.NotEmpty(model.state_dict());
+        Assert.Equal(1, (int)type.GetField("Calls")!.GetValue(null)!);
         Assert.NotEmpty(model.parameters());
     }
 

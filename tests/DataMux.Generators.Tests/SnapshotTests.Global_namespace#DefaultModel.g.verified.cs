@@ -66,7 +66,7 @@ public partial class DefaultModel : global::TorchSharp.torch.nn.Module<global::T
             head = new(Hidden, Classes);
         }
 
-        base.RegisterComponents();
+        RegisterComponents();
         if (device is not null)
         {
             global::TorchSharp.ModuleExtensionMethods.to(this, device);

@@ -72,7 +72,7 @@ namespace Demo
                         head = new(Hidden, Classes);
                     }
 
-                    base.RegisterComponents();
+                    RegisterComponents();
                     if (device is not null)
                     {
                         global::TorchSharp.ModuleExtensionMethods.to(this, device);

@@ -68,7 +68,7 @@ namespace Demo.Tagging
                 head = new(Hidden, Labels);
             }
 
-            base.RegisterComponents();
+            RegisterComponents();
             if (device is not null)
             {
                 global::TorchSharp.ModuleExtensionMethods.to(this, device);

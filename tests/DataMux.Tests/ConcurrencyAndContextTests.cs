@@ -1,3 +1,4 @@
+using System;
 using System.Linq;
 using System.Threading;
 using DataMux.Batching;
@@ -102,6 +103,71 @@ public sealed class ConcurrencyAndContextTests : SeededTests
 
         Assert.Equal(2, summary.Steps);
         Assert.False(before.allclose(model.parameters().First().detach(), 0, 0));
+    }
+
+    [Fact]
+    public void Training_inside_a_callers_inference_mode_block_trains()
+    {
+        // The optimizer's moments were made inside the caller's block, as inference tensors that no step could update.
+        using var model = new TwoWayModel();
+        using var tokens = torch.randint(1, 12, [9, 6]);
+        using var labels = torch.randint(0, 2, [9]);
+        using var before = model.parameters().First().detach().clone();
+
+        TrainingSummary summary;
+        using (torch.inference_mode())
+        {
+            summary = MultiplexedTrainer.Train(model, tokens, labels, new TrainingOptions(Epochs: 1));
+        }
+
+        Assert.Equal(2, summary.Steps);
+        Assert.False(before.allclose(model.parameters().First().detach(), 0, 0));
+    }
+
+    /// <summary>A model whose training flag throws once when read, as a disposed module's handle would.</summary>
+    private sealed class ThrowsOnce : nn.Module<Tensor, Tensor>
+    {
+        private readonly FourWayDropoutModel inner;
+
+        public ThrowsOnce(FourWayDropoutModel inner) : base(nameof(ThrowsOnce))
+        {
+            this.inner = inner;
+            RegisterComponents();
+        }
+
+        public bool Throw { get; set; }
+
+        public override bool training
+        {
+            get
+            {
+                if (!Throw) return base.training;
+                Throw = false;
+                throw new InvalidOperationException("the flag could not be read");
+            }
+        }
+
+        public override Tensor forward(Tensor tokens) => inner.forward(tokens);
+    }
+
+    [Fact]
+    public void A_Predict_that_fails_to_enter_evaluation_mode_leaves_later_ones_in_it()
+    {
+        // The lease counted its user before switching: a throw there left it counted for good, and every later call
+        // skipped the switch and ran with dropout on.
+        using var inner = new FourWayDropoutModel();
+        using var tokens = torch.randint(1, 20, [8, 8]);
+        inner.eval();
+        using var expected = BatchedInference.Predict(inner, tokens, 8).clone();
+        using var model = new ThrowsOnce(inner);
+        model.train();
+        model.Throw = true;
+
+        Assert.Throws<InvalidOperationException>(() => BatchedInference.Predict(model, tokens, 8));
+        using var again = BatchedInference.Predict(model, tokens, 8);
+
+        Assert.True(again.allclose(expected, 1e-5, 1e-6), "the prediction ran with dropout on");
+        Assert.True(model.training);
     }
 
     [Fact]

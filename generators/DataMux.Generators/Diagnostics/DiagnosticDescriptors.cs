@@ -96,11 +96,11 @@ internal static class DiagnosticDescriptors
         "Unknown Mux or Demux value",
         "{0} = {1} is not a known {0} value; expected one of {2}");
 
-    /// <summary>Format: "'{0}' is the name of a member the generated model declares, so {1} cannot use it; rename it".</summary>
+    /// <summary>Format: "'{0}' is the name of a member the generated model declares or calls, so {1} cannot use it; rename it".</summary>
     public static readonly DiagnosticDescriptor NameConflict = Create(
         "DMX0015",
         "Name conflicts with a generated member",
-        "'{0}' is the name of a member the generated model declares, so {1} cannot use it; rename it");
+        "'{0}' is the name of a member the generated model declares or calls, so {1} cannot use it; rename it");
 
     /// <summary>Format: "'{0}' has [{1}] but no [Multiplexed] on any of its parts, so no model is generated for it" (class, attribute).</summary>
     public static readonly DiagnosticDescriptor AttributeWithoutModel = Create(

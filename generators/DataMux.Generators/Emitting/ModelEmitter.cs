@@ -131,7 +131,7 @@ internal static class ModelEmitter
             .Line($"head = new(Hidden, {Outputs(spec)});")
             .Close()
             .Line()
-            .Line("base.RegisterComponents();")
+            .Line("RegisterComponents();")
             .Open("if (device is not null)")
             .Line("global::TorchSharp.ModuleExtensionMethods.to(this, device);")
             .Close()

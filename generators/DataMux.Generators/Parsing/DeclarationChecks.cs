@@ -157,6 +157,10 @@ internal static class DeclarationChecks
                 IMethodSymbol { MethodKind: MethodKind.Constructor } constructor => HasOneParameterOf(constructor, "TorchSharp.torch.Device"),
                 IMethodSymbol { MethodKind: MethodKind.StaticConstructor } => false,
                 IMethodSymbol { Name: Forward } method => HasOneParameterOf(method, "TorchSharp.torch.Tensor"),
+                // The generated constructor calls RegisterComponents(): an override is the user's to make, but a method
+                // such a call would bind to instead (an overload whose parameters are all optional, a 'new' one) would
+                // leave the submodules unregistered.
+                IMethodSymbol { Name: RegisterComponents, IsOverride: false } method => method.Parameters.All(static p => p.IsOptional || p.IsParams),
                 IMethodSymbol => generated.Contains(member.Name),
                 _ => generated.Contains(member.Name) || member.Name == Forward,
             };
@@ -169,6 +173,8 @@ internal static class DeclarationChecks
     }
 
     private const string Forward = "forward";
+
+    private const string RegisterComponents = "RegisterComponents";
 
     private static bool IsModelInterface(INamedTypeSymbol type) => type.ToDisplayString() == "DataMux.IMultiplexedModel";
 

@@ -32,11 +32,25 @@ internal sealed class EvaluationLease
         var lease = Leases.GetValue(model, static _ => new EvaluationLease());
         lock (lease.gate)
         {
-            if (lease.users++ == 0)
+            if (lease.users == 0)
             {
-                lease.flags = model.modules().Prepend(model).Select(module => (module, module.training)).ToArray();
-                model.eval();
+                // Counted only once evaluation mode is on: a throw here (a disposed module) must not leave a user behind,
+                // or every later call would skip the switch and run with dropout on.
+                var saved = model.modules().Prepend(model).Select(module => (module, module.training)).ToArray();
+                try
+                {
+                    model.eval();
+                }
+                catch
+                {
+                    foreach (var (module, training) in saved) module.train(training);
+                    throw;
+                }
+
+                lease.flags = saved;
             }
+
+            lease.users++;
         }
 
         return lease;

@@ -29,7 +29,7 @@ public sealed class AdamWOptimizer : IDisposable
     private readonly double beta1;
     private readonly double beta2;
     private readonly double epsilon;
-    private int steps;
+    private readonly int[] steps; // per parameter, counted when it has a gradient (as torch.optim.AdamW does)
     private bool disposed;
 
     /// <summary>Moment estimates start at zero for every parameter (PyTorch's defaults for betas and epsilon).</summary>
@@ -46,7 +46,11 @@ public sealed class AdamWOptimizer : IDisposable
         if (!(beta2 >= 0 && beta2 < 1)) throw new ArgumentOutOfRangeException(nameof(beta2), beta2, "Expected beta2 in [0, 1).");
         if (!(epsilon > 0 && double.IsFinite(epsilon))) throw new ArgumentOutOfRangeException(nameof(epsilon), epsilon, "Expected a positive, finite epsilon.");
         this.parameters = parameters.ToArray();
+        steps = new int[this.parameters.Length];
         (this.weightDecay, this.beta1, this.beta2, this.epsilon) = (weightDecay, beta1, beta2, epsilon);
+        // Outside inference mode: moments made inside a caller's inference_mode block could not be updated in place
+        // later ("Inplace update to inference tensor outside InferenceMode").
+        using (torch.inference_mode(false))
         using (torch.no_grad())
         {
             // The moments live as long as the optimizer, whatever dispose scope the caller is in.
@@ -71,22 +75,22 @@ public sealed class AdamWOptimizer : IDisposable
     {
         if (!(learningRate > 0 && double.IsFinite(learningRate))) throw new ArgumentOutOfRangeException(nameof(learningRate), learningRate, "Expected a positive, finite learning rate.");
         ObjectDisposedException.ThrowIf(disposed, this);
-        steps++;
-        var correction1 = 1 - Math.Pow(beta1, steps);
-        var correction2 = 1 - Math.Pow(beta2, steps);
         using var noGrad = torch.no_grad();
         using var decay = (1 - learningRate * weightDecay).ToScalar();
         using var keep1 = beta1.ToScalar();
         using var take1 = (1 - beta1).ToScalar();
         using var keep2 = beta2.ToScalar();
         using var take2 = (1 - beta2).ToScalar();
-        using var rootCorrection2 = Math.Sqrt(correction2).ToScalar();
         using var eps = epsilon.ToScalar();
-        using var stepSize = (-learningRate / correction1).ToScalar();
         for (var i = 0; i < parameters.Length; i++)
         {
             using var gradient = parameters[i].grad;
             if (gradient is null) continue;
+
+            // A parameter's bias corrections count its own steps: one whose first gradient comes late starts at 1.
+            steps[i]++;
+            using var rootCorrection2 = Math.Sqrt(1 - Math.Pow(beta2, steps[i])).ToScalar();
+            using var stepSize = (-learningRate / (1 - Math.Pow(beta1, steps[i]))).ToScalar();
 
             parameters[i].mul_(decay);
             averages[i].mul_(keep1).add_(gradient, take1);

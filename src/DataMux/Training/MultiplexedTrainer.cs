@@ -60,8 +60,6 @@ public static class MultiplexedTrainer
         }
 
         var device = DeviceOf(model);
-        // Not torch.optim.AdamW: its implicit Scalars could be freed under libtorch (see AdamWOptimizer's remarks).
-        using var optimizer = new AdamWOptimizer(model.parameters(), options.WeightDecay);
         using var generator = OrderGenerator(options.Seed);
         // The schedule spans the steps that will run: token batches with no counted position are skipped below.
         var totalSteps = configuration.Task == ModelTask.TokenClassification
@@ -79,6 +77,8 @@ public static class MultiplexedTrainer
         // libtorch's "element 0 of tensors does not require grad").
         using var notInference = torch.inference_mode(false);
         using var gradients = torch.enable_grad();
+        // Not torch.optim.AdamW: its implicit Scalars could be freed under libtorch (see AdamWOptimizer's remarks).
+        using var optimizer = new AdamWOptimizer(model.parameters(), options.WeightDecay);
         model.train();
         for (var epoch = 1; epoch <= options.Epochs; epoch++)
         {
