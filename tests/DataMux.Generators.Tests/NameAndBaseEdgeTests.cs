@@ -149,6 +149,19 @@ public sealed class NameAndBaseEdgeTests
         Assert.NotEmpty(model.parameters());
     }
 
+    [Theory]
+    [InlineData("[Multiplexed(N = 2)]\n[Multiplexed(N = 4)]\n[Transformer(Hidden = 16, Heads = 2, MaxLength = 8, Vocabulary = 50)]\n[SequenceClassification]\n", "CS0579")]
+    [InlineData("[Multiplexed(N = \"two\")]\n[Transformer(Hidden = 16, Heads = 2, MaxLength = 8, Vocabulary = 50)]\n[SequenceClassification]\n", "CS0029")]
+    public void Declaration_errors_stand_beside_a_compiler_error_in_the_attributes(string attributes, string compilerError)
+    {
+        // The compiler's error alone was reported, and DMX0001 came only after it was fixed: one problem per build.
+        var run = Run(attributes + "public class Model { }");
+
+        Assert.Contains(run.Input.GetDiagnostics(), d => d.Id == compilerError);
+        Assert.Empty(run.Sources);
+        Assert.Equal("DMX0001", Assert.Single(run.Diagnostics).Id);
+    }
+
     [Fact]
     public void A_base_class_in_another_part_is_reported_where_it_is_written()
     {

@@ -64,8 +64,9 @@ internal static class ModelParser
                 && !seen.Add(name))
             {
                 // The same attribute twice (on one declaration or on two partial parts) is the compiler's CS0579; which
-                // one to believe is not ours to guess, and generating twice would give two files for one class.
-                return Nothing;
+                // one to believe is not ours to guess, and generating twice would give two files for one class. What the
+                // declaration checks found stands beside it: the user sees every problem at once, not one per build.
+                return new(null, diagnostics.ToEquatableArray());
             }
 
             switch (name)
@@ -80,7 +81,7 @@ internal static class ModelParser
         // ours would only repeat it.
         if (AttributeValues.HasErrors(multiplexed, cancellationToken) || AttributeValues.HasErrors(transformer, cancellationToken) || AttributeValues.HasErrors(sequence, cancellationToken) || AttributeValues.HasErrors(token, cancellationToken))
         {
-            return Nothing;
+            return new(null, diagnostics.ToEquatableArray());
         }
 
         var locations = CollectLocations(classLocation, cancellationToken,
