@@ -10,7 +10,9 @@ namespace DataMux;
 /// the native call, so the finalizer can free it while libtorch reads it (libtorch's "Expected false to be true" from
 /// <c>Scalar::toDouble</c>). <c>x + y</c>, <c>x.add(y)</c> and <c>x.add_(y)</c> do so themselves, for their alpha of 1:
 /// with a thread forcing collections 45 of 0.8 million <c>x + y</c> failed, none with <c>x.add(y, One)</c>. Static
-/// fields are never collected, so these are never freed. README, "TorchSharp note", has the measurements.
+/// fields are never collected, so these are never freed; a value of the call's own is held in a <c>using</c> variable.
+/// <c>x.ToInt64()</c> and its siblings read through such a Scalar too (a freed one aborts the process): read values with
+/// <c>item&lt;T&gt;()</c>. README, "TorchSharp note", has the measurements; ScalarOperandTests keeps the runtime to this.
 /// </remarks>
 internal static class HeldScalars
 {

@@ -18,16 +18,6 @@ public sealed class CompilationTests
         from task in new[] { "SequenceClassification(Classes = 3)", "TokenClassification(Labels = 5)" }
         select new object[] { mux, demux, task };
 
-    /// <summary>The input plus the generated code compiles with no warning or error.</summary>
-    private static void AssertCompilesCleanly(GeneratorRun run)
-    {
-        var problems = run.OutputCompilation.GetDiagnostics()
-            .Where(d => d.Severity >= DiagnosticSeverity.Warning)
-            .Select(d => d.ToString())
-            .ToList();
-        Assert.True(problems.Count == 0, string.Join("\n", problems));
-    }
-
     [Fact]
     public void Generated_model_compiles_in_a_project_on_CSharp_9()
     {
@@ -47,7 +37,7 @@ public sealed class CompilationTests
 
         Assert.Empty(run.Diagnostics);
         Assert.Single(run.Sources);
-        AssertCompilesCleanly(run);
+        run.AssertCompilesCleanly();
     }
 
     [Theory]
@@ -68,7 +58,7 @@ public sealed class CompilationTests
 
         Assert.Empty(run.Diagnostics);
         Assert.Single(run.Sources);
-        AssertCompilesCleanly(run);
+        run.AssertCompilesCleanly();
     }
 
     [Fact]
@@ -95,7 +85,7 @@ public sealed class CompilationTests
 
         Assert.Empty(run.Diagnostics);
         Assert.Equal(["GlobalModel.g.cs", "Outer.Inner.Holder.NestedModel.g.cs"], run.Sources.Keys.Order());
-        AssertCompilesCleanly(run);
+        run.AssertCompilesCleanly();
     }
 
     [Fact]
@@ -117,7 +107,7 @@ public sealed class CompilationTests
 
         Assert.Empty(run.Diagnostics);
         Assert.Equal(["Demo.Model.g.cs", "Demo.model.2.g.cs"], run.Sources.Keys.Order(System.StringComparer.Ordinal));
-        AssertCompilesCleanly(run);
+        run.AssertCompilesCleanly();
     }
 
     [Fact]
@@ -140,7 +130,7 @@ public sealed class CompilationTests
 
         Assert.Empty(run.Diagnostics);
         Assert.Single(run.Sources);
-        AssertCompilesCleanly(run);
+        run.AssertCompilesCleanly();
     }
 
     [Theory]
@@ -174,7 +164,7 @@ public sealed class CompilationTests
 
         Assert.Empty(run.Diagnostics);
         Assert.Single(run.Sources);
-        AssertCompilesCleanly(run);
+        run.AssertCompilesCleanly();
     }
 
     [Theory]

@@ -179,6 +179,25 @@ internal static class TestHelper
         return tree.GetText().ToString(diagnostic.Location.SourceSpan);
     }
 
+    /// <summary>The input plus the generated code compiles with no warning or error.</summary>
+    public static void AssertCompilesCleanly(this GeneratorRun run)
+    {
+        var problems = run.OutputCompilation.GetDiagnostics()
+            .Where(d => d.Severity >= DiagnosticSeverity.Warning)
+            .Select(d => d.ToString())
+            .ToList();
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+    }
+
+    /// <summary>The run's output compilation emitted to an assembly of its own and loaded; its type <paramref name="typeName"/>.</summary>
+    public static Type LoadType(this GeneratorRun run, string typeName)
+    {
+        using var image = new MemoryStream();
+        var emitted = run.OutputCompilation.WithAssemblyName("Generated" + Guid.NewGuid().ToString("N")).Emit(image);
+        Assert.True(emitted.Success, string.Join("\n", emitted.Diagnostics));
+        return Assembly.Load(image.ToArray()).GetType(typeName)!;
+    }
+
     /// <summary>The repository root (the folder holding DataMux.Generators.sln).</summary>
     public static string RepositoryRoot([System.Runtime.CompilerServices.CallerFilePath] string file = "")
     {

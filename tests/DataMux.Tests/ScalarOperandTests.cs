@@ -2,23 +2,19 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
-using DataMux.Training;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Operations;
-using TorchSharp;
-using TorchSharp.Modules;
 using Xunit;
-using static TorchSharp.torch;
 
 namespace DataMux.Tests;
 
 /// <summary>
-/// TorchSharp converts a number passed where it takes a <see cref="Scalar"/> into a new Scalar that nothing keeps alive
+/// TorchSharp converts a number passed where it takes a <see cref="TorchSharp.Scalar"/> into a new Scalar that nothing keeps alive
 /// during the native call: the finalizer can free it while libtorch reads it (libtorch's "Expected false to be true"
 /// from Scalar::toDouble, or whatever the freed memory holds). The runtime passes only Scalars held in variables.
 /// </summary>
-public sealed class ScalarOperandTests : SeededTests
+public sealed class ScalarOperandTests
 {
     [Fact]
     public void The_runtime_converts_no_number_to_a_Scalar_implicitly()

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Linq;
 using DataMux.Validation;
 using TorchSharp;
 using static TorchSharp.torch;

@@ -63,7 +63,7 @@ public sealed class MultiplexedBatch
         var filler = groups * n - rows;
         if (filler == 0) return new MultiplexedBatch(tokens, rows, groups, n, paddingToken);
 
-        using var paddingValue = paddingToken.ToScalar(); // held: see AdamWOptimizer's remarks
+        using var paddingValue = paddingToken.ToScalar(); // held: see HeldScalars
         using var padding = torch.full(filler, tokens.shape[1], paddingValue, dtype: tokens.dtype, device: tokens.device);
         var grouped = torch.cat(new[] { tokens, padding }, 0);
         return new MultiplexedBatch(grouped, rows, groups, n, paddingToken);
@@ -91,7 +91,7 @@ public sealed class MultiplexedBatch
         using var scope = torch.NewDisposeScope();
         // Only the content part can be padding; the prefix tokens are special ids by construction.
         var content = prefixed.narrow(1, prefix, length).view(Groups, N, length);
-        using var paddingValue = paddingToken.ToScalar(); // held: see AdamWOptimizer's remarks
+        using var paddingValue = paddingToken.ToScalar(); // held: see HeldScalars
         var allPadding = content.eq(paddingValue).all(1);                       // [G, L]
         if (!allPadding.any().item<bool>()) return null;
         var mask = torch.cat(new[] { torch.zeros(Groups, prefix, dtype: ScalarType.Bool, device: prefixed.device), allPadding }, 1);

@@ -26,7 +26,7 @@ public sealed class GaussianHadamardMultiplexer : Multiplexer
         using (var generator = RandomTransforms.CreateGenerator(seed))
         using (var gaussian = torch.randn(new long[] { n, hidden }, generator: generator))
         using (var norms = gaussian.norm(1, keepdim: true))
-        using (var scale = normConstant.ToScalar()) // held: see AdamWOptimizer's remarks
+        using (var scale = normConstant.ToScalar()) // held: see HeldScalars
         {
             vectors = gaussian.div(norms).mul_(scale);
         }

@@ -43,7 +43,7 @@ public sealed class LearnedMultiplexer : Multiplexer
         using var grouped = ViewGroups(embedded, weight);
         using var summed = torch.einsum("gnld,nde->gle", grouped, weight);
         using var meanBias = bias.mean(new long[] { 0 });
-        using var count = N.ToScalar(); // held: see AdamWOptimizer's remarks
+        using var count = N.ToScalar(); // held: see HeldScalars
         return summed.div(count).add_(meanBias, HeldScalars.One);
     }
 }

@@ -45,7 +45,7 @@ public sealed class OrthogonalMultiplexer : Multiplexer
         using var rows = grouped.permute(0, 2, 1, 3).reshape(groups * length, N * Hidden);
         using var stacked = transforms.view(N * Hidden, Hidden);
         using var summed = rows.mm(stacked);
-        using var count = N.ToScalar(); // held: see AdamWOptimizer's remarks
+        using var count = N.ToScalar(); // held: see HeldScalars
         return summed.view(groups, length, Hidden).div_(count);
     }
 }

@@ -24,7 +24,7 @@ internal static class RandomTransforms
         // QR in float64 so that Q·Qᵀ = I holds to float32 precision after the cast back.
         var (q, r) = torch.linalg.qr(gaussian.to(ScalarType.Float64));
         var diagonal = r.diagonal(dim1: -2, dim2: -1);                         // [count, size]
-        // The comparison's Scalar held, the two values tensors of the scope (see AdamWOptimizer's remarks).
+        // The comparison's Scalar held, the two values tensors of the scope (see HeldScalars).
         using var zero = 0.0.ToScalar();
         var signs = torch.where(diagonal.lt(zero), torch.tensor(-1.0, ScalarType.Float64), torch.tensor(1.0, ScalarType.Float64));
         var orthogonal = (q * signs.unsqueeze(-2)).to(ScalarType.Float32).contiguous();

@@ -64,7 +64,7 @@ public static unsafe class FusedEmbeddingMix
         var source = ids.contiguous();
         // LayerNorm's affine part folded into the per-index weights: aᵢ = γ ⊙ wᵢ / N, c = β ⊙ Σᵢ wᵢ / N.
         var weights = perIndex ?? ones(n, width, dtype: ScalarType.Float32);
-        using var count = n.ToScalar(); // held: see AdamWOptimizer's remarks
+        using var count = n.ToScalar(); // held: see HeldScalars
         var scaled = (gamma.unsqueeze(0) * weights).div_(count).contiguous();
         var shift = (beta * weights.sum(dim: 0)).div_(count).contiguous();
         var output = empty(rows / n, length, width, dtype: ScalarType.Float32);

@@ -20,7 +20,7 @@ public static class MultiplexedTrainer
     /// <summary>The label of token positions that count in neither loss nor accuracy (padding), as in PyTorch.</summary>
     public const long IgnoreLabel = -100;
 
-    // IgnoreLabel as the Scalar that comparisons take, held for the process (see AdamWOptimizer's remarks).
+    // IgnoreLabel as the Scalar that comparisons take, held for the process (see HeldScalars).
     private static readonly Scalar Ignored = IgnoreLabel.ToScalar();
 
     /// <summary>
@@ -77,7 +77,7 @@ public static class MultiplexedTrainer
         // libtorch's "element 0 of tensors does not require grad").
         using var notInference = torch.inference_mode(false);
         using var gradients = torch.enable_grad();
-        // Not torch.optim.AdamW: its implicit Scalars could be freed under libtorch (see AdamWOptimizer's remarks).
+        // Not torch.optim.AdamW: its implicit Scalars could be freed under libtorch (see HeldScalars).
         using var optimizer = new AdamWOptimizer(model.parameters(), options.WeightDecay);
         model.train();
         for (var epoch = 1; epoch <= options.Epochs; epoch++)
@@ -124,11 +124,9 @@ public static class MultiplexedTrainer
     {
         var rows = labels.shape[0];
         bool[] counted;
-        using (var notIgnored = labels.ne(Ignored))
-        using (var any = notIgnored.any(1))
-        using (var onCpu = any.cpu())
+        using (torch.NewDisposeScope())
         {
-            counted = onCpu.data<bool>().ToArray();
+            counted = labels.ne(Ignored).any(1).cpu().data<bool>().ToArray();
         }
 
         using var generator = OrderGenerator(seed);
