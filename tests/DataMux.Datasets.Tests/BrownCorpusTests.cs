@@ -3,6 +3,7 @@ using System.IO;
 using System.Linq;
 using DataMux.Datasets.Brown;
 using DataMux.Datasets.Npm;
+using DataMux.Testing;
 using Xunit;
 
 namespace DataMux.Datasets.Tests;

@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using DataMux.Datasets.Npm;
 using DataMux.Datasets.Sentiment;
+using DataMux.Testing;
 using Xunit;
 
 namespace DataMux.Datasets.Tests;

@@ -4,6 +4,7 @@ using System.IO;
 using System.IO.Compression;
 using System.Text;
 using DataMux.Datasets.Npm;
+using DataMux.Testing;
 using Xunit;
 
 namespace DataMux.Datasets.Tests;

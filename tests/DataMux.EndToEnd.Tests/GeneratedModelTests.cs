@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using DataMux.Testing;
 using TorchSharp;
 using Xunit;
 using static TorchSharp.torch;
@@ -32,32 +33,26 @@ public class GeneratedModelTests
     [Fact]
     public void A_saved_model_reloads_with_its_own_transforms_and_gives_identical_outputs()
     {
-        var path = Path.Combine(Path.GetTempPath(), $"dmx-{Guid.NewGuid():N}.bin");
-        try
-        {
-            using var tokens = torch.randint(1, FirstTokenModel.Vocabulary, [6, FirstTokenModel.MaxLength], dtype: ScalarType.Int64);
-            using var original = new FirstTokenModel();
-            original.eval();
-            using var expected = original.forward(tokens);
-            original.save(path);
+        using var folder = new TemporaryFolder();
+        var path = folder.File("model.bin");
+        using var tokens = torch.randint(1, FirstTokenModel.Vocabulary, [6, FirstTokenModel.MaxLength], dtype: ScalarType.Int64);
+        using var original = new FirstTokenModel();
+        original.eval();
+        using var expected = original.forward(tokens);
+        original.save(path);
 
-            using var reloaded = new FirstTokenModel();
-            // Perturb every parameter and buffer first, so that equality proves the load replaced them.
-            using (torch.no_grad())
-            {
-                foreach (var (_, p) in reloaded.named_parameters()) p.add_(1.0);
-                foreach (var (_, b) in reloaded.named_buffers()) if (b.is_floating_point()) b.add_(1.0);
-            }
-            reloaded.load(path);
-            reloaded.eval();
-            using var actual = reloaded.forward(tokens);
-
-            Assert.True(actual.allclose(expected, rtol: 0, atol: 0));
-        }
-        finally
+        using var reloaded = new FirstTokenModel();
+        // Perturb every parameter and buffer first, so that equality proves the load replaced them.
+        using (torch.no_grad())
         {
-            File.Delete(path);
+            foreach (var (_, p) in reloaded.named_parameters()) p.add_(1.0);
+            foreach (var (_, b) in reloaded.named_buffers()) if (b.is_floating_point()) b.add_(1.0);
         }
+        reloaded.load(path);
+        reloaded.eval();
+        using var actual = reloaded.forward(tokens);
+
+        Assert.True(actual.allclose(expected, rtol: 0, atol: 0));
     }
 
     [Fact]

@@ -2,15 +2,18 @@ using System;
 using System.IO;
 using System.Linq;
 using Throughput.Report;
+using DataMux.Testing;
 using Xunit;
 
 namespace DataMux.Examples.Tests;
 
 public sealed class PeerCsvTests : IDisposable
 {
-    private readonly string path = Path.Combine(Path.GetTempPath(), $"datamux-peer-{Guid.NewGuid():N}.csv");
+    private readonly TemporaryFolder folder = new("datamux-peer-");
 
-    public void Dispose() => File.Delete(path);
+    private string path => folder.File("peer.csv");
+
+    public void Dispose() => folder.Dispose();
 
     private void WriteRows(params string[] rows) => File.WriteAllLines(path, [CsvReport.Header, .. rows]);
 

@@ -1,6 +1,6 @@
 using System;
-using System.Collections.Generic;
 using System.IO;
+using DataMux.Testing;
 using Xunit;
 
 namespace DataMux.Native.Tests;
@@ -14,9 +14,11 @@ namespace DataMux.Native.Tests;
 [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
 public sealed class ConsumerProjectTests : IDisposable
 {
-    private readonly string folder = Directory.CreateTempSubdirectory("dmx-consumer-").FullName;
+    private readonly TemporaryFolder temporary = new("dmx-consumer-");
 
-    public void Dispose() => Directory.Delete(folder, recursive: true);
+    private string folder => temporary.Path;
+
+    public void Dispose() => temporary.Dispose();
 
     [Fact]
     public void A_project_outside_the_repository_builds_and_loads_libtorch()
@@ -44,7 +46,10 @@ public sealed class ConsumerProjectTests : IDisposable
         // native folder is removed, so the fix-up runs from the start as on a fresh clone.
         var native = Path.Combine(Shell.RepositoryRoot, "src", "DataMux", "obj", "native", "ConsumerCheck");
         if (Directory.Exists(native)) Directory.Delete(native, recursive: true);
-        var machine = MachineWithoutPatchelf();
+        // The fake apt-get logs its arguments and "installs" patchelf by linking the real one into the machine's PATH.
+        var machine = new MachineWithoutPatchelf(folder, (bin, patchelf) => patchelf is null
+            ? $"echo \"$*\" >> \"{folder}/apt-get.log\"; exit 1"
+            : $"echo \"$*\" >> \"{folder}/apt-get.log\"; ln -sf \"{patchelf}\" \"{bin}/patchelf\"").Environment();
         // The package folder named as CI set-ups often do, without a trailing slash: the fix-up then looked for
         // TorchSharp at '<root>torchsharp/...' and failed the build.
         var packages = Environment.GetEnvironmentVariable("NUGET_PACKAGES")
@@ -61,42 +66,5 @@ public sealed class ConsumerProjectTests : IDisposable
 
         Assert.True(run == 0, runLog);
         Assert.Contains("sum=6", runLog);
-    }
-
-    /// <summary>
-    /// PATH for a machine without patchelf: every program of this machine's PATH except patchelf, linked into one
-    /// folder, plus two fakes: <c>apt-get</c>, which logs its arguments and "installs" patchelf by linking the real
-    /// one into that folder, and <c>id</c>, which says root for <c>-u</c> (the fix-up installs packages only as root).
-    /// </summary>
-    private Dictionary<string, string> MachineWithoutPatchelf()
-    {
-        var bin = Directory.CreateDirectory(Path.Combine(folder, "machine-bin")).FullName;
-        string? patchelf = null;
-        foreach (var directory in (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':', StringSplitOptions.RemoveEmptyEntries))
-        {
-            if (!Directory.Exists(directory)) continue;
-            foreach (var program in Directory.EnumerateFiles(directory))
-            {
-                var name = Path.GetFileName(program);
-                if (name == "patchelf") { patchelf ??= program; continue; }
-                var link = Path.Combine(bin, name);
-                if (!File.Exists(link)) File.CreateSymbolicLink(link, program);
-            }
-        }
-
-        var realId = Path.Combine(bin, "id");
-        var id = File.Exists(realId) ? File.ResolveLinkTarget(realId, returnFinalTarget: true)?.FullName ?? "/usr/bin/id" : "/usr/bin/id";
-        File.Delete(realId);
-        Script(Path.Combine(bin, "id"), $"[ \"$1\" = -u ] && echo 0 || exec \"{id}\" \"$@\"");
-        Script(Path.Combine(bin, "apt-get"), patchelf is null
-            ? $"echo \"$*\" >> \"{folder}/apt-get.log\"; exit 1"
-            : $"echo \"$*\" >> \"{folder}/apt-get.log\"; ln -sf \"{patchelf}\" \"{bin}/patchelf\"");
-        return new Dictionary<string, string> { ["PATH"] = bin };
-    }
-
-    private static void Script(string path, string body)
-    {
-        File.WriteAllText(path, "#!/bin/sh\n" + body + "\n");
-        File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
     }
 }

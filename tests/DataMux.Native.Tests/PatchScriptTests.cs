@@ -7,6 +7,7 @@ using Xunit;
 
 namespace DataMux.Native.Tests;
 
+[System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
 public sealed class PatchScriptTests : IDisposable
 {
     private readonly string output = Directory.CreateTempSubdirectory("dmx-native-").FullName;
@@ -130,6 +131,24 @@ public sealed class PatchScriptTests : IDisposable
         Assert.Contains("error DMXNATIVE1", text);
         Assert.Contains("_ZNSt8new_in_32Ev", text);
         Assert.False(File.Exists(Path.Combine(output, "libLibTorchSharp.so")));
+    }
+
+    [PatchedSystemFact]
+    public void A_failing_apt_get_is_quoted_and_the_error_says_to_check_apt_get_itself()
+    {
+        // As root without patchelf the fix-up installs it; when apt-get fails (a machine whose apt-get an older test
+        // run replaced printed "Directory nonexistent"), the error shows what it said and where to look.
+        var machine = new MachineWithoutPatchelf(output, (_, _) => "echo 'E: simulated failure'; exit 100").Environment();
+
+        var (code, text) = Shell.Run("bash", $"\"{Shell.PatchScript}\" \"{Shell.TorchSharpNative}\" \"{Path.Combine(output, "out")}\"",
+            environment: machine);
+
+        Assert.NotEqual(0, code);
+        Assert.Contains("error DMXNATIVE1", text);
+        Assert.Contains("could not install patchelf with apt-get (it said: E: simulated failure", text);
+        Assert.Contains("'apt-get --version' must print its version", text);
+        Assert.Contains("Troubleshooting", text);
+        Assert.Empty(Directory.GetFiles(Path.Combine(output, "out"), ".apt-get.*"));
     }
 
     /// <summary>A shared library named libLibTorchSharp.so compiled from <paramref name="code"/>, in a folder of its own.</summary>

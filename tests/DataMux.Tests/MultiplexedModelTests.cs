@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using DataMux.Batching;
+using DataMux.Testing;
 using TorchSharp;
 using Xunit;
 using static TorchSharp.torch;
@@ -89,17 +90,11 @@ public class MultiplexedModelTests
         using var expected = original.forward(tokens);
         Assert.False(expected.allclose(other.forward(tokens)));   // different seed, different model
 
-        var path = Path.Combine(Path.GetTempPath(), $"datamux-{Guid.NewGuid():N}.bin");
-        try
-        {
-            original.save(path);
-            other.load(path);
-            Assert.True(expected.Same(other.forward(tokens)));
-        }
-        finally
-        {
-            File.Delete(path);
-        }
+        using var folder = new TemporaryFolder();
+        var path = folder.File("model.bin");
+        original.save(path);
+        other.load(path);
+        Assert.True(expected.Same(other.forward(tokens)));
     }
 
     [Fact]

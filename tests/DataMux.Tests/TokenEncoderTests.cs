@@ -3,6 +3,7 @@ using System.Linq;
 using DataMux.Text;
 using Microsoft.ML.Tokenizers;
 using TorchSharp;
+using DataMux.Testing;
 using Xunit;
 
 namespace DataMux.Tests;
@@ -157,11 +158,13 @@ public class TokenEncoderTests
         Assert.Equal(3, TokenEncoder.Load(Vocabulary("[UNK]\ngood\nmovie\nbad\n"), file.Path).KnownTokens);
     }
 
-    /// <summary>A file name in the temporary folder, deleted afterwards.</summary>
+    /// <summary>A file name in a temporary folder of the test's own, deleted afterwards with its folder.</summary>
     private sealed class TemporaryFile : IDisposable
     {
-        public string Path { get; } = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"dmx-encoder-{Guid.NewGuid():N}.txt");
+        private readonly TemporaryFolder folder = new("dmx-encoder-");
 
-        public void Dispose() => System.IO.File.Delete(Path);
+        public string Path => folder.File("vocabulary.txt");
+
+        public void Dispose() => folder.Dispose();
     }
 }

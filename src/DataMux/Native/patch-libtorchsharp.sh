@@ -83,12 +83,18 @@ if ! command -v patchelf >/dev/null; then
     echo "DataMux native fix-up: installing patchelf (Debian package)" >&2
     # Two builds installing at once would meet dpkg's lock; they take turns instead.
     # The fix-up's lock (fd 9) is not handed to the package manager and what it starts.
-    apt_get() { apt-get -o DPkg::Lock::Timeout=300 "$@" >/dev/null 2>&1 9>&-; }
-    (
+    # Its output goes to a log of this run's own, whose last lines the error quotes.
+    apt_log=$(mktemp "$out/.apt-get.XXXXXX")
+    apt_get() { apt-get -o DPkg::Lock::Timeout=300 "$@" >>"$apt_log" 2>&1 9>&-; }
+    if ! (
       command -v flock >/dev/null && flock -w 900 8
       command -v patchelf >/dev/null || apt_get install -y -qq patchelf || { apt_get update -qq && apt_get install -y -qq patchelf; }
-    ) 8>"${TMPDIR:-/tmp}/datamux-apt.lock" \
-      || fail "could not install patchelf with apt-get; install it and build again"
+    ) 8>"${TMPDIR:-/tmp}/datamux-apt.lock"; then
+      said=$(tail -n 3 "$apt_log" | tr '\n' ' ')
+      rm -f "$apt_log"
+      fail "could not install patchelf with apt-get (it said: ${said:-nothing}). Check that apt-get itself works: 'apt-get --version' must print its version; if $(command -v apt-get) is a short shell script, a test run of an earlier DataMux version replaced it, and the README's Troubleshooting section says how to restore it. Or install patchelf yourself and build again."
+    fi
+    rm -f "$apt_log"
   else
     fail "patchelf is required to patch libLibTorchSharp.so for this system's libstdc++ (Debian: sudo apt-get install patchelf)"
   fi
