@@ -33,14 +33,16 @@ internal static class Trial
         // The encoder's padding id, vocabulary and length must be what the model reads (an error otherwise).
         data.Encoder.EnsureFits(model.Configuration);
         var n = model.Configuration.N;
-        var training = new TrainingOptions(
-            Epochs: options.Epochs,
-            BatchGroups: Math.Max(1, options.Batch / n),
-            LearningRate: options.LearningRate,
-            WeightDecay: 0.01,
-            Seed: options.Seed,
-            WarmupFraction: 0.1,
-            LinearDecay: true);
+        var training = new TrainingOptions
+        {
+            Epochs = options.Epochs,
+            BatchGroups = Math.Max(1, options.Batch / n),
+            LearningRate = options.LearningRate,
+            WeightDecay = 0.01,
+            Seed = options.Seed,
+            WarmupFraction = 0.1,
+            LinearDecay = true,
+        };
 
         Console.Write(string.Create(CultureInfo.InvariantCulture, $"Training {model.Configuration.ModelName} (N={n}): {options.Epochs} epochs, {training.BatchGroups * n} instances/step, AdamW lr {training.LearningRate:0.###e0} ... "));
         var watch = Stopwatch.StartNew();

@@ -17,4 +17,19 @@ public interface IMultiplexedModel
 
     /// <summary>Maps token ids <c>[rows, length]</c> (int64) to logits: <c>[rows, Classes]</c> or <c>[rows, length, Labels]</c>.</summary>
     Tensor forward(Tensor tokens);
+
+    /// <summary>
+    /// The first half of <see cref="forward"/>, for trainers that need the backbone's output: adds the demultiplexer's
+    /// prefix to the grouped rows, embeds them, multiplexes every group (and re-embeds the mix where the model does) and
+    /// runs the backbone. <c>[G·N, L]</c> -> <c>[G, P+L, d]</c>, P being the prefix length. The batch's ids are not
+    /// checked again: group rows that <see cref="forward"/> would accept.
+    /// </summary>
+    Tensor Encode(Batching.MultiplexedBatch batch);
+
+    /// <summary>
+    /// The second half of <see cref="forward"/>: demultiplexes the backbone's output and applies the task head, giving
+    /// logits for every grouped row, filler rows included (<c>batch.Ungroup</c> strips them):
+    /// <c>[G, P+L, d]</c> -> <c>[G·N, Classes]</c> or <c>[G·N, L, Labels]</c>.
+    /// </summary>
+    Tensor Decode(Tensor hidden);
 }

@@ -19,6 +19,9 @@ namespace DataMux;
 /// <param name="Dropout">Dropout probability in training.</param>
 /// <param name="Task">The task.</param>
 /// <param name="Outputs">Classes (sequence classification) or labels (token classification).</param>
+/// <param name="MuxNorm">The Gaussian Hadamard vectors' norm (1 for the other muxes).</param>
+/// <param name="LearnMux">Whether training updates the mux transforms.</param>
+/// <param name="Reembed">Whether the mixed sequence goes through the embedding block again before the backbone.</param>
 public sealed record ModelConfiguration(
     string ModelName,
     int N,
@@ -34,7 +37,10 @@ public sealed record ModelConfiguration(
     int PaddingToken,
     double Dropout,
     ModelTask Task,
-    int Outputs)
+    int Outputs,
+    double MuxNorm = 1.0,
+    bool LearnMux = false,
+    bool Reembed = false)
 {
     /// <summary>The token layout (special token ids) that follows from this configuration.</summary>
     public TokenLayout Tokens => new(Vocabulary, N, PaddingToken);

@@ -13,7 +13,7 @@ public class TrainingTests(ITestOutputHelper output)
         var (testTokens, testLabels) = SyntheticTask.Make(rows: 1000, length: FirstTokenModel.MaxLength, vocabulary: FirstTokenModel.Vocabulary, seed: 2);
         using var model = new FirstTokenModel();
 
-        MultiplexedTrainer.Train(model, trainTokens, trainLabels, new TrainingOptions(Epochs: 30, BatchGroups: 16, LearningRate: 3e-3, Seed: 3, WarmupFraction: 0.1, LinearDecay: true));
+        MultiplexedTrainer.Train(model, trainTokens, trainLabels, new TrainingOptions { Epochs = 30, BatchGroups = 16, LearningRate = 3e-3, Seed = 3, WarmupFraction = 0.1, LinearDecay = true });
         var accuracy = MultiplexedTrainer.Evaluate(model, testTokens, testLabels);
 
         output.WriteLine($"held-out accuracy {accuracy:P1} (chance 50%)");

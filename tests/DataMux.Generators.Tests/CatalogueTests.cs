@@ -68,6 +68,9 @@ public sealed class CatalogueTests
         Assert.Equal(AttributeDefaults.Mux, multiplexed.Mux.ToString());
         Assert.Equal(AttributeDefaults.Demux, multiplexed.Demux.ToString());
         Assert.Equal(AttributeDefaults.Seed, multiplexed.Seed);
+        Assert.Equal(AttributeDefaults.MuxNorm, multiplexed.MuxNorm);
+        Assert.Equal(AttributeDefaults.LearnMux, multiplexed.LearnMux);
+        Assert.Equal(AttributeDefaults.Reembed, multiplexed.Reembed);
         Assert.Equal(AttributeDefaults.Layers, transformer.Layers);
         Assert.Equal(AttributeDefaults.Hidden, transformer.Hidden);
         Assert.Equal(AttributeDefaults.Heads, transformer.Heads);

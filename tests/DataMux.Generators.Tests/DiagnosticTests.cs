@@ -266,6 +266,57 @@ public sealed class DiagnosticTests
         Assert.Equal("Mux = BinaryHadamard gives every input a block of Hidden / N features, so N (32) must not exceed Hidden (16)", diagnostic.GetMessage());
     }
 
+    [Theory]
+    [InlineData("N = 1, Mux = Mux.None", "Mux = Mux.None", "Mux = None has no mix to demultiplex, but Demux is IndexEmbedding; set Demux = Demux.None")]
+    [InlineData("N = 1, Demux = Demux.None", "Demux = Demux.None", "Demux = None reads one input per backbone pass, but Mux is GaussianHadamard; set Mux = Mux.None")]
+    [InlineData("N = 2, Mux = Mux.None, Demux = Demux.None", "N = 2", "N must be 1 (one input per backbone pass), but is 2")]
+    public void DMX0019_the_plain_backbone_needs_Mux_None_Demux_None_and_N_1(string multiplexed, string at, string why)
+    {
+        var (diagnostic, text) = SingleError(Model(multiplexed: multiplexed), "DMX0019");
+        Assert.Equal(at, text);   // the argument that is written: the missing one has no place to point at
+        Assert.Equal("The plain backbone takes Mux = Mux.None, Demux = Demux.None and N = 1 together: " + why, diagnostic.GetMessage());
+    }
+
+    [Theory]
+    [InlineData("0.0", "0")]
+    [InlineData("-20", "-20")]
+    [InlineData("double.NaN", "NaN")]
+    [InlineData("double.PositiveInfinity", "∞")]
+    public void DMX0020_a_mux_norm_that_is_not_positive_and_finite_points_at_MuxNorm(string value, string shown)
+    {
+        var (diagnostic, text) = SingleError(Model(multiplexed: $"N = 2, MuxNorm = {value}"), "DMX0020");
+        Assert.Equal($"MuxNorm = {value}", text);
+        Assert.Equal($"MuxNorm must be positive and finite, but is {(shown == "∞" ? "Infinity" : shown)}", diagnostic.GetMessage());
+    }
+
+    [Theory]
+    [InlineData("N = 2, Mux = Mux.Orthogonal, MuxNorm = 20", "MuxNorm = 20", "MuxNorm does not apply to Mux = Orthogonal: it is the norm of the Gaussian Hadamard vectors; remove it or use Mux.GaussianHadamard")]
+    [InlineData("N = 2, Mux = Mux.Identity, LearnMux = true", "LearnMux = true", "LearnMux = true does not apply to Mux = Identity: it has no transform to learn; remove LearnMux")]
+    [InlineData("N = 2, Mux = Mux.Learned, LearnMux = true", "LearnMux = true", "LearnMux = true does not apply to Mux = Learned: its maps are trained anyway; remove LearnMux")]
+    [InlineData("N = 1, Mux = Mux.None, Demux = Demux.None, Reembed = true", "Reembed = true", "Reembed = true does not apply to Mux = None: there is no mix to embed again; remove Reembed")]
+    public void DMX0021_an_option_the_mux_has_no_use_for_points_at_the_option(string multiplexed, string at, string message)
+    {
+        var (diagnostic, text) = SingleError(Model(multiplexed: multiplexed), "DMX0021");
+        Assert.Equal(at, text);
+        Assert.Equal(message, diagnostic.GetMessage());
+    }
+
+    [Fact]
+    public void The_options_a_mux_uses_and_the_plain_backbone_generate_without_diagnostics()
+    {
+        foreach (var multiplexed in new[]
+                 {
+                     "N = 2, MuxNorm = 20, LearnMux = true", "N = 2, Mux = Mux.Orthogonal, LearnMux = true, Reembed = false",
+                     "N = 2, Mux = Mux.BinaryHadamard, LearnMux = true", "N = 1, Mux = Mux.None, Demux = Demux.None",
+                     "N = 1, Mux = Mux.None, Demux = Demux.None, Reembed = false",
+                 })
+        {
+            var run = TestHelper.Run(Model(multiplexed: multiplexed));
+            Assert.True(run.Diagnostics.IsEmpty, multiplexed + ": " + string.Join("; ", run.Diagnostics));
+            Assert.Single(run.Sources);
+        }
+    }
+
     [Fact]
     public void DMX0014_unknown_mux_value_points_at_the_argument()
     {

@@ -103,7 +103,7 @@ public sealed class GeneratedModelTests
         var multiplexed = (IMultiplexedModel)model;
 
         Assert.Equal(
-            new ModelConfiguration("Model", 2, Mux.Orthogonal, Demux.IndexEmbedding, 5, 1, 16, 2, 64, 6, 30, 0, 0.1, ModelTask.SequenceClassification, 3),
+            new ModelConfiguration("Model", 2, Mux.Orthogonal, Demux.IndexEmbedding, 5, 1, 16, 2, 64, 6, 30, 0, 0.1, ModelTask.SequenceClassification, 3, MuxNorm: 1.0, LearnMux: false, Reembed: true),
             multiplexed.Configuration);
         Assert.IsType<DataMux.Multiplexers.OrthogonalMultiplexer>(multiplexed.Parts.Mux);
         Assert.IsType<DataMux.Demultiplexers.IndexEmbeddingDemultiplexer>(multiplexed.Parts.Demux);

@@ -35,6 +35,15 @@ namespace Demo
         /// <summary>Seed of the fixed mux transforms and the initial weights.</summary>
         public const int Seed = 1234;
 
+        /// <summary>Norm of the Gaussian Hadamard vectors.</summary>
+        public const double MuxNorm = 1;
+
+        /// <summary>Whether training updates the mux transforms.</summary>
+        public const bool LearnMux = false;
+
+        /// <summary>Whether the mix goes through the embedding block again before the backbone.</summary>
+        public const bool Reembed = true;
+
         /// <summary>Classes per input sequence.</summary>
         public const int Classes = 2;
 
@@ -42,7 +51,7 @@ namespace Demo
         public static global::DataMux.ModelConfiguration Configuration { get; } = new(
             "SentimentModel", N, global::DataMux.Mux.Orthogonal, global::DataMux.Demux.IndexEmbedding, Seed,
             Layers, Hidden, Heads, FeedForward, MaxLength, Vocabulary, PaddingToken, Dropout,
-            global::DataMux.ModelTask.SequenceClassification, Classes);
+            global::DataMux.ModelTask.SequenceClassification, Classes, MuxNorm, LearnMux, Reembed);
 
         global::DataMux.ModelConfiguration global::DataMux.IMultiplexedModel.Configuration => Configuration;
 
@@ -63,7 +72,7 @@ namespace Demo
                 // The demultiplexer comes first: the embedding's position table covers its prefix.
                 demux = new(layout, Hidden);
                 embedding = new(layout, MaxLength + demux.PrefixLength, Hidden, Dropout);
-                mux = new(N, Hidden, Seed);
+                mux = new(N, Hidden, Seed, LearnMux);
                 encoder = new(Layers, Hidden, Heads, FeedForward, Dropout);
                 head = new(Hidden, Classes);
             }
@@ -84,11 +93,20 @@ namespace Demo
             global::DataMux.Validation.TokenChecks.Validate(tokens, "SentimentModel", MaxLength, Vocabulary, embedding.Device);
             using global::TorchSharp.DisposeScope scope = global::TorchSharp.torch.NewDisposeScope();
             global::DataMux.Batching.MultiplexedBatch batch = global::DataMux.Batching.MultiplexedBatch.Group(tokens, N, PaddingToken);
-            global::TorchSharp.torch.Tensor prefixed = demux.AddPrefix(batch.Tokens);
-            global::TorchSharp.torch.Tensor muxed = mux.EmbedAndMix(embedding, prefixed);
-            global::TorchSharp.torch.Tensor hidden = encoder.forward(muxed, batch.PaddingMask(prefixed));
-            global::TorchSharp.torch.Tensor logits = head.forward(demux.Sequence(hidden));
+            global::TorchSharp.torch.Tensor logits = Decode(Encode(batch));
             return scope.MoveToOuter(batch.Ungroup(logits));
         }
+
+        /// <summary>Prefixes, embeds and multiplexes grouped rows, then runs the backbone: <c>[G·N, L]</c> -> <c>[G, P+L, Hidden]</c>.</summary>
+        public global::TorchSharp.torch.Tensor Encode(global::DataMux.Batching.MultiplexedBatch batch)
+        {
+            global::TorchSharp.torch.Tensor prefixed = demux.AddPrefix(batch.Tokens);
+            global::TorchSharp.torch.Tensor muxed = mux.EmbedAndMix(embedding, prefixed);
+            global::TorchSharp.torch.Tensor mixed = embedding.Reembed(muxed);
+            return encoder.forward(mixed, batch.PaddingMask(prefixed));
+        }
+
+        /// <summary>Demultiplexes the backbone's output and applies the head: logits for every grouped row, filler rows included.</summary>
+        public global::TorchSharp.torch.Tensor Decode(global::TorchSharp.torch.Tensor hidden) => head.forward(demux.Sequence(hidden));
     }
 }

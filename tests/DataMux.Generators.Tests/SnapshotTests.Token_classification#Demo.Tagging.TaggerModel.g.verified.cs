@@ -35,6 +35,15 @@ namespace Demo.Tagging
         /// <summary>Seed of the fixed mux transforms and the initial weights.</summary>
         public const int Seed = 7;
 
+        /// <summary>Norm of the Gaussian Hadamard vectors.</summary>
+        public const double MuxNorm = 1;
+
+        /// <summary>Whether training updates the mux transforms.</summary>
+        public const bool LearnMux = false;
+
+        /// <summary>Whether the mix goes through the embedding block again before the backbone.</summary>
+        public const bool Reembed = true;
+
         /// <summary>Labels per input token.</summary>
         public const int Labels = 17;
 
@@ -42,7 +51,7 @@ namespace Demo.Tagging
         public static global::DataMux.ModelConfiguration Configuration { get; } = new(
             "TaggerModel", N, global::DataMux.Mux.GaussianHadamard, global::DataMux.Demux.Mlp, Seed,
             Layers, Hidden, Heads, FeedForward, MaxLength, Vocabulary, PaddingToken, Dropout,
-            global::DataMux.ModelTask.TokenClassification, Labels);
+            global::DataMux.ModelTask.TokenClassification, Labels, MuxNorm, LearnMux, Reembed);
 
         global::DataMux.ModelConfiguration global::DataMux.IMultiplexedModel.Configuration => Configuration;
 
@@ -63,7 +72,7 @@ namespace Demo.Tagging
                 // The demultiplexer comes first: the embedding's position table covers its prefix.
                 demux = new(layout, Hidden);
                 embedding = new(layout, MaxLength + demux.PrefixLength, Hidden, Dropout);
-                mux = new(N, Hidden, Seed);
+                mux = new(N, Hidden, Seed, MuxNorm, LearnMux);
                 encoder = new(Layers, Hidden, Heads, FeedForward, Dropout);
                 head = new(Hidden, Labels);
             }
@@ -84,11 +93,20 @@ namespace Demo.Tagging
             global::DataMux.Validation.TokenChecks.Validate(tokens, "TaggerModel", MaxLength, Vocabulary, embedding.Device);
             using global::TorchSharp.DisposeScope scope = global::TorchSharp.torch.NewDisposeScope();
             global::DataMux.Batching.MultiplexedBatch batch = global::DataMux.Batching.MultiplexedBatch.Group(tokens, N, PaddingToken);
-            global::TorchSharp.torch.Tensor prefixed = demux.AddPrefix(batch.Tokens);
-            global::TorchSharp.torch.Tensor muxed = mux.EmbedAndMix(embedding, prefixed);
-            global::TorchSharp.torch.Tensor hidden = encoder.forward(muxed, batch.PaddingMask(prefixed));
-            global::TorchSharp.torch.Tensor logits = head.forward(demux.Tokens(hidden));
+            global::TorchSharp.torch.Tensor logits = Decode(Encode(batch));
             return scope.MoveToOuter(batch.Ungroup(logits));
         }
+
+        /// <summary>Prefixes, embeds and multiplexes grouped rows, then runs the backbone: <c>[G·N, L]</c> -> <c>[G, P+L, Hidden]</c>.</summary>
+        public global::TorchSharp.torch.Tensor Encode(global::DataMux.Batching.MultiplexedBatch batch)
+        {
+            global::TorchSharp.torch.Tensor prefixed = demux.AddPrefix(batch.Tokens);
+            global::TorchSharp.torch.Tensor muxed = mux.EmbedAndMix(embedding, prefixed);
+            global::TorchSharp.torch.Tensor mixed = embedding.Reembed(muxed);
+            return encoder.forward(mixed, batch.PaddingMask(prefixed));
+        }
+
+        /// <summary>Demultiplexes the backbone's output and applies the head: logits for every grouped row, filler rows included.</summary>
+        public global::TorchSharp.torch.Tensor Decode(global::TorchSharp.torch.Tensor hidden) => head.forward(demux.Tokens(hidden));
     }
 }

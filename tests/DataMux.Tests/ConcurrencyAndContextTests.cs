@@ -97,7 +97,7 @@ public sealed class ConcurrencyAndContextTests : SeededTests
         TrainingSummary summary;
         using (torch.no_grad())
         {
-            summary = MultiplexedTrainer.Train(model, tokens, labels, new TrainingOptions(Epochs: 1));
+            summary = MultiplexedTrainer.Train(model, tokens, labels, new TrainingOptions { Epochs = 1 });
             Assert.False(torch.is_grad_enabled());
         }
 
@@ -117,7 +117,7 @@ public sealed class ConcurrencyAndContextTests : SeededTests
         TrainingSummary summary;
         using (torch.inference_mode())
         {
-            summary = MultiplexedTrainer.Train(model, tokens, labels, new TrainingOptions(Epochs: 1));
+            summary = MultiplexedTrainer.Train(model, tokens, labels, new TrainingOptions { Epochs = 1 });
         }
 
         Assert.Equal(2, summary.Steps);
@@ -177,7 +177,7 @@ public sealed class ConcurrencyAndContextTests : SeededTests
         using var model = new TwoWayTokenModel();
         using var tokens = torch.randint(1, 12, [9, 6]);
         using var labels = torch.randint(0, 2, [9, 6]);
-        var options = new TrainingOptions(Epochs: 1, BatchGroups: 2);
+        var options = new TrainingOptions { Epochs = 1, BatchGroups = 2 };
         MultiplexedTrainer.Train(model, tokens, labels, options);
         var live = DisposeScopeManager.Statistics.ThreadTotalLiveCount;
 

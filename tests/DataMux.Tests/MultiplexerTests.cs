@@ -85,9 +85,39 @@ public class MultiplexerTests
             => torch.stack(Enumerable.Range(0, n).Select(i => phi(i, grouped.select(1, i))), 1).mean(new long[] { 1 });
 
         Assert.True(gaussian.forward(x).allclose(Expected((i, xi) => xi * gaussian.Vectors[i]), 1e-5, 1e-6));
-        Assert.True(orthogonal.forward(x).allclose(Expected((i, xi) => xi.matmul(orthogonal.Transforms[i])), 1e-5, 1e-5));
+        // Orthogonal: the reference code's sum over √N, which is the mean times √N.
+        Assert.True(orthogonal.forward(x).allclose(Expected((i, xi) => xi.matmul(orthogonal.Transforms[i])) * Math.Sqrt(n), 1e-5, 1e-5));
         Assert.True(binary.forward(x).allclose(Expected((i, xi) => xi * binary.Masks[i]), 1e-5, 1e-6));
         Assert.True(identity.forward(x).allclose(grouped.mean(new long[] { 1 }), 1e-5, 1e-6));
+    }
+
+    [Fact]
+    public void Trainable_transforms_are_parameters_under_the_same_state_dict_names()
+    {
+        using var fixedGaussian = new GaussianHadamardMultiplexer(3, Hidden, 1, normConstant: 20);
+        using var learnedGaussian = new GaussianHadamardMultiplexer(3, Hidden, 1, normConstant: 20, trainable: true);
+        using var learnedOrthogonal = new OrthogonalMultiplexer(3, Hidden, 1, trainable: true);
+        using var learnedBinary = new BinaryHadamardMultiplexer(3, Hidden, 1, trainable: true);
+
+        Assert.Empty(fixedGaussian.parameters());
+        Assert.Equal(["vectors"], fixedGaussian.named_buffers().Select(pair => pair.name));
+        Assert.Equal(["vectors"], learnedGaussian.named_parameters().Select(pair => pair.name));
+        Assert.Equal(["transforms"], learnedOrthogonal.named_parameters().Select(pair => pair.name));
+        Assert.Equal(["masks"], learnedBinary.named_parameters().Select(pair => pair.name));
+        Assert.True(learnedGaussian.Vectors.Same(fixedGaussian.Vectors));   // the same draw, scaled to norm 20
+        using var norms = fixedGaussian.Vectors.norm(1);
+        Assert.True(norms.allclose(torch.full(3, 20.0), 1e-5, 1e-4));
+    }
+
+    [Theory]
+    [InlineData(0.0)]
+    [InlineData(-1.0)]
+    [InlineData(double.NaN)]
+    [InlineData(double.PositiveInfinity)]
+    public void A_norm_that_is_not_positive_and_finite_is_refused(double norm)
+    {
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => new GaussianHadamardMultiplexer(3, Hidden, 1, normConstant: norm));
+        Assert.Equal("normConstant", error.ParamName);
     }
 
     [Fact]

@@ -120,13 +120,31 @@ internal static class DiagnosticDescriptors
         "Runtime referenced only under an extern alias",
         "'{0}' cannot be generated: its code names {1} through 'global::', but the project references {2} only under the extern alias '{3}'; add 'global' to that reference's aliases (Aliases=\"global,{3}\")");
 
+    /// <summary>Format: "{0}" (which of Mux.None, Demux.None and N = 1 is missing).</summary>
+    public static readonly DiagnosticDescriptor PlainModelMismatch = Create(
+        "DMX0019",
+        "Mux.None, Demux.None and N = 1 go together",
+        "The plain backbone takes Mux = Mux.None, Demux = Demux.None and N = 1 together: {0}");
+
+    /// <summary>Format: "MuxNorm must be positive and finite, but is {0}".</summary>
+    public static readonly DiagnosticDescriptor MuxNormOutOfRange = Create(
+        "DMX0020",
+        "MuxNorm must be positive and finite",
+        "MuxNorm must be positive and finite, but is {0}");
+
+    /// <summary>Format: "{0} does not apply to Mux = {1}: {2}" (option, mux, why).</summary>
+    public static readonly DiagnosticDescriptor OptionDoesNotApply = Create(
+        "DMX0021",
+        "Multiplexing option does not apply to the chosen Mux",
+        "{0} does not apply to Mux = {1}: {2}");
+
     /// <summary>Every descriptor, for the tests that check docs and release tracking.</summary>
     public static readonly DiagnosticDescriptor[] All =
     [
         ModelNotPartial, UnsupportedModelType, ContainingTypeNotPartial, ModelHasBaseClass, MissingBackbone,
         MissingTask, ConflictingTasks, InvalidN, InvalidSize, HiddenNotDivisibleByHeads, PaddingTokenOutOfRange,
         DropoutOutOfRange, BinaryHadamardTooNarrow, UnknownOption, NameConflict, AttributeWithoutModel,
-        LanguageVersionTooOld, ReferenceOnlyUnderAlias,
+        LanguageVersionTooOld, ReferenceOnlyUnderAlias, PlainModelMismatch, MuxNormOutOfRange, OptionDoesNotApply,
     ];
 
     private static DiagnosticDescriptor Create(string id, string title, string message) =>

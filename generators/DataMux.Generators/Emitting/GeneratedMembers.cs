@@ -12,7 +12,7 @@ internal static class GeneratedMembers
     private static readonly string[] Shared =
     [
         "N", "Layers", "Hidden", "Heads", "FeedForward", "MaxLength", "Vocabulary", "PaddingToken", "Dropout", "Seed",
-        "Configuration", "Parts", "embedding", "mux", "encoder", "demux", "head",
+        "MuxNorm", "LearnMux", "Reembed", "Configuration", "Parts", "Encode", "Decode", "embedding", "mux", "encoder", "demux", "head",
     ];
 
     private static readonly HashSet<string> Sequence = [.. Shared, "Classes"];

@@ -89,6 +89,9 @@ internal static class ModelEmitter
         Constant(writer, "The token id that marks padding in the inputs.", "int", "PaddingToken", spec.PaddingToken);
         Constant(writer, "Dropout probability in training.", "double", "Dropout", spec.Dropout.ToString("R", CultureInfo.InvariantCulture));
         Constant(writer, "Seed of the fixed mux transforms and the initial weights.", "int", "Seed", spec.Seed);
+        Constant(writer, "Norm of the Gaussian Hadamard vectors.", "double", "MuxNorm", spec.MuxNorm.ToString("R", CultureInfo.InvariantCulture));
+        Constant(writer, "Whether training updates the mux transforms.", "bool", "LearnMux", spec.LearnMux ? "true" : "false");
+        Constant(writer, "Whether the mix goes through the embedding block again before the backbone.", "bool", "Reembed", spec.ReembedsMix ? "true" : "false");
         Constant(writer, spec.Task == ModelTask.SequenceClassification ? "Classes per input sequence." : "Labels per input token.", "int", outputs, spec.Outputs);
     }
 
@@ -102,7 +105,7 @@ internal static class ModelEmitter
             .Line("public static global::DataMux.ModelConfiguration Configuration { get; } = new(")
             .Line($"    {NameLiteral(spec)}, N, global::DataMux.Mux.{spec.Mux}, global::DataMux.Demux.{spec.Demux}, Seed,")
             .Line("    Layers, Hidden, Heads, FeedForward, MaxLength, Vocabulary, PaddingToken, Dropout,")
-            .Line($"    global::DataMux.ModelTask.{spec.Task}, {Outputs(spec)});")
+            .Line($"    global::DataMux.ModelTask.{spec.Task}, {Outputs(spec)}, MuxNorm, LearnMux, Reembed);")
             .Line()
             .Line("global::DataMux.ModelConfiguration global::DataMux.IMultiplexedModel.Configuration => Configuration;")
             .Line();
@@ -110,9 +113,9 @@ internal static class ModelEmitter
     private static void WriteFields(SourceWriter writer, ModelSpec spec) =>
         writer.Line("// Field names are the state-dict names: renaming one breaks saved checkpoints.")
             .Line("private readonly global::DataMux.Backbones.TokenEmbedding embedding;")
-            .Line($"private readonly global::DataMux.Multiplexers.{spec.Mux}Multiplexer mux;")
+            .Line($"private readonly global::DataMux.Multiplexers.{spec.MuxClass} mux;")
             .Line("private readonly global::DataMux.Backbones.TransformerEncoder encoder;")
-            .Line($"private readonly global::DataMux.Demultiplexers.{spec.Demux}Demultiplexer demux;")
+            .Line($"private readonly global::DataMux.Demultiplexers.{spec.DemuxClass} demux;")
             .Line($"private readonly global::DataMux.Heads.{spec.Task}Head head;")
             .Line();
 
@@ -126,7 +129,7 @@ internal static class ModelEmitter
             .Line("// The demultiplexer comes first: the embedding's position table covers its prefix.")
             .Line("demux = new(layout, Hidden);")
             .Line("embedding = new(layout, MaxLength + demux.PrefixLength, Hidden, Dropout);")
-            .Line("mux = new(N, Hidden, Seed);")
+            .Line($"mux = new({MuxArguments(spec)});")
             .Line("encoder = new(Layers, Hidden, Heads, FeedForward, Dropout);")
             .Line($"head = new(Hidden, {Outputs(spec)});")
             .Close()
@@ -147,18 +150,44 @@ internal static class ModelEmitter
         var (logits, demux) = spec.Task == ModelTask.SequenceClassification
             ? ("<c>[rows, Classes]</c>", "Sequence")
             : ("<c>[rows, length, Labels]</c>", "Tokens");
+        const string Batch = "global::DataMux.Batching.MultiplexedBatch";
         writer.Line($"/// <summary>Maps token ids <c>[rows, length]</c> (int64) to logits {logits}, N rows per backbone pass.</summary>")
             .Open($"public override {Tensor} forward({Tensor} tokens)")
             .Line($"global::DataMux.Validation.TokenChecks.Validate(tokens, {NameLiteral(spec)}, MaxLength, Vocabulary, embedding.Device);")
             .Line("using global::TorchSharp.DisposeScope scope = global::TorchSharp.torch.NewDisposeScope();")
-            .Line("global::DataMux.Batching.MultiplexedBatch batch = global::DataMux.Batching.MultiplexedBatch.Group(tokens, N, PaddingToken);")
-            .Line($"{Tensor} prefixed = demux.AddPrefix(batch.Tokens);")
-            .Line($"{Tensor} muxed = mux.EmbedAndMix(embedding, prefixed);")
-            .Line($"{Tensor} hidden = encoder.forward(muxed, batch.PaddingMask(prefixed));")
-            .Line($"{Tensor} logits = head.forward(demux.{demux}(hidden));")
+            .Line($"{Batch} batch = {Batch}.Group(tokens, N, PaddingToken);")
+            .Line($"{Tensor} logits = Decode(Encode(batch));")
             .Line("return scope.MoveToOuter(batch.Ungroup(logits));")
-            .Close();
+            .Close()
+            .Line()
+            .Line("/// <summary>Prefixes, embeds and multiplexes grouped rows, then runs the backbone: <c>[G·N, L]</c> -> <c>[G, P+L, Hidden]</c>.</summary>")
+            .Open($"public {Tensor} Encode({Batch} batch)")
+            .Line($"{Tensor} prefixed = demux.AddPrefix(batch.Tokens);")
+            .Line($"{Tensor} muxed = mux.EmbedAndMix(embedding, prefixed);");
+        if (spec.ReembedsMix)
+        {
+            writer.Line($"{Tensor} mixed = embedding.Reembed(muxed);")
+                .Line("return encoder.forward(mixed, batch.PaddingMask(prefixed));");
+        }
+        else
+        {
+            writer.Line("return encoder.forward(muxed, batch.PaddingMask(prefixed));");
+        }
+
+        writer.Close()
+            .Line()
+            .Line($"/// <summary>Demultiplexes the backbone's output and applies the head: logits for every grouped row, filler rows included.</summary>")
+            .Line($"public {Tensor} Decode({Tensor} hidden) => head.forward(demux.{demux}(hidden));");
     }
+
+    /// <summary>The mux constructor's arguments: the options each variant takes.</summary>
+    private static string MuxArguments(ModelSpec spec) => spec.Mux switch
+    {
+        "GaussianHadamard" => "N, Hidden, Seed, MuxNorm, LearnMux",
+        "Orthogonal" or "BinaryHadamard" => "N, Hidden, Seed, LearnMux",
+        "None" => "N, Hidden",
+        _ => "N, Hidden, Seed",
+    };
 
     /// <summary>The model's name as a string literal, what <c>nameof</c> would give (<c>@event</c>: "event").</summary>
     private static string NameLiteral(ModelSpec spec) => SymbolDisplay.FormatLiteral(spec.ClassName, quote: true);

@@ -22,6 +22,9 @@ internal sealed record ArgumentLocations(LocationInfo? Class, EquatableArray<Arg
         return Find(attribute, string.Empty) ?? Class;
     }
 
+    /// <summary>Whether the named argument is written in source (a default is not).</summary>
+    public bool IsWritten(string attribute, string argument) => Find(attribute, argument) is not null;
+
     private LocationInfo? Find(string attribute, string argument)
     {
         foreach (var entry in Arguments)

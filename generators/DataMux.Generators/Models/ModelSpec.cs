@@ -12,6 +12,9 @@ namespace DataMux.Generators.Models;
 /// <param name="Demux">Name of the <c>DataMux.Demux</c> member.</param>
 /// <param name="FeedForward">The feed-forward width as written: 0 means 4·Hidden (see <see cref="ResolvedFeedForward"/>).</param>
 /// <param name="Outputs">Classes (sequence task) or labels (token task).</param>
+/// <param name="MuxNorm">The Gaussian Hadamard vectors' norm.</param>
+/// <param name="LearnMux">Whether training updates the mux transforms.</param>
+/// <param name="Reembed">Whether the mix goes through the embedding block again (false for Mux.None).</param>
 internal sealed record ModelSpec(
     string Namespace,
     EquatableArray<ContainingType> ContainingTypes,
@@ -30,8 +33,20 @@ internal sealed record ModelSpec(
     int PaddingToken,
     double Dropout,
     ModelTask Task,
-    int Outputs)
+    int Outputs,
+    double MuxNorm,
+    bool LearnMux,
+    bool Reembed)
 {
     /// <summary>The feed-forward width the encoder gets: <see cref="FeedForward"/>, or 4·Hidden when it is 0.</summary>
     public int ResolvedFeedForward => FeedForward == 0 ? 4 * Hidden : FeedForward;
+
+    /// <summary>Whether the model re-embeds its mix: <see cref="Reembed"/>, except for Mux.None, which has no mix.</summary>
+    public bool ReembedsMix => Reembed && Mux != "None";
+
+    /// <summary>The runtime multiplexer's class name (Mux.None is the <c>PlainMultiplexer</c>).</summary>
+    public string MuxClass => (Mux == "None" ? "Plain" : Mux) + "Multiplexer";
+
+    /// <summary>The runtime demultiplexer's class name (Demux.None is the <c>PlainDemultiplexer</c>).</summary>
+    public string DemuxClass => (Demux == "None" ? "Plain" : Demux) + "Demultiplexer";
 }

@@ -10,6 +10,9 @@ internal static class AttributeDefaults
     public const string Mux = "GaussianHadamard";
     public const string Demux = "IndexEmbedding";
     public const int Seed = 1234;
+    public const double MuxNorm = 1.0;
+    public const bool LearnMux = false;
+    public const bool Reembed = true;
     public const int Layers = 2;
     public const int Hidden = 128;
     public const int Heads = 4;

@@ -48,6 +48,9 @@ internal static class AttributeValues
     public static int Int(AttributeData? attribute, string name, int fallback) =>
         TryGet(attribute, name, out var value) && value.Value is int number ? number : fallback;
 
+    public static bool Bool(AttributeData? attribute, string name, bool fallback) =>
+        TryGet(attribute, name, out var value) && value.Value is bool flag ? flag : fallback;
+
     public static double Double(AttributeData? attribute, string name, double fallback) =>
         TryGet(attribute, name, out var value) && value.Value is double number ? number : fallback;
 

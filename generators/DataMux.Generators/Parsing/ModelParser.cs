@@ -133,7 +133,10 @@ internal static class ModelParser
             Task: task,
             Outputs: task == ModelTask.SequenceClassification
                 ? AttributeValues.Int(sequence, "Classes", AttributeDefaults.Classes)
-                : AttributeValues.Int(token, "Labels", AttributeDefaults.Labels));
+                : AttributeValues.Int(token, "Labels", AttributeDefaults.Labels),
+            MuxNorm: AttributeValues.Double(multiplexed, "MuxNorm", AttributeDefaults.MuxNorm),
+            LearnMux: AttributeValues.Bool(multiplexed, "LearnMux", AttributeDefaults.LearnMux),
+            Reembed: AttributeValues.Bool(multiplexed, "Reembed", AttributeDefaults.Reembed));
 
         diagnostics.AddRange(ModelValidator.Validate(spec, locations));
         return new(diagnostics.Count == 0 ? spec : null, diagnostics.ToEquatableArray());

@@ -12,10 +12,10 @@ namespace DataMux.Generators.Validation;
 internal static class ModelValidator
 {
     /// <summary>The <c>DataMux.Mux</c> members this generator knows a runtime multiplexer for.</summary>
-    public static readonly string[] KnownMuxes = ["GaussianHadamard", "Orthogonal", "BinaryHadamard", "Identity", "Learned"];
+    public static readonly string[] KnownMuxes = ["GaussianHadamard", "Orthogonal", "BinaryHadamard", "Identity", "Learned", "None"];
 
     /// <summary>The <c>DataMux.Demux</c> members this generator knows a runtime demultiplexer for.</summary>
-    public static readonly string[] KnownDemuxes = ["IndexEmbedding", "Mlp"];
+    public static readonly string[] KnownDemuxes = ["IndexEmbedding", "Mlp", "None"];
 
     private const string Multiplexed = "Multiplexed";
 
@@ -116,6 +116,56 @@ internal static class ModelValidator
         if (spec.Mux == "BinaryHadamard" && spec.N >= 1 && spec.Hidden >= 1 && spec.N > spec.Hidden)
         {
             yield return DiagnosticInfo.Create(DiagnosticDescriptors.BinaryHadamardTooNarrow, locations.Of(Multiplexed, "N"), spec.N, spec.Hidden);
+        }
+
+        foreach (var diagnostic in MultiplexingOptions(spec, locations))
+        {
+            yield return diagnostic;
+        }
+    }
+
+    /// <summary>The plain backbone's three settings, MuxNorm's range, and options given to a mux they mean nothing to.</summary>
+    private static IEnumerable<DiagnosticInfo> MultiplexingOptions(ModelSpec spec, ArgumentLocations locations)
+    {
+        var plainMux = spec.Mux == "None";
+        var plainDemux = spec.Demux == "None";
+        if (plainMux && !plainDemux)
+        {
+            yield return DiagnosticInfo.Create(DiagnosticDescriptors.PlainModelMismatch, locations.Of(Multiplexed, "Demux", "Mux"),
+                $"Mux = None has no mix to demultiplex, but Demux is {spec.Demux}; set Demux = Demux.None");
+        }
+        else if (plainDemux && !plainMux)
+        {
+            yield return DiagnosticInfo.Create(DiagnosticDescriptors.PlainModelMismatch, locations.Of(Multiplexed, "Mux", "Demux"),
+                $"Demux = None reads one input per backbone pass, but Mux is {spec.Mux}; set Mux = Mux.None");
+        }
+        else if (plainMux && spec.N > 1)
+        {
+            yield return DiagnosticInfo.Create(DiagnosticDescriptors.PlainModelMismatch, locations.Of(Multiplexed, "N"),
+                "N must be 1 (one input per backbone pass), but is " + spec.N.ToString(CultureInfo.InvariantCulture));
+        }
+
+        // Written so that NaN fails too.
+        if (!(spec.MuxNorm > 0 && spec.MuxNorm <= double.MaxValue))
+        {
+            yield return DiagnosticInfo.Create(DiagnosticDescriptors.MuxNormOutOfRange, locations.Of(Multiplexed, "MuxNorm"), spec.MuxNorm.ToString("R", CultureInfo.InvariantCulture));
+        }
+        else if (spec.Mux != "GaussianHadamard" && locations.IsWritten(Multiplexed, "MuxNorm"))
+        {
+            yield return DiagnosticInfo.Create(DiagnosticDescriptors.OptionDoesNotApply, locations.Of(Multiplexed, "MuxNorm"), "MuxNorm", spec.Mux,
+                "it is the norm of the Gaussian Hadamard vectors; remove it or use Mux.GaussianHadamard");
+        }
+
+        if (spec.LearnMux && spec.Mux is "Identity" or "None" or "Learned")
+        {
+            var why = spec.Mux == "Learned" ? "its maps are trained anyway" : "it has no transform to learn";
+            yield return DiagnosticInfo.Create(DiagnosticDescriptors.OptionDoesNotApply, locations.Of(Multiplexed, "LearnMux"), "LearnMux = true", spec.Mux, why + "; remove LearnMux");
+        }
+
+        if (plainMux && spec.Reembed && locations.IsWritten(Multiplexed, "Reembed"))
+        {
+            yield return DiagnosticInfo.Create(DiagnosticDescriptors.OptionDoesNotApply, locations.Of(Multiplexed, "Reembed"), "Reembed = true", spec.Mux,
+                "there is no mix to embed again; remove Reembed");
         }
     }
 }

@@ -12,4 +12,10 @@ public enum Demux
 
     /// <summary>One small MLP per index (Linear, GELU, LayerNorm) followed by a shared MLP. Cost grows with N.</summary>
     Mlp,
+
+    /// <summary>
+    /// No demultiplexing: one input per backbone pass (N = 1), with <see cref="Mux.None"/>. A CLS token in front of every
+    /// input, as in BERT; sentence tasks read its state, token tasks the token states.
+    /// </summary>
+    None,
 }

@@ -25,4 +25,24 @@ public sealed class MultiplexedAttribute : Attribute
     /// state dict, so a reloaded model uses the saved ones whatever the seed.
     /// </summary>
     public int Seed { get; set; } = 1234;
+
+    /// <summary>
+    /// The L2 norm of every Gaussian Hadamard vector vᵢ (<see cref="DataMux.Mux.GaussianHadamard"/> only; positive and
+    /// finite). The reference code uses 1 when training from scratch and 20 for its retrieval warm-up.
+    /// </summary>
+    public double MuxNorm { get; set; } = 1.0;
+
+    /// <summary>
+    /// Whether training updates the mux transforms (the reference code's <c>learn_muxing</c>): Gaussian Hadamard vectors,
+    /// orthogonal matrices or binary masks become trainable parameters, starting from their random values. Fixed by
+    /// default. <see cref="DataMux.Mux.Learned"/> is trainable anyway; Identity and None have nothing to learn.
+    /// </summary>
+    public bool LearnMux { get; set; }
+
+    /// <summary>
+    /// Whether the mixed sequence goes through the embedding block again (position embeddings, LayerNorm, dropout) before
+    /// the backbone, as the reference code feeds it to the encoder (<c>inputs_embeds</c>): the encoder then sees a
+    /// single input's scale whatever N is. On by default; it does not apply to <see cref="DataMux.Mux.None"/>.
+    /// </summary>
+    public bool Reembed { get; set; } = true;
 }

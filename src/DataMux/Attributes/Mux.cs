@@ -23,4 +23,10 @@ public enum Mux
 
     /// <summary>φᵢ is a trainable linear map per index, initialised orthogonal.</summary>
     Learned,
+
+    /// <summary>
+    /// No multiplexing: one input per backbone pass (N = 1), with <see cref="Demux.None"/>. The plain Transformer of the
+    /// same backbone, the paper's baseline B1, against which multiplexed models are measured.
+    /// </summary>
+    None,
 }

@@ -10,7 +10,8 @@ namespace DataMux.Backbones;
 /// <summary>
 /// The embedding block the mux is applied after (as in the reference code): token embedding plus a learned
 /// position embedding over positions <c>[0, P+L)</c>, then LayerNorm and dropout.
-/// <c>[B, T]</c> int64 -> <c>[B, T, d]</c>.
+/// <c>[B, T]</c> int64 -> <c>[B, T, d]</c>. <see cref="Reembed"/> runs the mixed sequence through the same block
+/// again, as the reference code feeds the mux's output to its backbone (<c>inputs_embeds</c>).
 /// </summary>
 public sealed class TokenEmbedding : nn.Module<Tensor, Tensor>
 {
@@ -96,9 +97,35 @@ public sealed class TokenEmbedding : nn.Module<Tensor, Tensor>
                 $"{nameof(TokenEmbedding)} expects token ids in [0, {rows}) (the table's rows: the vocabulary and the special ids), but got ids from {smallest} to {largest}.");
         }
 
-        // Looking up positions 0..T-1 is the first T rows of the table: slice it instead of building an index tensor.
-        var position = positions.weight!.narrow(0, 0, ids.size(1));
-        var embedded = tokens.forward(ids).add_(position, HeldScalars.One);
+        var embedded = tokens.forward(ids).add_(Positions(ids.size(1)), HeldScalars.One);
         return scope.MoveToOuter(dropout.forward(norm.forward(embedded)));
     }
+
+    /// <summary>
+    /// The block again, on the mux's output <c>[G, T, d]</c> (<c>T &lt;= MaxPositions</c>): the same position
+    /// embedding added, then the same LayerNorm and dropout, as the reference code runs the mixed sequence through its
+    /// backbone's embedding layer (<c>inputs_embeds</c>). The encoder then sees every position at the scale of a single
+    /// input whatever N and the mux's scale are, with its position information restated after the mix.
+    /// </summary>
+    public Tensor Reembed(Tensor mixed)
+    {
+        ArgumentNullException.ThrowIfNull(mixed);
+        using var table = tokens.weight!;
+        if (mixed.dim() != 3 || mixed.size(1) < 1 || mixed.size(1) > MaxPositions || mixed.size(2) != table.size(1))
+        {
+            throw new ArgumentException(
+                $"{nameof(TokenEmbedding)}.{nameof(Reembed)} expects a mixed sequence of shape [G, positions, {table.size(1)}] with 1 <= positions <= {MaxPositions}, " +
+                $"but got shape {TokenChecks.Format(mixed.shape)}.", nameof(mixed));
+        }
+
+        using var scope = torch.NewDisposeScope();
+        var summed = mixed.add(Positions(mixed.size(1)), HeldScalars.One);
+        return scope.MoveToOuter(dropout.forward(norm.forward(summed)));
+    }
+
+    /// <summary>
+    /// The embeddings of positions 0..<paramref name="count"/>-1: the table's first rows, sliced instead of looked up
+    /// through an index tensor.
+    /// </summary>
+    private Tensor Positions(long count) => positions.weight!.narrow(0, 0, count);
 }

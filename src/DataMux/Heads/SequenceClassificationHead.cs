@@ -5,7 +5,10 @@ using static TorchSharp.torch.nn;
 
 namespace DataMux.Heads;
 
-/// <summary>Sentence classifier on one representation per input: Linear d→d, Tanh, Linear d→classes. <c>[R, d]</c> -> <c>[R, classes]</c>.</summary>
+/// <summary>
+/// Sentence classifier on one representation per input: Linear d→d, GELU, Linear d→classes, as the reference code's
+/// head after its index demux (<c>dense_before_out_proj</c>, GELU, <c>out_proj</c>). <c>[R, d]</c> -> <c>[R, classes]</c>.
+/// </summary>
 public sealed class SequenceClassificationHead : nn.Module<Tensor, Tensor>
 {
     private readonly Linear dense;
@@ -26,7 +29,7 @@ public sealed class SequenceClassificationHead : nn.Module<Tensor, Tensor>
     public override Tensor forward(Tensor representations)
     {
         using var pooled = dense.forward(representations);
-        pooled.tanh_();
-        return classifier.forward(pooled);
+        using var activated = functional.gelu(pooled);
+        return classifier.forward(activated);
     }
 }

@@ -8,7 +8,8 @@ namespace DataMux.Multiplexers;
 /// <summary>
 /// φᵢ keeps a disjoint block of d/N features of input i (0/1 mask; the last block takes the remainder when N does
 /// not divide d) and zeroes the rest; the N results are averaged. Deterministic: the seed is accepted for a uniform
-/// constructor but not used. The masks are a buffer, saved with the model.
+/// constructor but not used. The masks are saved with the model: a buffer, or a parameter when they are trainable
+/// (the reference code's <c>learn_muxing</c>, which then starts from the blocks).
 /// </summary>
 public sealed class BinaryHadamardMultiplexer : Multiplexer
 {
@@ -18,7 +19,8 @@ public sealed class BinaryHadamardMultiplexer : Multiplexer
     /// <param name="n">Inputs per group; at most <paramref name="hidden"/>, so that every input keeps a feature.</param>
     /// <param name="hidden">Representation width d.</param>
     /// <param name="seed">Unused (the masks are not random); kept for the shared constructor shape.</param>
-    public BinaryHadamardMultiplexer(int n, int hidden, int seed)
+    /// <param name="trainable">Whether training updates the masks (a parameter instead of a buffer).</param>
+    public BinaryHadamardMultiplexer(int n, int hidden, int seed, bool trainable = false)
         : base(nameof(BinaryHadamardMultiplexer), n, hidden)
     {
         _ = seed;
@@ -36,12 +38,12 @@ public sealed class BinaryHadamardMultiplexer : Multiplexer
             for (var j = i * width; j < end; j++) values[i * hidden + j] = 1f;
         }
 
-        masks = torch.tensor(values, new long[] { n, hidden });
+        masks = RandomTransforms.Keep(torch.tensor(values, new long[] { n, hidden }), trainable);
         RegisterComponents();
         this.DetachFromDisposeScopes();
     }
 
-    /// <summary>The 0/1 masks, <c>[N, d]</c> (the registered buffer).</summary>
+    /// <summary>The 0/1 masks, <c>[N, d]</c> (the registered buffer or parameter).</summary>
     public Tensor Masks => masks;
 
     /// <inheritdoc/>

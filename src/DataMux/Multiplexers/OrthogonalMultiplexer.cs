@@ -1,15 +1,14 @@
+using System;
 using TorchSharp;
 using static TorchSharp.torch;
 
 namespace DataMux.Multiplexers;
 
 /// <summary>
-/// φᵢ(x) = x·Oᵢ with Oᵢ a random (Haar) orthogonal d×d matrix per index, combined by the mean over N, as in the
-/// paper. The reference code combines with sum / √N instead; the two differ only by the constant factor √N. The
-/// mean is used so that every mux variant combines the same way (Identity, BinaryHadamard, GaussianHadamard and this
-/// one are then directly comparable), at the price of shrinking the mixed representation's norm by about √N for
-/// independent inputs; the first encoder layer's residual LayerNorm and trained weights absorb that scale.
-/// Cost O(N·L·d²), computed as one matrix product over the joint index (i, d).
+/// φᵢ(x) = x·Oᵢ with Oᵢ a random (Haar) orthogonal d×d matrix per index, combined by Σᵢ / √N as in the reference
+/// code (the paper writes the mean; the two differ by the constant √N). For independent inputs the sum over √N keeps
+/// a single input's scale. Cost O(N·L·d²), computed as one matrix product over the joint index (i, d). The matrices
+/// are saved with the model: a buffer, or a parameter when they are trainable.
 /// </summary>
 public sealed class OrthogonalMultiplexer : Multiplexer
 {
@@ -19,22 +18,23 @@ public sealed class OrthogonalMultiplexer : Multiplexer
     /// <param name="n">Inputs per group.</param>
     /// <param name="hidden">Representation width d.</param>
     /// <param name="seed">Seed of the random matrices.</param>
-    public OrthogonalMultiplexer(int n, int hidden, int seed)
+    /// <param name="trainable">Whether training updates the matrices (a parameter instead of a buffer).</param>
+    public OrthogonalMultiplexer(int n, int hidden, int seed, bool trainable = false)
         : base(nameof(OrthogonalMultiplexer), n, hidden)
     {
         using (var generator = RandomTransforms.CreateGenerator(seed))
         {
-            transforms = RandomTransforms.HaarOrthogonal(n, hidden, generator);
+            transforms = RandomTransforms.Keep(RandomTransforms.HaarOrthogonal(n, hidden, generator), trainable);
         }
 
         RegisterComponents();
         this.DetachFromDisposeScopes();
     }
 
-    /// <summary>The orthogonal matrices Oᵢ, <c>[N, d, d]</c> (the registered buffer).</summary>
+    /// <summary>The orthogonal matrices Oᵢ, <c>[N, d, d]</c> (the registered buffer or parameter).</summary>
     public Tensor Transforms => transforms;
 
-    /// <summary>Mixes <c>[G·N, L, d]</c> into <c>[G, L, d]</c>: mean over i of xᵢ·Oᵢ.</summary>
+    /// <summary>Mixes <c>[G·N, L, d]</c> into <c>[G, L, d]</c>: Σᵢ xᵢ·Oᵢ / √N.</summary>
     public override Tensor forward(Tensor embedded)
     {
         using var grouped = ViewGroups(embedded, transforms);
@@ -45,7 +45,7 @@ public sealed class OrthogonalMultiplexer : Multiplexer
         using var rows = grouped.permute(0, 2, 1, 3).reshape(groups * length, N * Hidden);
         using var stacked = transforms.view(N * Hidden, Hidden);
         using var summed = rows.mm(stacked);
-        using var count = N.ToScalar(); // held: see HeldScalars
-        return summed.view(groups, length, Hidden).div_(count);
+        using var root = Math.Sqrt(N).ToScalar(); // held: see HeldScalars
+        return summed.view(groups, length, Hidden).div_(root);
     }
 }

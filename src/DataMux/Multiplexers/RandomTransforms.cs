@@ -1,4 +1,5 @@
 using TorchSharp;
+using TorchSharp.Modules;
 using static TorchSharp.torch;
 
 namespace DataMux.Multiplexers;
@@ -9,6 +10,12 @@ namespace DataMux.Multiplexers;
 /// </summary>
 internal static class RandomTransforms
 {
+    /// <summary>
+    /// The transform as the mux keeps it: a buffer (fixed, the default), or a parameter that training updates
+    /// (the reference code's <c>learn_muxing</c>). Either way it is in the state dict under the mux's field name.
+    /// </summary>
+    public static Tensor Keep(Tensor transform, bool trainable) => trainable ? new Parameter(transform) : transform;
+
     /// <summary>A CPU generator seeded with <paramref name="seed"/> (the int's bits, so negative seeds are distinct too).</summary>
     public static Generator CreateGenerator(int seed) => new(unchecked((ulong)(uint)seed), torch.CPU);
 

@@ -101,6 +101,50 @@ public sealed class AdamWOptimizer : IDisposable
         }
     }
 
+    /// <summary>
+    /// The optimizer's state for a checkpoint: both moment estimates of every parameter (in the order the parameters
+    /// were given) and the per-parameter step counts. The tensors are the live ones: write them before the next step.
+    /// </summary>
+    internal IEnumerable<KeyValuePair<string, Tensor>> State()
+    {
+        ObjectDisposedException.ThrowIf(disposed, this);
+        for (var i = 0; i < parameters.Length; i++)
+        {
+            yield return new($"average/{i}", averages[i]);
+            yield return new($"squared/{i}", squaredAverages[i]);
+        }
+
+        yield return new("steps", torch.tensor(steps.Select(static s => (long)s).ToArray()));
+    }
+
+    /// <summary>Puts back a state written from <see cref="State"/> for the same parameters.</summary>
+    /// <exception cref="System.IO.InvalidDataException">The state is for other parameters (count or shapes).</exception>
+    internal void LoadState(IReadOnlyDictionary<string, Tensor> state, string source)
+    {
+        ObjectDisposedException.ThrowIf(disposed, this);
+        if (!state.TryGetValue("steps", out var counts) || counts.numel() != parameters.Length)
+            throw new System.IO.InvalidDataException($"'{source}' holds optimizer state for another set of parameters (expected {parameters.Length}).");
+        // In this order: leaving inference mode turns gradients back on.
+        using (torch.inference_mode(false))
+        using (torch.no_grad())
+        {
+            for (var i = 0; i < parameters.Length; i++)
+            {
+                if (!state.TryGetValue($"average/{i}", out var average) || !state.TryGetValue($"squared/{i}", out var squared)
+                    || !average.shape.SequenceEqual(averages[i].shape) || !squared.shape.SequenceEqual(squaredAverages[i].shape))
+                {
+                    throw new System.IO.InvalidDataException($"'{source}' holds optimizer state for another set of parameters (parameter {i} differs).");
+                }
+
+                averages[i].copy_(average);
+                squaredAverages[i].copy_(squared);
+            }
+
+            var loaded = counts.to(ScalarType.Int64).data<long>().ToArray();
+            for (var i = 0; i < parameters.Length; i++) steps[i] = checked((int)loaded[i]);
+        }
+    }
+
     /// <summary>Frees the moment estimates.</summary>
     public void Dispose()
     {

@@ -1,6 +1,5 @@
 using System;
-using System.Collections.Generic;
-using System.Linq;
+using System.Threading;
 using DataMux.Batching;
 using DataMux.Validation;
 using TorchSharp;
@@ -8,12 +7,17 @@ using static TorchSharp.torch;
 
 namespace DataMux.Training;
 
+/// <summary>Labelled rows a run evaluates on: <c>[rows, L]</c> int64 tokens and <c>[rows]</c> or <c>[rows, L]</c> int64 labels.</summary>
+/// <param name="Tokens">Input rows.</param>
+/// <param name="Labels">Their labels, by the model's task.</param>
+public sealed record ValidationRows(Tensor Tokens, Tensor Labels);
+
 /// <summary>
-/// A small, complete training loop for any generated model: AdamW over all parameters, seeded shuffling, batches of
-/// whole multiplexed groups, cross-entropy for sequence classification (<c>[rows, C]</c> vs <c>[rows]</c>) or token
-/// classification (<c>[rows, L, C]</c> vs <c>[rows, L]</c>, positions labelled <see cref="IgnoreLabel"/> skipped),
-/// and accuracy evaluation through <see cref="BatchedInference"/>. Writes nothing to the console: progress goes to
-/// an optional callback.
+/// Training for any generated model, as DataMUX trains: an optional retrieval warm-up (<see cref="WarmUp{TModel}"/>,
+/// unlabelled text), then the task (<see cref="Train{TModel}"/>), with the retrieval loss mixed in when the warm-up's
+/// head is passed on. AdamW, seeded batches of whole multiplexed groups, evaluation every K steps with the best weights
+/// kept, atomic checkpoints to resume from, a stop with <see cref="TrainingDivergedException"/> at a NaN or infinite
+/// loss, cancellation, and progress through <see cref="IProgress{T}"/>. Writes nothing to the console.
 /// </summary>
 public static class MultiplexedTrainer
 {
@@ -21,137 +25,68 @@ public static class MultiplexedTrainer
     public const long IgnoreLabel = -100;
 
     // IgnoreLabel as the Scalar that comparisons take, held for the process (see HeldScalars).
-    private static readonly Scalar Ignored = IgnoreLabel.ToScalar();
+    internal static readonly Scalar Ignored = IgnoreLabel.ToScalar();
 
     /// <summary>
-    /// Trains <paramref name="model"/> on <paramref name="tokens"/> (<c>[rows, L]</c> int64) and
-    /// <paramref name="labels"/> (<c>[rows]</c> or <c>[rows, L]</c> int64, by the model's task). Rows are reshuffled
-    /// every epoch with a generator seeded from <see cref="TrainingOptions.Seed"/> and fed <c>BatchGroups · N</c> at a
-    /// time (the last batch may be smaller; the model completes its last group with filler rows that carry no loss).
-    /// Dropout is seeded from <see cref="TrainingOptions.Seed"/> too (on the CPU the caller's global random state is
-    /// restored afterwards; on CUDA the CUDA generators are seeded and left so), so a run on the CPU is reproducible;
-    /// on CUDA the dropout masks repeat, but libtorch's default GPU kernels (atomic accumulation in some backward
-    /// passes) may differ in the last bits from run to run. A token batch whose positions are all ignored is skipped
-    /// (no step, not in the epoch's loss). The model is left in training mode. Data is moved to the model's device one
-    /// batch at a time.
+    /// Trains <paramref name="model"/> on <paramref name="tokens"/> (<c>[rows, L]</c> int64) and <paramref name="labels"/>
+    /// (<c>[rows]</c> or <c>[rows, L]</c> int64, by the model's task): cross-entropy, positions labelled
+    /// <see cref="IgnoreLabel"/> left out; a token-task row with no counted position is left out of the batches (the
+    /// summary counts them). With <paramref name="retrieval"/> (a warmed-up head) the loss is
+    /// <c>(1 − w)·task + w·retrieval</c> on the same batch, w being <see cref="TrainingOptions.RetrievalWeight"/>, and the
+    /// head trains along. With <paramref name="validation"/> the model is evaluated every
+    /// <see cref="TrainingOptions.EvaluateEvery"/> steps and after the last, and the best weights are put back at the end
+    /// (<see cref="TrainingOptions.KeepBest"/>). On the CPU a run is reproducible from its options, and a run resumed
+    /// from its checkpoint folder ends as the uninterrupted one would have. The model is left in training mode.
     /// </summary>
-    /// <param name="model">A generated model (or any module implementing <see cref="IMultiplexedModel"/>).</param>
-    /// <param name="tokens">Training inputs.</param>
+    /// <param name="model">A generated model.</param>
+    /// <param name="tokens">Training inputs (moved to the model's device a batch at a time).</param>
     /// <param name="labels">Training targets.</param>
-    /// <param name="options">Loop settings.</param>
-    /// <param name="progress">Called after every step; may be null.</param>
+    /// <param name="options">The run's settings.</param>
+    /// <param name="validation">Rows to evaluate on, or null.</param>
+    /// <param name="retrieval">The head of a retrieval warm-up of this model, or null to train on the task alone.</param>
+    /// <param name="progress">Told about every step and evaluation, or null.</param>
+    /// <param name="cancellationToken">Stops the run before its next step (after writing a checkpoint when it has a folder).</param>
+    /// <exception cref="TrainingDivergedException">A step's loss was NaN or infinite (the step was not applied).</exception>
+    /// <exception cref="OperationCanceledException">The run was cancelled.</exception>
     public static TrainingSummary Train<TModel>(
-        TModel model, Tensor tokens, Tensor labels, TrainingOptions options, Action<TrainingProgress>? progress = null)
+        TModel model, Tensor tokens, Tensor labels, TrainingOptions options,
+        ValidationRows? validation = null, RetrievalHead? retrieval = null,
+        IProgress<TrainingProgress>? progress = null, CancellationToken cancellationToken = default)
         where TModel : nn.Module<Tensor, Tensor>, IMultiplexedModel
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
-        var configuration = model.Configuration;
-        CheckData(configuration, tokens, labels);
-
-        var rows = tokens.shape[0];
-        var batchRows = (long)options.BatchGroups * configuration.N;
-        var stepsPerEpoch = (rows + batchRows - 1) / batchRows;
-        if (stepsPerEpoch * options.Epochs > int.MaxValue)
-        {
-            throw new ArgumentOutOfRangeException(nameof(options), options.Epochs,
-                $"Expected at most {int.MaxValue / stepsPerEpoch} epochs for {rows} rows in batches of {batchRows} (steps are counted in an int), but got Epochs = {options.Epochs}.");
-        }
-
-        var device = DeviceOf(model);
-        using var generator = OrderGenerator(options.Seed);
-        // The schedule spans the steps that will run: token batches with no counted position are skipped below.
-        var totalSteps = configuration.Task == ModelTask.TokenClassification
-            ? StepsWithLabels(labels, batchRows, options.Epochs, options.Seed)
-            : (int)(stepsPerEpoch * options.Epochs);
-        var epochLosses = new List<double>(options.Epochs);
-        var step = 0;
-        // Dropout draws from the global generator: seeding it for the run (and restoring it afterwards) makes a
-        // training run reproducible from its options alone, whatever the caller drew before.
-        using var seeded = Seeding.Scope(options.Seed);
-        // On a GPU dropout draws from the CUDA generators, which Seeding.Scope leaves alone: seed them for the run too
-        // (not restored afterwards: libtorch offers no state save for all of them at once).
-        if (device.type == DeviceType.CUDA) torch.cuda.manual_seed_all(options.Seed);
-        // Training needs autograd whatever the caller's context is (inside no_grad it failed at backward with
-        // libtorch's "element 0 of tensors does not require grad").
-        using var notInference = torch.inference_mode(false);
-        using var gradients = torch.enable_grad();
-        // Not torch.optim.AdamW: its implicit Scalars could be freed under libtorch (see HeldScalars).
-        using var optimizer = new AdamWOptimizer(model.parameters(), options.WeightDecay);
-        model.train();
-        for (var epoch = 1; epoch <= options.Epochs; epoch++)
-        {
-            using var order = torch.randperm(rows, generator: generator);
-            double lossSum = 0;
-            long rowsInLoss = 0;
-            for (long start = 0; start < rows; start += batchRows)
-            {
-                using var scope = torch.NewDisposeScope();
-                var count = Math.Min(batchRows, rows - start);
-                var indices = order.narrow(0, start, count).to(tokens.device);
-                var batchTokens = tokens.index_select(0, indices).to(device);
-                var batchLabels = labels.index_select(0, indices.to(labels.device)).to(device);
-                // A token batch whose positions are all ignored has no loss (cross-entropy's mean over nothing is NaN,
-                // which made every epoch's loss NaN) and nothing to learn: no step, as if the batch were not there.
-                if (configuration.Task == ModelTask.TokenClassification && !batchLabels.ne(Ignored).any().item<bool>()) continue;
-
-                var learningRate = options.LearningRate * options.Schedule(step, totalSteps);
-
-                optimizer.ZeroGrad();
-                var loss = Loss(configuration.Task, model.forward(batchTokens), batchLabels);
-                loss.backward();
-                optimizer.Step(learningRate);
-
-                var value = loss.item<float>();
-                lossSum += value * count;
-                rowsInLoss += count;
-                step++;
-                progress?.Invoke(new TrainingProgress(epoch, step, totalSteps, value, learningRate));
-            }
-
-            epochLosses.Add(rowsInLoss == 0 ? double.NaN : lossSum / rowsInLoss);
-        }
-
-        return new TrainingSummary(step, epochLosses);
+        TrainingData.Check(model.Configuration, tokens, labels, nameof(labels));
+        if (validation is not null) TrainingData.Check(model.Configuration, validation.Tokens, validation.Labels, nameof(validation));
+        if (options.EvaluateEvery > 0 && validation is null)
+            throw new ArgumentException($"EvaluateEvery = {options.EvaluateEvery} needs validation rows to evaluate on; pass them, or set EvaluateEvery = 0.", nameof(validation));
+        CheckHead(model.Configuration, retrieval);
+        return new TrainingRun<TModel>(model, TrainingPhase.Task, tokens, labels, options, validation, retrieval, progress, cancellationToken).Run();
     }
 
     /// <summary>
-    /// Steps a token-task run takes: batches, over all epochs, with at least one row that has a counted label. Draws
-    /// the epochs' orders as the loop will, from a generator of its own seeded alike.
+    /// DataMUX's retrieval warm-up: trains <paramref name="model"/> and <paramref name="head"/> on unlabelled rows
+    /// <paramref name="tokens"/> (<c>[rows, L]</c> int64) to recover, at every position, the token of an input drawn at
+    /// random from the mix (<see cref="RetrievalHead"/>); rows that are all padding are left out. Fine-tuning then
+    /// starts from these weights with the head passed to <see cref="Train{TModel}"/>. Checkpoints, resume, divergence and
+    /// cancellation work as in <see cref="Train{TModel}"/>; <see cref="RetrievalWarmup.LoadOrRun{TModel}"/> caches the
+    /// result per configuration.
     /// </summary>
-    private static int StepsWithLabels(Tensor labels, long batchRows, int epochs, int seed)
+    public static TrainingSummary WarmUp<TModel>(
+        TModel model, RetrievalHead head, Tensor tokens, TrainingOptions options,
+        IProgress<TrainingProgress>? progress = null, CancellationToken cancellationToken = default)
+        where TModel : nn.Module<Tensor, Tensor>, IMultiplexedModel
     {
-        var rows = labels.shape[0];
-        bool[] counted;
-        using (torch.NewDisposeScope())
-        {
-            counted = labels.ne(Ignored).any(1).cpu().data<bool>().ToArray();
-        }
-
-        using var generator = OrderGenerator(seed);
-        var steps = 0;
-        for (var epoch = 0; epoch < epochs; epoch++)
-        {
-            using var order = torch.randperm(rows, generator: generator);
-            var rowsInOrder = order.data<long>().ToArray();
-            for (long start = 0; start < rows; start += batchRows)
-            {
-                var end = Math.Min(rows, start + batchRows);
-                for (var i = start; i < end; i++)
-                {
-                    if (!counted[rowsInOrder[i]]) continue;
-                    steps++;
-                    break;
-                }
-            }
-        }
-
-        return steps;
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(head);
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        ArgumentNullException.ThrowIfNull(tokens);
+        TokenChecks.Validate(tokens, model.Configuration.ModelName, model.Configuration.MaxLength, model.Configuration.Vocabulary);
+        CheckHead(model.Configuration, head);
+        return new TrainingRun<TModel>(model, TrainingPhase.Warmup, tokens, null, options, null, head, progress, cancellationToken).Run();
     }
-
-    /// <summary>The generator the epochs' row orders are drawn from.</summary>
-    private static Generator OrderGenerator(int seed) => new(unchecked((ulong)(uint)seed), torch.CPU);
 
     /// <summary>
     /// Accuracy of <paramref name="model"/> on <paramref name="tokens"/> / <paramref name="labels"/> in [0, 1]: the
@@ -167,59 +102,26 @@ public static class MultiplexedTrainer
         where TModel : nn.Module<Tensor, Tensor>, IMultiplexedModel
     {
         ArgumentNullException.ThrowIfNull(model);
-        var configuration = model.Configuration;
-        CheckData(configuration, tokens, labels);
+        TrainingData.Check(model.Configuration, tokens, labels, nameof(labels));
 
         using var scope = torch.NewDisposeScope();
-        var device = DeviceOf(model);
+        var device = TrainingData.DeviceOf(model);
         var logits = model.PredictInGroups(tokens.to(device), groupsPerBatch);
         var predictions = logits.argmax(-1);
         var targets = labels.to(device);
         var counted = targets.ne(Ignored);
-        var total = counted.sum().item<long>();   // at least 1: CheckData rejects labels that are all ignored
+        var total = counted.sum().item<long>();   // at least 1: Check rejects labels that are all ignored
         var correct = predictions.eq(targets).logical_and_(counted).sum().item<long>();
         return (double)correct / total;
     }
 
-    /// <summary>Mean cross-entropy for the task, ignoring <see cref="IgnoreLabel"/> positions.</summary>
-    private static Tensor Loss(ModelTask task, Tensor logits, Tensor labels) => task == ModelTask.TokenClassification
-        ? nn.functional.cross_entropy(logits.flatten(0, 1), labels.flatten(), ignore_index: IgnoreLabel)
-        : nn.functional.cross_entropy(logits, labels);
-
-    private static Device DeviceOf(nn.Module model)
-        => model.parameters().FirstOrDefault()?.device ?? torch.CPU;
-
-    private static void CheckData(ModelConfiguration configuration, Tensor tokens, Tensor labels)
+    private static void CheckHead(ModelConfiguration configuration, RetrievalHead? head)
     {
-        ArgumentNullException.ThrowIfNull(tokens);
-        ArgumentNullException.ThrowIfNull(labels);
-        TokenChecks.Validate(tokens, configuration.ModelName, configuration.MaxLength, configuration.Vocabulary);
-        var tokenTask = configuration.Task == ModelTask.TokenClassification;
-        var expected = tokenTask ? $"[{tokens.shape[0]}, {tokens.shape[1]}]" : $"[{tokens.shape[0]}]";
-        var shapeMatches = tokenTask
-            ? labels.dim() == 2 && labels.shape[0] == tokens.shape[0] && labels.shape[1] == tokens.shape[1]
-            : labels.dim() == 1 && labels.shape[0] == tokens.shape[0];
-        if (!shapeMatches)
-            throw new ArgumentException($"{configuration.ModelName} expects labels of shape {expected} for its tokens, but got shape {TokenChecks.Format(labels.shape)}.", nameof(labels));
-        if (labels.dtype != ScalarType.Int64)
-            throw new ArgumentException($"{configuration.ModelName} expects labels of dtype {ScalarType.Int64}, but got {labels.dtype}.", nameof(labels));
-
-        using var scope = torch.NewDisposeScope();
-        var counted = tokenTask ? labels.masked_select(labels.ne(Ignored)) : labels;
-        if (counted.numel() == 0)
+        if (head is not null && head.Configuration with { ModelName = configuration.ModelName } != configuration)
         {
-            // Every position ignored: the loss would be NaN at every step.
             throw new ArgumentException(
-                $"{configuration.ModelName} needs at least one label that counts, but every position is labelled {IgnoreLabel} (ignored).", nameof(labels));
-        }
-
-        var minimum = counted.min().item<long>();
-        var maximum = counted.max().item<long>();
-        if (minimum < 0 || maximum >= configuration.Outputs)
-        {
-            var ignore = tokenTask ? $" (or {IgnoreLabel} for ignored positions)" : string.Empty;
-            throw new ArgumentException(
-                $"{configuration.ModelName} expects labels in [0, {configuration.Outputs}){ignore}, but got labels from {minimum} to {maximum}.", nameof(labels));
+                $"The retrieval head was made for another configuration ({head.Configuration.ModelName}) than {configuration.ModelName}'s; make it with new RetrievalHead({configuration.ModelName}.Configuration).",
+                nameof(head));
         }
     }
 }

@@ -1,38 +1,95 @@
 using System;
+using System.Collections.Generic;
+using System.Globalization;
 
 namespace DataMux.Training;
 
-/// <summary>Settings of <see cref="MultiplexedTrainer.Train{TModel}"/>.</summary>
-/// <param name="Epochs">Passes over the training rows (at least 1).</param>
-/// <param name="BatchGroups">Multiplexed groups per optimisation step: a step sees <c>BatchGroups · N</c> rows.</param>
-/// <param name="LearningRate">Peak learning rate of AdamW.</param>
-/// <param name="WeightDecay">AdamW's decoupled weight decay (0 turns AdamW into Adam).</param>
-/// <param name="Seed">Seed of the per-epoch shuffles and of dropout during training (the model's own seed governs its
-/// initial weights).</param>
-/// <param name="WarmupFraction">Fraction of all steps over which the learning rate rises linearly to its peak: warm-up step s
-/// (from 0) gets (s + 1) / (w + 1) of it, w being the warm-up steps, so the first step already moves the weights.</param>
-/// <param name="LinearDecay">Whether the learning rate then decays linearly toward 0: after the warm-up, step s of T gets
-/// (T - s) / (T - warm-up steps) of the peak, so the last step still gets 1 / (T - warm-up steps) of it (the same
-/// schedule as Hugging Face's linear one).</param>
-public sealed record TrainingOptions(
-    int Epochs = 3,
-    int BatchGroups = 4,
-    double LearningRate = 1e-3,
-    double WeightDecay = 0.01,
-    int Seed = 0,
-    double WarmupFraction = 0.0,
-    bool LinearDecay = false)
+/// <summary>
+/// Settings of <see cref="MultiplexedTrainer.Train{TModel}"/> and <see cref="MultiplexedTrainer.WarmUp{TModel}"/>. The
+/// run's length is <see cref="Steps"/> when set, else <see cref="Epochs"/> passes over the rows.
+/// </summary>
+public sealed record TrainingOptions
 {
+    /// <summary>Passes over the training rows (at least 1); ignored when <see cref="Steps"/> is set.</summary>
+    public int Epochs { get; init; } = 3;
+
+    /// <summary>Optimisation steps of the run (at least 1), cycling over the rows in reshuffled epochs; null: <see cref="Epochs"/>.</summary>
+    public int? Steps { get; init; }
+
+    /// <summary>Multiplexed groups per optimisation step: a step sees <c>BatchGroups · N</c> rows.</summary>
+    public int BatchGroups { get; init; } = 4;
+
+    /// <summary>Peak learning rate of AdamW.</summary>
+    public double LearningRate { get; init; } = 1e-3;
+
+    /// <summary>AdamW's decoupled weight decay (0 turns AdamW into Adam).</summary>
+    public double WeightDecay { get; init; } = 0.01;
+
+    /// <summary>
+    /// Seed of the epochs' row orders, of dropout and of the retrieval targets (the model's own seed governs its
+    /// initial weights). Every step draws from generators seeded from this seed and the step's number, so a run resumed
+    /// from a checkpoint draws what the uninterrupted run would have.
+    /// </summary>
+    public int Seed { get; init; }
+
+    /// <summary>
+    /// Fraction of all steps over which the learning rate rises linearly to its peak: warm-up step s (from 0) gets
+    /// (s + 1) / (w + 1) of it, w being the warm-up steps, so the first step already moves the weights.
+    /// </summary>
+    public double WarmupFraction { get; init; }
+
+    /// <summary>
+    /// Whether the learning rate then decays linearly toward 0: after the warm-up, step s of T gets (T - s) / (T - warm-up
+    /// steps) of the peak, so the last step still gets 1 / (T - warm-up steps) of it (Hugging Face's linear schedule).
+    /// </summary>
+    public bool LinearDecay { get; init; }
+
+    /// <summary>
+    /// Weight of the retrieval loss when fine-tuning with a warmed-up <see cref="RetrievalHead"/>: the loss is
+    /// <c>(1 − w)·task + w·retrieval</c> (the reference code's 0.9 / 0.1). In [0, 1); ignored without a head.
+    /// </summary>
+    public double RetrievalWeight { get; init; } = 0.1;
+
+    /// <summary>
+    /// Evaluate on the validation rows every this many steps (and after the last step); 0 evaluates after the last step
+    /// only. Needs validation rows.
+    /// </summary>
+    public int EvaluateEvery { get; init; }
+
+    /// <summary>
+    /// With validation rows: at the end of the run, put back the weights of the evaluation with the best accuracy (the
+    /// first of equal ones), instead of keeping the last step's.
+    /// </summary>
+    public bool KeepBest { get; init; } = true;
+
+    /// <summary>
+    /// A folder for checkpoints, or null for none. The run writes <c>checkpoint.dmx</c> there every
+    /// <see cref="CheckpointEvery"/> steps (atomically: a crash mid-write leaves the previous one), and at the end; a
+    /// run started with a folder that holds a checkpoint of the same run (model configuration, data and these options)
+    /// continues from it and ends as the uninterrupted run would have. A checkpoint of another run is an error that
+    /// names the difference.
+    /// </summary>
+    public string? CheckpointFolder { get; init; }
+
+    /// <summary>Steps between checkpoints (at least 1) when <see cref="CheckpointFolder"/> is set.</summary>
+    public int CheckpointEvery { get; init; } = 200;
+
     /// <summary>Throws <see cref="ArgumentOutOfRangeException"/> naming the first setting out of range.</summary>
     public void Validate()
     {
-        if (Epochs < 1) throw new ArgumentOutOfRangeException(nameof(Epochs), Epochs, "Expected at least 1 epoch.");
+        if (Steps is null && Epochs < 1) throw new ArgumentOutOfRangeException(nameof(Epochs), Epochs, "Expected at least 1 epoch.");
+        if (Steps is < 1) throw new ArgumentOutOfRangeException(nameof(Steps), Steps, "Expected at least 1 step (or null to count epochs).");
         if (BatchGroups < 1) throw new ArgumentOutOfRangeException(nameof(BatchGroups), BatchGroups, "Expected at least 1 group per batch.");
         // Written so that NaN and infinities fail too.
         if (!(LearningRate > 0 && double.IsFinite(LearningRate))) throw new ArgumentOutOfRangeException(nameof(LearningRate), LearningRate, "Expected a positive, finite learning rate.");
         if (!(WeightDecay >= 0 && double.IsFinite(WeightDecay))) throw new ArgumentOutOfRangeException(nameof(WeightDecay), WeightDecay, "Expected a non-negative, finite weight decay.");
         if (!(WarmupFraction >= 0 && WarmupFraction < 1))
             throw new ArgumentOutOfRangeException(nameof(WarmupFraction), WarmupFraction, "Expected a warm-up fraction in [0, 1).");
+        if (!(RetrievalWeight >= 0 && RetrievalWeight < 1))
+            throw new ArgumentOutOfRangeException(nameof(RetrievalWeight), RetrievalWeight, "Expected a retrieval weight in [0, 1) (the task keeps 1 minus it).");
+        if (EvaluateEvery < 0) throw new ArgumentOutOfRangeException(nameof(EvaluateEvery), EvaluateEvery, "Expected 0 (evaluate at the end) or a positive number of steps.");
+        if (CheckpointEvery < 1) throw new ArgumentOutOfRangeException(nameof(CheckpointEvery), CheckpointEvery, "Expected at least 1 step between checkpoints.");
+        if (CheckpointFolder is { Length: 0 }) throw new ArgumentException("Expected a checkpoint folder path, or null for no checkpoints; got an empty string.", nameof(CheckpointFolder));
     }
 
     /// <summary>The learning-rate multiplier at <paramref name="step"/> (0-based) of <paramref name="totalSteps"/>.</summary>
@@ -45,4 +102,24 @@ public sealed record TrainingOptions(
         var remaining = totalSteps - warmup;
         return remaining <= 0 ? 1.0 : Math.Max(0.0, (double)(totalSteps - step) / remaining);
     }
+
+    /// <summary>
+    /// The settings that decide what a run computes, as <c>name=value</c> pairs: a checkpoint records them, and a run
+    /// resumes only from a checkpoint whose settings are these. Where checkpoints go and how often are left out: they
+    /// change when state is saved, not what is computed.
+    /// </summary>
+    internal IReadOnlyList<KeyValuePair<string, string>> Fingerprint() =>
+    [
+        new(nameof(Steps), Steps?.ToString(CultureInfo.InvariantCulture) ?? "null"),
+        new(nameof(Epochs), Steps is null ? Epochs.ToString(CultureInfo.InvariantCulture) : "-"),
+        new(nameof(BatchGroups), BatchGroups.ToString(CultureInfo.InvariantCulture)),
+        new(nameof(LearningRate), LearningRate.ToString("R", CultureInfo.InvariantCulture)),
+        new(nameof(WeightDecay), WeightDecay.ToString("R", CultureInfo.InvariantCulture)),
+        new(nameof(Seed), Seed.ToString(CultureInfo.InvariantCulture)),
+        new(nameof(WarmupFraction), WarmupFraction.ToString("R", CultureInfo.InvariantCulture)),
+        new(nameof(LinearDecay), LinearDecay ? "true" : "false"),
+        new(nameof(RetrievalWeight), RetrievalWeight.ToString("R", CultureInfo.InvariantCulture)),
+        new(nameof(EvaluateEvery), EvaluateEvery.ToString(CultureInfo.InvariantCulture)),
+        new(nameof(KeepBest), KeepBest ? "true" : "false"),
+    ];
 }

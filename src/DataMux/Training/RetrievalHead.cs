@@ -1,0 +1,111 @@
+using System;
+using DataMux.Batching;
+using DataMux.Validation;
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+using static TorchSharp.torch.nn;
+
+namespace DataMux.Training;
+
+/// <summary>
+/// The retrieval objective of DataMUX's warm-up (the reference code's <c>RetrievalHeadIndexDemultiplexing</c>): at
+/// every content position t of a multiplexed group one input rₜ is drawn uniformly from the N, and the head predicts
+/// that input's token at t from the backbone's output: Linear 2d→d on [p_rₜ ; hₜ] (p_i: the state at input i's index
+/// slot), GELU, LayerNorm, Linear d→Vocabulary. The loss is the cross-entropy over the user vocabulary, positions whose
+/// target is padding (filler rows' included) left out. It trains the backbone to keep every input recoverable from the
+/// mix; fine-tuning then mixes it into the task's loss (<see cref="TrainingOptions.RetrievalWeight"/>).
+/// </summary>
+/// <remarks>
+/// The head is training state, not part of the model: inference never uses it, and its <c>d × Vocabulary</c> decoder would
+/// otherwise travel with every saved model. Checkpoints of the trainer carry it.
+/// </remarks>
+public sealed class RetrievalHead : nn.Module<Tensor, Tensor, Tensor>
+{
+    private readonly Linear dense;
+    private readonly LayerNorm norm;
+    private readonly Linear decoder;
+
+    /// <summary>Creates the head for a model of <paramref name="configuration"/>, initialised from its seed.</summary>
+    /// <exception cref="NotSupportedException">The model's demultiplexer is not <see cref="Demux.IndexEmbedding"/>.</exception>
+    public RetrievalHead(ModelConfiguration configuration)
+        : base(nameof(RetrievalHead))
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        if (configuration.Demux != Demux.IndexEmbedding)
+        {
+            throw new NotSupportedException(
+                $"The retrieval objective reads input i's index slot (Demux.IndexEmbedding), but {configuration.ModelName} uses Demux.{configuration.Demux}.");
+        }
+
+        Configuration = configuration;
+        // Its own seed, apart from the model's weights: the model's are drawn from Seed itself.
+        using (Seeding.Scope(unchecked(configuration.Seed + 7919)))
+        {
+            dense = Linear(2 * configuration.Hidden, configuration.Hidden);
+            norm = LayerNorm(configuration.Hidden);
+            decoder = Linear(configuration.Hidden, configuration.Vocabulary);
+        }
+
+        RegisterComponents();
+    }
+
+    /// <summary>The configuration of the models this head serves.</summary>
+    public ModelConfiguration Configuration { get; }
+
+    /// <summary>
+    /// Logits over the vocabulary for chosen (input, position) pairs: <paramref name="hidden"/> is the backbone's output
+    /// <c>[G, N+1+L, d]</c>, <paramref name="pairs"/> <c>[K, 3]</c> int64 rows of (group, input, content position).
+    /// <c>-> [K, Vocabulary]</c>.
+    /// </summary>
+    public override Tensor forward(Tensor hidden, Tensor pairs)
+    {
+        ArgumentNullException.ThrowIfNull(hidden);
+        ArgumentNullException.ThrowIfNull(pairs);
+        var (n, width) = (Configuration.N, Configuration.Hidden);
+        if (hidden.dim() != 3 || hidden.size(1) <= n + 1 || hidden.size(2) != width)
+        {
+            throw new ArgumentException(
+                $"{nameof(RetrievalHead)} expects backbone output of shape [G, {n + 1} + L, {width}] with L >= 1, but got shape {TokenChecks.Format(hidden.shape)}.", nameof(hidden));
+        }
+
+        if (pairs.dim() != 2 || pairs.size(1) != 3 || pairs.dtype != ScalarType.Int64)
+            throw new ArgumentException($"{nameof(RetrievalHead)} expects (group, input, position) rows [K, 3] of int64, but got {pairs.dtype} of shape {TokenChecks.Format(pairs.shape)}.", nameof(pairs));
+
+        using var scope = torch.NewDisposeScope();
+        var (group, instance, position) = (pairs.select(1, 0), pairs.select(1, 1), pairs.select(1, 2));
+        using var prefix = (n + 1L).ToScalar(); // held: see HeldScalars
+        var indexStates = hidden.index(new TensorIndex[] { TensorIndex.Tensor(group), TensorIndex.Tensor(instance) });             // [K, d]
+        var tokenStates = hidden.index(new TensorIndex[] { TensorIndex.Tensor(group), TensorIndex.Tensor(position.add(prefix, HeldScalars.One)) }); // [K, d]
+        var features = norm.forward(functional.gelu(dense.forward(torch.cat(new[] { indexStates, tokenStates }, 1))));
+        return scope.MoveToOuter(decoder.forward(features));
+    }
+
+    /// <summary>
+    /// Draws the retrieval targets of a grouped batch: for every group g and content position t an input rₜ uniform in
+    /// [0, N) from <paramref name="generator"/>, and the token input rₜ has there. Pairs whose token is padding (also
+    /// every filler row's) are left out. Returns the kept pairs <c>[K, 3]</c> (group, input, position) and their target
+    /// tokens <c>[K]</c>.
+    /// </summary>
+    public (Tensor Pairs, Tensor Targets) DrawTargets(MultiplexedBatch batch, Generator generator)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        ArgumentNullException.ThrowIfNull(generator);
+        if (batch.N != Configuration.N)
+            throw new ArgumentException($"{nameof(RetrievalHead)} serves N = {Configuration.N}, but the batch is grouped by N = {batch.N}.", nameof(batch));
+
+        using var scope = torch.NewDisposeScope();
+        var (groups, n, length) = (batch.Groups, batch.N, batch.Tokens.size(1));
+        var grouped = batch.Tokens.view(groups, n, length);
+        var chosen = torch.randint(0, n, new long[] { groups, length }, generator: generator, dtype: ScalarType.Int64).to(grouped.device);
+        var targets = grouped.gather(1, chosen.unsqueeze(1)).squeeze(1);                                       // [G, L]
+        using var groupCount = groups.ToScalar(); // held: see HeldScalars
+        using var positionCount = length.ToScalar();
+        var groupIds = torch.arange(groupCount, dtype: ScalarType.Int64, device: grouped.device).unsqueeze(1).expand(groups, length);
+        var positions = torch.arange(positionCount, dtype: ScalarType.Int64, device: grouped.device).unsqueeze(0).expand(groups, length);
+        using var padding = ((long)Configuration.PaddingToken).ToScalar(); // held: see HeldScalars
+        var kept = targets.ne(padding);
+        var pairs = torch.stack(new[] { groupIds.masked_select(kept), chosen.masked_select(kept), positions.masked_select(kept) }, 1);
+        return (scope.MoveToOuter(pairs), scope.MoveToOuter(targets.masked_select(kept)));
+    }
+}
