@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Diagnostics;
 using System.IO;
 using System.Linq;
+using DataMux.Examples.Common;
 using DataMux;
 using Throughput.Cli;
 using Throughput.Measurement;

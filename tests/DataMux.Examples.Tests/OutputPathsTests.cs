@@ -1,6 +1,6 @@
 using System;
 using System.IO;
-using Throughput.Cli;
+using DataMux.Examples.Common;
 using Xunit;
 
 namespace DataMux.Examples.Tests;

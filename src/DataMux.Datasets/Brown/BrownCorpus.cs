@@ -85,6 +85,37 @@ public static partial class BrownCorpus
         return new TaggedSentence(words, tags, document);
     }
 
+    /// <summary>
+    /// Splits sentences by document, so that no held-out sentence shares a document with a training one: the documents
+    /// in name order (ca01 ... cr09), every <paramref name="every"/>-th from the first held out (ca01, ca11, ...: 50 of the
+    /// 500 with the default, spread over every genre). The split of the PyTorch accuracy peer.
+    /// </summary>
+    /// <param name="sentences">Sentences of the corpus (any subset, in any order; the order is kept within each part).</param>
+    /// <param name="every">One document in this many is held out (at least 2).</param>
+    public static TrainTestSplit<TaggedSentence> SplitByDocument(IReadOnlyList<TaggedSentence> sentences, int every = 10)
+    {
+        ArgumentNullException.ThrowIfNull(sentences);
+        if (every < 2) throw new ArgumentOutOfRangeException(nameof(every), every, "Expected at least 2 (one document in that many is held out).");
+        var documents = sentences.Select(s => s.Document).Distinct().Order(StringComparer.Ordinal).ToList();
+        var heldOut = documents.Where((_, i) => i % every == 0).ToHashSet(StringComparer.Ordinal);
+        var train = sentences.Where(s => !heldOut.Contains(s.Document)).ToList();
+        var test = sentences.Where(s => heldOut.Contains(s.Document)).ToList();
+        if (train.Count == 0 || test.Count == 0)
+            throw new ArgumentException($"Expected sentences from at least two documents to split by document, but they come from {documents.Count}.", nameof(sentences));
+        return new TrainTestSplit<TaggedSentence>(train, test);
+    }
+
+    /// <summary>
+    /// The genre label of a Brown document: 0 for informative prose (sections a-j: press, religion, skills and hobbies,
+    /// popular lore, belles lettres, government, learned), 1 for imaginative prose (k-r: the fiction sections and humor).
+    /// </summary>
+    public static int ImaginativeProse(string document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        if (!DocumentName().IsMatch(document)) throw new ArgumentException($"Expected a Brown document name such as ca01 or cr09, but got '{document}'.", nameof(document));
+        return document[1] >= 'k' ? 1 : 0;
+    }
+
     [GeneratedRegex("^c[a-r][0-9]{2}$")]
     private static partial Regex DocumentName();
 }

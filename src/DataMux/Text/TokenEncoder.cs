@@ -171,4 +171,28 @@ public sealed partial class TokenEncoder
 
         return torch.tensor(values, new long[] { texts.Count, MaxLength });
     }
+
+    /// <summary>
+    /// <see cref="Encode"/> with an account of what did not fit: how many texts were longer than
+    /// <see cref="MaxLength"/> tokens and were cut (and how many tokens that dropped), and how many kept tokens fell
+    /// outside the compact vocabulary. Every text is tokenized whole to count what a cut drops.
+    /// </summary>
+    /// <param name="texts">At least one text.</param>
+    public (Tensor Tokens, EncodingReport Report) EncodeReported(IReadOnlyList<string> texts)
+    {
+        var tokens = Encode(texts);
+        var (truncated, dropped) = (0, 0L);
+        foreach (var text in texts)
+        {
+            var count = tokenizer.CountTokens(text);
+            if (count > MaxLength) { truncated++; dropped += count - MaxLength; }
+        }
+
+        using var scope = torch.NewDisposeScope();
+        using var padding = PaddingId.ToScalar(); // held: see HeldScalars
+        using var unknown = UnknownId.ToScalar();
+        var kept = tokens.ne(padding).sum().item<long>();
+        var unknownCount = tokens.eq(unknown).sum().item<long>();
+        return (tokens, new EncodingReport(texts.Count, truncated, dropped, unknownCount, kept));
+    }
 }

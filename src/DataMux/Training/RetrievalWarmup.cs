@@ -15,7 +15,8 @@ namespace DataMux.Training;
 /// <param name="Summary">The warm-up run's summary, or null when it was loaded from the cache.</param>
 /// <param name="CachePath">The cached warm-up file.</param>
 /// <param name="Note">What happened to a cache file that could not be used (and was replaced), or null.</param>
-public sealed record WarmupResult(RetrievalHead Head, TrainingSummary? Summary, string CachePath, string? Note)
+/// <param name="RetrievalAccuracy">The warm-up's retrieval accuracy over its last steps (recorded in the cache file too).</param>
+public sealed record WarmupResult(RetrievalHead Head, TrainingSummary? Summary, string CachePath, string? Note, double? RetrievalAccuracy)
 {
     /// <summary>Whether the weights came from the cache (no warm-up ran in this process).</summary>
     public bool FromCache => Summary is null;
@@ -62,8 +63,8 @@ public static class RetrievalWarmup
         {
             try
             {
-                Load(model, head, path);
-                return new WarmupResult(head, null, path, null);
+                var recorded = Load(model, head, path);
+                return new WarmupResult(head, null, path, null, recorded);
             }
             catch (Exception e) when (e is InvalidDataException or InvalidOperationException)
             {
@@ -78,15 +79,17 @@ public static class RetrievalWarmup
             var header = ModelCheckpoints.Header("warmup", model.Configuration);
             header["version"] = FormatVersion;
             header["key"] = key;
+            header["retrievalAccuracy"] = summary.RetrievalAccuracy;
             CheckpointFile.Write(path, header,
                 ModelCheckpoints.Prefixed(ModelCheckpoints.ModelPrefix, model.state_dict()).Concat(ModelCheckpoints.Prefixed("retrieval/", head.state_dict())));
         }
 
         Directory.Delete(partial, recursive: true);
-        return new WarmupResult(head, summary, path, note);
+        return new WarmupResult(head, summary, path, note, summary.RetrievalAccuracy);
     }
 
-    private static void Load<TModel>(TModel model, RetrievalHead head, string path)
+    /// <summary>Loads a cached warm-up into the model and head; returns the retrieval accuracy it recorded.</summary>
+    private static double? Load<TModel>(TModel model, RetrievalHead head, string path)
         where TModel : nn.Module<Tensor, Tensor>, IMultiplexedModel
     {
         var (header, tensors) = CheckpointFile.Read(path);
@@ -97,6 +100,7 @@ public static class RetrievalWarmup
             ConfigurationFingerprint.Check(header["configuration"] as JsonObject, (string?)header["model"], model.Configuration, path);
             ModelCheckpoints.Assign(model, ModelCheckpoints.Unprefixed(ModelCheckpoints.ModelPrefix, tensors), path, "model");
             ModelCheckpoints.Assign(head, ModelCheckpoints.Unprefixed("retrieval/", tensors), path, "retrieval head");
+            return (double?)header["retrievalAccuracy"];
         }
         finally
         {

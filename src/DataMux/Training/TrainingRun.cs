@@ -83,6 +83,7 @@ internal sealed class TrainingRun<TModel>
         using var retrievalWeight = options.RetrievalWeight.ToScalar();
         var watch = Stopwatch.StartNew();
         long rowsSeen = 0;
+        var recentRetrieval = new Queue<double>();
         Tensor? order = null;
         var orderEpoch = -1;
         try
@@ -111,6 +112,12 @@ internal sealed class TrainingRun<TModel>
                 var learningRate = options.LearningRate * options.Schedule(step - 1, totalSteps);
                 var (loss, taskLoss, retrievalLoss, retrievalAccuracy) = Step(optimizer, order!, start, count, step, learningRate, device, taskWeight, retrievalWeight);
                 rowsSeen += count;
+                if (retrievalAccuracy is { } accuracy)
+                {
+                    recentRetrieval.Enqueue(accuracy);
+                    if (recentRetrieval.Count > 100) recentRetrieval.Dequeue();
+                }
+
                 var (sum, seen) = epochLosses[epoch];
                 epochLosses[epoch] = (sum + loss * count, seen + count);
 
@@ -140,7 +147,8 @@ internal sealed class TrainingRun<TModel>
         return new TrainingSummary(totalSteps,
             epochLosses.Select(static e => e.Rows == 0 ? double.NaN : e.Sum / e.Rows).ToList(),
             evaluations.ToList(), best, keptBest, resumedFrom,
-            tokens.shape[0] - rows, rowsSeen / Math.Max(watch.Elapsed.TotalSeconds, 1e-9));
+            tokens.shape[0] - rows, rowsSeen / Math.Max(watch.Elapsed.TotalSeconds, 1e-9),
+            recentRetrieval.Count == 0 ? null : recentRetrieval.Average());
     }
 
     /// <summary>One optimisation step on the rows <c>order[start, start + count)</c>; returns the losses it reported.</summary>

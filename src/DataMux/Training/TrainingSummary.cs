@@ -11,6 +11,7 @@ namespace DataMux.Training;
 /// <param name="ResumedFromStep">The step a checkpoint let this run start after, or 0 when it started from the beginning.</param>
 /// <param name="RowsWithoutLabels">Training rows left out of the task's batches because every position is ignored.</param>
 /// <param name="InstancesPerSecond">Training rows per second over the steps this process ran.</param>
+/// <param name="RetrievalAccuracy">The mean retrieval accuracy of the last (up to) 100 steps this process ran, or null without retrieval.</param>
 public sealed record TrainingSummary(
     int Steps,
     IReadOnlyList<double> EpochLosses,
@@ -19,4 +20,5 @@ public sealed record TrainingSummary(
     bool KeptBest,
     int ResumedFromStep,
     long RowsWithoutLabels,
-    double InstancesPerSecond);
+    double InstancesPerSecond,
+    double? RetrievalAccuracy);

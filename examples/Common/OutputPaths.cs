@@ -1,10 +1,10 @@
 using System;
 using System.IO;
 
-namespace Throughput.Cli;
+namespace DataMux.Examples.Common;
 
 /// <summary>Checks, before minutes of timing, that the files a run writes at its end can be written.</summary>
-internal static class OutputPaths
+public static class OutputPaths
 {
     /// <summary>
     /// Null when <paramref name="path"/> looks writable, else what is wrong, for <paramref name="option"/>'s message: a

@@ -1,0 +1,136 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using Accuracy.Runs;
+
+namespace Accuracy.Cli;
+
+/// <summary>Command-line options of the accuracy benchmark.</summary>
+internal sealed record AccuracyOptions
+{
+    public const string Usage = """
+        Accuracy [options]      accuracy against N on the Brown corpus and UCI sentiment, B1 and every N, with and
+                                without retrieval warm-up; results are kept per cell, so a stopped run continues
+          --quick               a short run (about 10 minutes with the warm-ups cached): pos and genre, N = 2 and 5,
+                                Gaussian Hadamard, 600 steps, warm-ups of 400 steps
+          --tasks T,...         pos, genre and/or sentiment (default: all three)
+          --ns 1,2,5,10,20,40   the multiplexed widths (B1, the plain backbone, always runs)
+          --muxes M,...         GaussianHadamard and/or Orthogonal (default: GaussianHadamard)
+          --warmup both|on|off  cells with retrieval warm-up, without, or both (default: both)
+          --steps S             task steps per cell (default 2000)      --groups G  groups per step (default 32)
+          --warmup-steps W      retrieval warm-up steps (default 1000)  --lr RATE   peak learning rate (default 1e-3)
+          --seed S              seed of the data order, dropout and retrieval draws (default 0)
+          --csv FILE            write task,n,mux,demux,warmup_steps,accuracy,b1_accuracy,drop,train_seconds,instances_per_second
+          --plot FILE           PNG of accuracy against N with each task's B1 line (default: accuracy.png)
+          --fresh               measure every cell again (default: reuse the cells this run's settings measured before)
+          --threads T           torch threads (default: one per core)
+          --help, -h            this text
+        """;
+
+    public static readonly IReadOnlyList<string> AllTasks = ["pos", "genre", "sentiment"];
+    public static readonly IReadOnlyList<string> AllMuxes = ["GaussianHadamard", "Orthogonal"];
+    public static readonly IReadOnlyList<int> AllNs = [1, 2, 5, 10, 20, 40];
+
+    public IReadOnlyList<string> Tasks { get; init; } = AllTasks;
+    public IReadOnlyList<int> Ns { get; init; } = AllNs;
+    public IReadOnlyList<string> Muxes { get; init; } = ["GaussianHadamard"];
+    public string Warmup { get; init; } = "both";
+    public RunSettings Settings { get; init; } = new();
+    public string? Csv { get; init; }
+    public string Plot { get; init; } = "accuracy.png";
+    public bool Fresh { get; init; }
+    public int Threads { get; init; }
+    public bool Quick { get; init; }
+    public bool Help { get; init; }
+
+    /// <summary>The cells to measure, baselines first, then by task, mux, N and warm-up.</summary>
+    public IReadOnlyList<Cell> Cells()
+    {
+        var warmups = Warmup switch { "on" => new[] { Settings.WarmupSteps }, "off" => new[] { 0 }, _ => new[] { 0, Settings.WarmupSteps } };
+        var cells = new List<Cell>();
+        foreach (var task in Tasks)
+        {
+            cells.Add(new Cell(task, 1, "B1", 0));
+            foreach (var mux in Muxes)
+                foreach (var n in Ns.Order())
+                    foreach (var warmup in warmups)
+                        cells.Add(new Cell(task, n, mux, warmup));
+        }
+
+        return cells;
+    }
+
+    /// <summary>Parses <paramref name="args"/>; throws <see cref="ArgumentException"/> naming the bad option.</summary>
+    public static AccuracyOptions Parse(string[] args)
+    {
+        var given = new Dictionary<string, string>();
+        for (var i = 0; i < args.Length; i++)
+        {
+            var option = args[i] == "-h" ? "--help" : args[i];
+            string value = "";
+            if (option is "--tasks" or "--ns" or "--muxes" or "--warmup" or "--steps" or "--groups" or "--warmup-steps" or "--lr"
+                or "--seed" or "--csv" or "--plot" or "--threads")
+            {
+                if (i + 1 >= args.Length) throw new ArgumentException($"{option} needs a value.");
+                value = args[++i];
+            }
+            else if (option is not ("--quick" or "--fresh" or "--help"))
+            {
+                throw new ArgumentException($"Unknown option '{args[i]}'.");
+            }
+
+            if (!given.TryAdd(option, value))
+                throw new ArgumentException(value.Length == 0 ? $"{option} is given twice." : $"{option} is given twice ('{given[option]}' and '{value}').");
+        }
+
+        var quick = given.ContainsKey("--quick");
+        var options = new AccuracyOptions { Quick = quick, Help = given.ContainsKey("--help"), Fresh = given.ContainsKey("--fresh") };
+        var settings = quick ? new RunSettings(Steps: 600, WarmupSteps: 400) : new RunSettings();
+        if (quick) options = options with { Tasks = ["pos", "genre"], Ns = [2, 5] };
+        foreach (var (option, value) in given)
+        {
+            options = option switch
+            {
+                "--tasks" => options with { Tasks = List(option, value, name => AllTasks.Contains(name) ? name : null, "pos, genre or sentiment") },
+                "--ns" => options with { Ns = List(option, value, name => int.TryParse(name, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && AllNs.Contains(n) ? n : (int?)null, "one of 1, 2, 5, 10, 20, 40").Select(n => n!.Value).ToList() },
+                "--muxes" => options with { Muxes = List(option, value, name => AllMuxes.FirstOrDefault(m => m.Equals(name, StringComparison.OrdinalIgnoreCase)), "GaussianHadamard or Orthogonal") },
+                "--warmup" => options with { Warmup = value is "both" or "on" or "off" ? value : throw new ArgumentException($"--warmup: expected both, on or off, but got '{value}'.") },
+                "--csv" => options with { Csv = value.Length > 0 ? value : throw new ArgumentException("--csv: expected a file name, but got an empty one.") },
+                "--plot" => options with { Plot = value.Length > 0 ? value : throw new ArgumentException("--plot: expected a file name, but got an empty one.") },
+                "--threads" => options with { Threads = Positive(option, value) },
+                _ => options,
+            };
+            settings = option switch
+            {
+                "--steps" => settings with { Steps = Positive(option, value) },
+                "--groups" => settings with { Groups = Positive(option, value) },
+                "--warmup-steps" => settings with { WarmupSteps = Positive(option, value) },
+                "--seed" => settings with { Seed = int.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var seed) ? seed : throw new ArgumentException($"--seed: expected an integer, but got '{value}'.") },
+                "--lr" => settings with { LearningRate = double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var rate) && rate > 0 && double.IsFinite(rate) ? rate : throw new ArgumentException($"--lr: expected a positive number, but got '{value}'.") },
+                _ => settings,
+            };
+        }
+
+        return options with { Settings = settings };
+    }
+
+    private static int Positive(string option, string value) =>
+        int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number > 0
+            ? number
+            : throw new ArgumentException($"{option}: expected a positive integer, but got '{value}'.");
+
+    /// <summary>A comma-separated list of known values, each once.</summary>
+    private static IReadOnlyList<T> List<T>(string option, string value, Func<string, T?> known, string expected)
+    {
+        var items = new List<T>();
+        foreach (var part in value.Split(',').Select(p => p.Trim()))
+        {
+            var item = known(part) ?? throw new ArgumentException($"{option}: expected {expected}, but got '{part}'.");
+            if (items.Contains(item)) throw new ArgumentException($"{option}: '{part}' is given twice.");
+            items.Add(item);
+        }
+
+        return items;
+    }
+}

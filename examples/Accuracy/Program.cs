@@ -1,0 +1,165 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.IO;
+using System.Linq;
+using System.Threading;
+using Accuracy.Cli;
+using Accuracy.Models;
+using Accuracy.Report;
+using Accuracy.Runs;
+using Accuracy.Tasks;
+using DataMux.Datasets;
+using DataMux.Examples.Common;
+using DataMux.Performance;
+using DataMux.Training;
+using Spectre.Console;
+using TorchSharp;
+
+namespace Accuracy;
+
+/// <summary>Accuracy against N on real data: every cell trained, measured and kept, then the table, CSV and plot.</summary>
+internal static class Program
+{
+    public static int Main(string[] args)
+    {
+        AccuracyOptions options;
+        try
+        {
+            options = AccuracyOptions.Parse(args);
+        }
+        catch (ArgumentException e)
+        {
+            Console.Error.WriteLine(e.Message);
+            Console.Error.WriteLine(AccuracyOptions.Usage);
+            return 2;
+        }
+
+        if (options.Help)
+        {
+            Console.WriteLine(AccuracyOptions.Usage);
+            return 0;
+        }
+
+        foreach (var (option, path) in new[] { ("--csv", options.Csv), ("--plot", options.Plot) })
+        {
+            if (path is not null && OutputPaths.Problem(option, path) is { } problem)
+            {
+                Console.Error.WriteLine(problem);
+                return 2;
+            }
+        }
+
+        if (options.Threads > 0) torch.set_num_threads(options.Threads);
+        MklCpuDispatch.TryEnable();
+        DenormalFlush.TryEnable();
+
+        var total = Stopwatch.StartNew();
+        var cache = DatasetCache.DefaultRoot();
+        var runFolder = Path.Combine(cache, "accuracy", options.Settings.Signature);
+        var store = new ResultStore(runFolder);
+        if (options.Fresh) store.Clear();
+        var results = store.Load();
+        var cells = options.Cells();
+        var pending = cells.Where(c => !results.ContainsKey(c.Key)).ToList();
+        Console.WriteLine($"DataMux accuracy against N: {cells.Count} cells ({cells.Count - pending.Count} measured before, kept in {runFolder}); " +
+            $"{options.Settings.Steps} task steps of {options.Settings.Groups} groups, warm-ups of {options.Settings.WarmupSteps} steps (cached in {Path.Combine(cache, "warmups")}); {torch.get_num_threads()} threads");
+
+        using var cancellation = new CancellationTokenSource();
+        Console.CancelKeyPress += (_, e) =>
+        {
+            // The first Ctrl+C stops after the current step, with a checkpoint to continue from; a second one kills.
+            e.Cancel = !cancellation.IsCancellationRequested;
+            cancellation.Cancel();
+        };
+
+        var tasks = new Dictionary<string, TaskData>();
+        try
+        {
+            var runner = new CellRunner(options.Settings, cache, runFolder);
+            foreach (var cell in pending)
+            {
+                if (!tasks.TryGetValue(cell.Task, out var data)) data = tasks[cell.Task] = Load(cell.Task);
+                var result = RunWithProgress(cell, runner, data, cancellation.Token);
+                store.Add(result);
+                results[cell.Key] = result;
+                var baseline = results.Values.FirstOrDefault(r => r.Cell.Task == cell.Task && r.Cell.IsBaseline)?.Accuracy;
+                Console.WriteLine($"  {cell.Key}: {result.Accuracy * 100:0.0}%" + (baseline is { } b && !cell.IsBaseline ? $" ({(b - result.Accuracy) * 100:+0.0;-0.0} points below B1)" : "") +
+                    $", trained in {result.TrainSeconds:0} s ({result.TrainInstancesPerSecond:0} instances/s), inference {result.InstancesPerSecond:0} instances/s");
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            Console.WriteLine("Stopped: run the same command again to continue (finished cells are kept, the current one resumes from its checkpoint).");
+            return 130;
+        }
+        finally
+        {
+            foreach (var data in tasks.Values) data.Dispose();
+        }
+
+        var rows = ResultRow.From(cells.Select(c => results[c.Key]));
+        Console.WriteLine();
+        Console.Write(ConsoleTable.Format(rows));
+        if (options.Csv is not null) CsvReport.Write(options.Csv, rows);
+        AccuracyPlot.Save(options.Plot, rows);
+        Console.WriteLine($"Plot: {options.Plot}" + (options.Csv is null ? "" : $"; CSV: {options.Csv}") + $". Wall time {total.Elapsed.TotalMinutes:0.0} min.");
+        return 0;
+    }
+
+    private static TaskData Load(string task)
+    {
+        var data = task switch
+        {
+            "pos" => BrownTasks.Load().Pos,
+            "genre" => BrownTasks.Load().Genre,
+            "sentiment" => SentimentTask.Load(),
+            _ => throw new ArgumentException($"Unknown task {task}."),
+        };
+        Console.WriteLine($"{task}: {data.Description}");
+        return data;
+    }
+
+    /// <summary>
+    /// Runs one cell under a live progress bar (warm-up, then the task); where the output is not a terminal (a log, a
+    /// pipe) a plain line every tenth of each phase instead.
+    /// </summary>
+    private static CellResult RunWithProgress(Cell cell, CellRunner runner, TaskData data, CancellationToken cancellationToken)
+    {
+        static string Line(Cell cell, TrainingProgress report) =>
+            $"{cell.Key} {(report.Phase == TrainingPhase.Warmup ? "warm-up" : "task")} {report.Step}/{report.TotalSteps}, loss {report.Loss:0.000}" +
+            (report.RetrievalAccuracy is { } r ? $", retrieval {r * 100:0}%" : "") + $", {report.InstancesPerSecond:0} inst/s";
+
+        if (!AnsiConsole.Profile.Capabilities.Interactive)
+        {
+            var plain = new ProgressReporter(report =>
+            {
+                if (report.Step % Math.Max(1, report.TotalSteps / 10) == 0 || report.Step == report.TotalSteps) Console.WriteLine("    " + Line(cell, report));
+            });
+            return ModelCatalog.Run(cell, runner, data, plain, cancellationToken);
+        }
+
+        CellResult? result = null;
+        AnsiConsole.Progress()
+            .AutoClear(true)
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn(), new SpinnerColumn())
+            .Start(context =>
+            {
+                var bar = context.AddTask(cell.Key);
+                var progress = new ProgressReporter(report =>
+                {
+                    bar.MaxValue = report.TotalSteps;
+                    bar.Value = report.Step;
+                    bar.Description = Line(cell, report);
+                });
+                result = ModelCatalog.Run(cell, runner, data, progress, cancellationToken);
+            });
+        return result!;
+    }
+
+    /// <summary>Reports on the training thread (the live display redraws from its own).</summary>
+    private sealed class ProgressReporter(Action<TrainingProgress> report) : IProgress<TrainingProgress>
+    {
+        public void Report(TrainingProgress value) => report(value);
+    }
+}

@@ -1,0 +1,33 @@
+using System.Globalization;
+using DataMux.Training;
+
+namespace Accuracy.Runs;
+
+/// <summary>
+/// How every cell trains: the accuracy peer's budget by default (2,000 task steps of 32 groups, AdamW at 1e-3 with a
+/// short warm-up and a decay to 0; 1,000 retrieval warm-up steps), so that rows compare with its table.
+/// </summary>
+/// <param name="Steps">Task steps per cell.</param>
+/// <param name="Groups">Multiplexed groups per step (a step sees Groups · N sentences).</param>
+/// <param name="LearningRate">Peak learning rate of the task and of the warm-up.</param>
+/// <param name="WarmupSteps">Retrieval warm-up steps of the warm cells.</param>
+/// <param name="Seed">Seed of the data order, dropout and retrieval draws.</param>
+internal sealed record RunSettings(int Steps = 2000, int Groups = 32, double LearningRate = 1e-3, int WarmupSteps = 1000, int Seed = 0)
+{
+    /// <summary>The task training's options (a checkpoint every 250 steps into <paramref name="folder"/>).</summary>
+    public TrainingOptions Task(string folder) => new()
+    {
+        Steps = Steps, BatchGroups = Groups, LearningRate = LearningRate, Seed = Seed, WarmupFraction = 0.06, LinearDecay = true,
+        RetrievalWeight = 0.1, CheckpointFolder = folder, CheckpointEvery = 250,
+    };
+
+    /// <summary>The warm-up's options (the warm-up cache keeps its own checkpoints).</summary>
+    public TrainingOptions Warmup() => new()
+    {
+        Steps = WarmupSteps, BatchGroups = Groups, LearningRate = LearningRate, Seed = Seed, WarmupFraction = 0.06, LinearDecay = true,
+        CheckpointEvery = 250,
+    };
+
+    /// <summary>A short name of the settings: results of other settings are kept apart.</summary>
+    public string Signature => string.Create(CultureInfo.InvariantCulture, $"s{Steps}-g{Groups}-lr{LearningRate:G3}-w{WarmupSteps}-seed{Seed}");
+}
