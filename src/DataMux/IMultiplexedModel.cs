@@ -27,9 +27,10 @@ public interface IMultiplexedModel
     Tensor Encode(Batching.MultiplexedBatch batch);
 
     /// <summary>
-    /// The second half of <see cref="forward"/>: demultiplexes the backbone's output and applies the task head, giving
-    /// logits for every grouped row, filler rows included (<c>batch.Ungroup</c> strips them):
+    /// The second half of <see cref="forward"/>: demultiplexes the backbone's output <paramref name="hidden"/> of
+    /// <paramref name="batch"/> (whose tokens an input shortcut reads) and applies the task head, giving logits for every
+    /// grouped row, filler rows included (<c>batch.Ungroup</c> strips them):
     /// <c>[G, P+L, d]</c> -> <c>[G·N, Classes]</c> or <c>[G·N, L, Labels]</c>.
     /// </summary>
-    Tensor Decode(Tensor hidden);
+    Tensor Decode(Tensor hidden, Batching.MultiplexedBatch batch);
 }

@@ -22,6 +22,7 @@ namespace DataMux;
 /// <param name="MuxNorm">The Gaussian Hadamard vectors' norm (1 for the other muxes).</param>
 /// <param name="LearnMux">Whether training updates the mux transforms.</param>
 /// <param name="Reembed">Whether the mixed sequence goes through the embedding block again before the backbone.</param>
+/// <param name="InputShortcut">Whether every input's tokens reach its demultiplexed representation around the backbone.</param>
 public sealed record ModelConfiguration(
     string ModelName,
     int N,
@@ -40,7 +41,8 @@ public sealed record ModelConfiguration(
     int Outputs,
     double MuxNorm = 1.0,
     bool LearnMux = false,
-    bool Reembed = false)
+    bool Reembed = false,
+    bool InputShortcut = false)
 {
     /// <summary>The token layout (special token ids) that follows from this configuration.</summary>
     public TokenLayout Tokens => new(Vocabulary, N, PaddingToken);

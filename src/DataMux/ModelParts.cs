@@ -9,9 +9,11 @@ namespace DataMux;
 /// <param name="Encoder">The backbone.</param>
 /// <param name="Demux">The demultiplexer.</param>
 /// <param name="Head">The task head.</param>
+/// <param name="Shortcut">The input shortcut, or null when the model has none.</param>
 public sealed record ModelParts(
     Backbones.TokenEmbedding Embedding,
     Multiplexers.Multiplexer Mux,
     Backbones.TransformerEncoder Encoder,
     Demultiplexers.Demultiplexer Demux,
-    nn.Module<Tensor, Tensor> Head);
+    nn.Module<Tensor, Tensor> Head,
+    Demultiplexers.InputShortcut? Shortcut = null);

@@ -71,6 +71,7 @@ public sealed class CatalogueTests
         Assert.Equal(AttributeDefaults.MuxNorm, multiplexed.MuxNorm);
         Assert.Equal(AttributeDefaults.LearnMux, multiplexed.LearnMux);
         Assert.Equal(AttributeDefaults.Reembed, multiplexed.Reembed);
+        Assert.Equal(AttributeDefaults.InputShortcut, multiplexed.InputShortcut);
         Assert.Equal(AttributeDefaults.Layers, transformer.Layers);
         Assert.Equal(AttributeDefaults.Hidden, transformer.Hidden);
         Assert.Equal(AttributeDefaults.Heads, transformer.Heads);

@@ -294,7 +294,8 @@ public sealed class DiagnosticTests
     [InlineData("N = 2, Mux = Mux.Identity, LearnMux = true", "LearnMux = true", "LearnMux = true does not apply to Mux = Identity: it has no transform to learn; remove LearnMux")]
     [InlineData("N = 2, Mux = Mux.Learned, LearnMux = true", "LearnMux = true", "LearnMux = true does not apply to Mux = Learned: its maps are trained anyway; remove LearnMux")]
     [InlineData("N = 1, Mux = Mux.None, Demux = Demux.None, Reembed = true", "Reembed = true", "Reembed = true does not apply to Mux = None: there is no mix to embed again; remove Reembed")]
-    public void DMX0021_an_option_the_mux_has_no_use_for_points_at_the_option(string multiplexed, string at, string message)
+    [InlineData("N = 2, Demux = Demux.Mlp, InputShortcut = true", "InputShortcut = true", "InputShortcut = true does not apply to Demux = Mlp: the shortcut's rows are added to the index demux's projection; use Demux.IndexEmbedding or remove InputShortcut")]
+    public void DMX0021_an_option_the_mux_or_demux_has_no_use_for_points_at_the_option(string multiplexed, string at, string message)
     {
         var (diagnostic, text) = SingleError(Model(multiplexed: multiplexed), "DMX0021");
         Assert.Equal(at, text);
@@ -308,7 +309,7 @@ public sealed class DiagnosticTests
                  {
                      "N = 2, MuxNorm = 20, LearnMux = true", "N = 2, Mux = Mux.Orthogonal, LearnMux = true, Reembed = false",
                      "N = 2, Mux = Mux.BinaryHadamard, LearnMux = true", "N = 1, Mux = Mux.None, Demux = Demux.None",
-                     "N = 1, Mux = Mux.None, Demux = Demux.None, Reembed = false",
+                     "N = 1, Mux = Mux.None, Demux = Demux.None, Reembed = false", "N = 4, InputShortcut = true",
                  })
         {
             var run = TestHelper.Run(Model(multiplexed: multiplexed));

@@ -42,6 +42,9 @@ public partial class DefaultModel : global::TorchSharp.torch.nn.Module<global::T
     /// <summary>Whether the mix goes through the embedding block again before the backbone.</summary>
     public const bool Reembed = true;
 
+    /// <summary>Whether every input's tokens reach its demultiplexed representation around the backbone.</summary>
+    public const bool InputShortcut = false;
+
     /// <summary>Classes per input sequence.</summary>
     public const int Classes = 2;
 
@@ -49,7 +52,7 @@ public partial class DefaultModel : global::TorchSharp.torch.nn.Module<global::T
     public static global::DataMux.ModelConfiguration Configuration { get; } = new(
         "DefaultModel", N, global::DataMux.Mux.GaussianHadamard, global::DataMux.Demux.IndexEmbedding, Seed,
         Layers, Hidden, Heads, FeedForward, MaxLength, Vocabulary, PaddingToken, Dropout,
-        global::DataMux.ModelTask.SequenceClassification, Classes, MuxNorm, LearnMux, Reembed);
+        global::DataMux.ModelTask.SequenceClassification, Classes, MuxNorm, LearnMux, Reembed, InputShortcut);
 
     global::DataMux.ModelConfiguration global::DataMux.IMultiplexedModel.Configuration => Configuration;
 
@@ -91,7 +94,7 @@ public partial class DefaultModel : global::TorchSharp.torch.nn.Module<global::T
         global::DataMux.Validation.TokenChecks.Validate(tokens, "DefaultModel", MaxLength, Vocabulary, embedding.Device);
         using global::TorchSharp.DisposeScope scope = global::TorchSharp.torch.NewDisposeScope();
         global::DataMux.Batching.MultiplexedBatch batch = global::DataMux.Batching.MultiplexedBatch.Group(tokens, N, PaddingToken);
-        global::TorchSharp.torch.Tensor logits = Decode(Encode(batch));
+        global::TorchSharp.torch.Tensor logits = Decode(Encode(batch), batch);
         return scope.MoveToOuter(batch.Ungroup(logits));
     }
 
@@ -105,5 +108,5 @@ public partial class DefaultModel : global::TorchSharp.torch.nn.Module<global::T
     }
 
     /// <summary>Demultiplexes the backbone's output and applies the head: logits for every grouped row, filler rows included.</summary>
-    public global::TorchSharp.torch.Tensor Decode(global::TorchSharp.torch.Tensor hidden) => head.forward(demux.Sequence(hidden));
+    public global::TorchSharp.torch.Tensor Decode(global::TorchSharp.torch.Tensor hidden, global::DataMux.Batching.MultiplexedBatch batch) => head.forward(demux.Sequence(hidden));
 }

@@ -44,6 +44,9 @@ namespace Demo
         /// <summary>Whether the mix goes through the embedding block again before the backbone.</summary>
         public const bool Reembed = true;
 
+        /// <summary>Whether every input's tokens reach its demultiplexed representation around the backbone.</summary>
+        public const bool InputShortcut = false;
+
         /// <summary>Classes per input sequence.</summary>
         public const int Classes = 2;
 
@@ -51,7 +54,7 @@ namespace Demo
         public static global::DataMux.ModelConfiguration Configuration { get; } = new(
             "SentimentModel", N, global::DataMux.Mux.Orthogonal, global::DataMux.Demux.IndexEmbedding, Seed,
             Layers, Hidden, Heads, FeedForward, MaxLength, Vocabulary, PaddingToken, Dropout,
-            global::DataMux.ModelTask.SequenceClassification, Classes, MuxNorm, LearnMux, Reembed);
+            global::DataMux.ModelTask.SequenceClassification, Classes, MuxNorm, LearnMux, Reembed, InputShortcut);
 
         global::DataMux.ModelConfiguration global::DataMux.IMultiplexedModel.Configuration => Configuration;
 
@@ -93,7 +96,7 @@ namespace Demo
             global::DataMux.Validation.TokenChecks.Validate(tokens, "SentimentModel", MaxLength, Vocabulary, embedding.Device);
             using global::TorchSharp.DisposeScope scope = global::TorchSharp.torch.NewDisposeScope();
             global::DataMux.Batching.MultiplexedBatch batch = global::DataMux.Batching.MultiplexedBatch.Group(tokens, N, PaddingToken);
-            global::TorchSharp.torch.Tensor logits = Decode(Encode(batch));
+            global::TorchSharp.torch.Tensor logits = Decode(Encode(batch), batch);
             return scope.MoveToOuter(batch.Ungroup(logits));
         }
 
@@ -107,6 +110,6 @@ namespace Demo
         }
 
         /// <summary>Demultiplexes the backbone's output and applies the head: logits for every grouped row, filler rows included.</summary>
-        public global::TorchSharp.torch.Tensor Decode(global::TorchSharp.torch.Tensor hidden) => head.forward(demux.Sequence(hidden));
+        public global::TorchSharp.torch.Tensor Decode(global::TorchSharp.torch.Tensor hidden, global::DataMux.Batching.MultiplexedBatch batch) => head.forward(demux.Sequence(hidden));
     }
 }

@@ -44,6 +44,9 @@ namespace Demo.Tagging
         /// <summary>Whether the mix goes through the embedding block again before the backbone.</summary>
         public const bool Reembed = true;
 
+        /// <summary>Whether every input's tokens reach its demultiplexed representation around the backbone.</summary>
+        public const bool InputShortcut = false;
+
         /// <summary>Labels per input token.</summary>
         public const int Labels = 17;
 
@@ -51,7 +54,7 @@ namespace Demo.Tagging
         public static global::DataMux.ModelConfiguration Configuration { get; } = new(
             "TaggerModel", N, global::DataMux.Mux.GaussianHadamard, global::DataMux.Demux.Mlp, Seed,
             Layers, Hidden, Heads, FeedForward, MaxLength, Vocabulary, PaddingToken, Dropout,
-            global::DataMux.ModelTask.TokenClassification, Labels, MuxNorm, LearnMux, Reembed);
+            global::DataMux.ModelTask.TokenClassification, Labels, MuxNorm, LearnMux, Reembed, InputShortcut);
 
         global::DataMux.ModelConfiguration global::DataMux.IMultiplexedModel.Configuration => Configuration;
 
@@ -93,7 +96,7 @@ namespace Demo.Tagging
             global::DataMux.Validation.TokenChecks.Validate(tokens, "TaggerModel", MaxLength, Vocabulary, embedding.Device);
             using global::TorchSharp.DisposeScope scope = global::TorchSharp.torch.NewDisposeScope();
             global::DataMux.Batching.MultiplexedBatch batch = global::DataMux.Batching.MultiplexedBatch.Group(tokens, N, PaddingToken);
-            global::TorchSharp.torch.Tensor logits = Decode(Encode(batch));
+            global::TorchSharp.torch.Tensor logits = Decode(Encode(batch), batch);
             return scope.MoveToOuter(batch.Ungroup(logits));
         }
 
@@ -107,6 +110,6 @@ namespace Demo.Tagging
         }
 
         /// <summary>Demultiplexes the backbone's output and applies the head: logits for every grouped row, filler rows included.</summary>
-        public global::TorchSharp.torch.Tensor Decode(global::TorchSharp.torch.Tensor hidden) => head.forward(demux.Tokens(hidden));
+        public global::TorchSharp.torch.Tensor Decode(global::TorchSharp.torch.Tensor hidden, global::DataMux.Batching.MultiplexedBatch batch) => head.forward(demux.Tokens(hidden));
     }
 }

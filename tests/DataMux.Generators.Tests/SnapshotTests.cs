@@ -88,4 +88,42 @@ public sealed class SnapshotTests
         Assert.Empty(run.Diagnostics);
         Snapshots.Match(run.Sources["DefaultModel.g.cs"], "DefaultModel.g.cs");
     }
+
+    [Fact]
+    public void Plain_baseline()
+    {
+        var run = TestHelper.Run("""
+            using DataMux;
+
+            namespace Demo;
+
+            /// <summary>B1: the plain Transformer the multiplexed taggers are measured against.</summary>
+            [Multiplexed(N = 1, Mux = Mux.None, Demux = Demux.None)]
+            [Transformer(Layers = 2, Hidden = 128, Heads = 4, MaxLength = 32, Vocabulary = 10002)]
+            [TokenClassification(Labels = 12)]
+            public partial class PlainTagger { }
+            """);
+
+        Assert.Empty(run.Diagnostics);
+        Snapshots.Match(run.Sources["Demo.PlainTagger.g.cs"], "Demo.PlainTagger.g.cs");
+    }
+
+    [Fact]
+    public void Input_shortcut_and_mux_options()
+    {
+        var run = TestHelper.Run("""
+            using DataMux;
+
+            namespace Demo;
+
+            /// <summary>Genre of five sentences per pass, with every sentence's own bag of tokens around the backbone.</summary>
+            [Multiplexed(N = 5, MuxNorm = 20, LearnMux = true, Reembed = false, InputShortcut = true)]
+            [Transformer(Layers = 2, Hidden = 128, Heads = 4, MaxLength = 32, Vocabulary = 10002)]
+            [SequenceClassification(Classes = 2)]
+            public partial class GenreModel { }
+            """);
+
+        Assert.Empty(run.Diagnostics);
+        Snapshots.Match(run.Sources["Demo.GenreModel.g.cs"], "Demo.GenreModel.g.cs");
+    }
 }

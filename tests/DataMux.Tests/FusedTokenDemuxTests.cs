@@ -54,6 +54,37 @@ public sealed class FusedTokenDemuxTests : SeededTests
         }
     }
 
+    [Theory]
+    [InlineData(1, 2, 5, 16)]
+    [InlineData(2, 20, 9, 20)]
+    public void With_an_input_shortcut_the_pass_adds_each_inputs_token_rows_before_the_GELU(int groups, int n, int length, int hidden)
+    {
+        using var demux = Randomized(n, hidden);
+        using var states = randn(groups, n + 1 + length, hidden);
+        using var rows = randn(groups * n, length, hidden);
+        var linear = (TorchSharp.Modules.Linear)demux.named_children().Single(c => c.name == "project").module;
+        var norm = (TorchSharp.Modules.LayerNorm)demux.named_children().Single(c => c.name == "norm").module;
+        using var inference = inference_mode();
+
+        using var fused = demux.Tokens(states, rows);
+        using var index = states.narrow(1, 0, n).unsqueeze(2).expand(groups, n, length, hidden);
+        using var content = states.narrow(1, n + 1, length).unsqueeze(1).expand(groups, n, length, hidden);
+        using var projected = linear.forward(cat(new[] { index, content }, -1)) + rows.view(groups, n, length, hidden);
+        using var expected = norm.forward(nn.functional.gelu(projected)).reshape(groups * n, length, hidden);
+
+        Assert.True(fused.allclose(expected, 1e-4, 1e-4), $"max difference {(fused - expected).abs().max().item<float>()}");
+        FusedTokenDemux.Enabled = false;
+        try
+        {
+            using var separate = demux.Tokens(states, rows);
+            Assert.True(separate.allclose(expected, 1e-4, 1e-4), $"operators: max difference {(separate - expected).abs().max().item<float>()}");
+        }
+        finally
+        {
+            FusedTokenDemux.Enabled = true;
+        }
+    }
+
     [Fact]
     public void The_native_pass_is_built()
     {

@@ -114,3 +114,14 @@ public partial class TwoWayTokenModel { }
 [Transformer(Layers = 1, Hidden = 32, Heads = 4, FeedForward = 64, MaxLength = 6, Vocabulary = 12, PaddingToken = 0, Dropout = 0.0)]
 [SequenceClassification(Classes = 2)]
 public partial class FourWayTrainingModel { }
+
+// The input shortcut (InputShortcutTests): a token and a sentence model.
+[Multiplexed(N = 2, Mux = GaussianHadamard, Demux = IndexEmbedding, Seed = 7, InputShortcut = true)]
+[Transformer(Layers = 1, Hidden = 32, Heads = 4, FeedForward = 64, MaxLength = 6, Vocabulary = 12, PaddingToken = 0, Dropout = 0.0)]
+[TokenClassification(Labels = 2)]
+public partial class TwoWayShortcutTokenModel { }
+
+[Multiplexed(N = 4, Mux = GaussianHadamard, Demux = IndexEmbedding, Seed = 7, InputShortcut = true)]
+[Transformer(Layers = 1, Hidden = 32, Heads = 4, FeedForward = 64, MaxLength = 6, Vocabulary = 12, PaddingToken = 0, Dropout = 0.0)]
+[SequenceClassification(Classes = 2)]
+public partial class FourWayShortcutModel { }

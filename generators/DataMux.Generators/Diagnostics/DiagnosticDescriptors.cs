@@ -132,11 +132,11 @@ internal static class DiagnosticDescriptors
         "MuxNorm must be positive and finite",
         "MuxNorm must be positive and finite, but is {0}");
 
-    /// <summary>Format: "{0} does not apply to Mux = {1}: {2}" (option, mux, why).</summary>
+    /// <summary>Format: "{0} does not apply to {1}: {2}" (option, the mux or demux, why).</summary>
     public static readonly DiagnosticDescriptor OptionDoesNotApply = Create(
         "DMX0021",
-        "Multiplexing option does not apply to the chosen Mux",
-        "{0} does not apply to Mux = {1}: {2}");
+        "Multiplexing option does not apply to the chosen Mux or Demux",
+        "{0} does not apply to {1}: {2}");
 
     /// <summary>Every descriptor, for the tests that check docs and release tracking.</summary>
     public static readonly DiagnosticDescriptor[] All =

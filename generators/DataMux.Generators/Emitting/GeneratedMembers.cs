@@ -12,7 +12,8 @@ internal static class GeneratedMembers
     private static readonly string[] Shared =
     [
         "N", "Layers", "Hidden", "Heads", "FeedForward", "MaxLength", "Vocabulary", "PaddingToken", "Dropout", "Seed",
-        "MuxNorm", "LearnMux", "Reembed", "Configuration", "Parts", "Encode", "Decode", "embedding", "mux", "encoder", "demux", "head",
+        "MuxNorm", "LearnMux", "Reembed", "InputShortcut", "Configuration", "Parts", "Encode", "Decode", "embedding", "mux", "encoder",
+        "demux", "shortcut", "head",
     ];
 
     private static readonly HashSet<string> Sequence = [.. Shared, "Classes"];

@@ -92,6 +92,7 @@ internal static class ModelEmitter
         Constant(writer, "Norm of the Gaussian Hadamard vectors.", "double", "MuxNorm", spec.MuxNorm.ToString("R", CultureInfo.InvariantCulture));
         Constant(writer, "Whether training updates the mux transforms.", "bool", "LearnMux", spec.LearnMux ? "true" : "false");
         Constant(writer, "Whether the mix goes through the embedding block again before the backbone.", "bool", "Reembed", spec.ReembedsMix ? "true" : "false");
+        Constant(writer, "Whether every input's tokens reach its demultiplexed representation around the backbone.", "bool", "InputShortcut", spec.InputShortcut ? "true" : "false");
         Constant(writer, spec.Task == ModelTask.SequenceClassification ? "Classes per input sequence." : "Labels per input token.", "int", outputs, spec.Outputs);
     }
 
@@ -105,7 +106,7 @@ internal static class ModelEmitter
             .Line("public static global::DataMux.ModelConfiguration Configuration { get; } = new(")
             .Line($"    {NameLiteral(spec)}, N, global::DataMux.Mux.{spec.Mux}, global::DataMux.Demux.{spec.Demux}, Seed,")
             .Line("    Layers, Hidden, Heads, FeedForward, MaxLength, Vocabulary, PaddingToken, Dropout,")
-            .Line($"    global::DataMux.ModelTask.{spec.Task}, {Outputs(spec)}, MuxNorm, LearnMux, Reembed);")
+            .Line($"    global::DataMux.ModelTask.{spec.Task}, {Outputs(spec)}, MuxNorm, LearnMux, Reembed, InputShortcut);")
             .Line()
             .Line("global::DataMux.ModelConfiguration global::DataMux.IMultiplexedModel.Configuration => Configuration;")
             .Line();
@@ -116,6 +117,7 @@ internal static class ModelEmitter
             .Line($"private readonly global::DataMux.Multiplexers.{spec.MuxClass} mux;")
             .Line("private readonly global::DataMux.Backbones.TransformerEncoder encoder;")
             .Line($"private readonly global::DataMux.Demultiplexers.{spec.DemuxClass} demux;")
+            .LineIf(spec.InputShortcut, "private readonly global::DataMux.Demultiplexers.InputShortcut shortcut;")
             .Line($"private readonly global::DataMux.Heads.{spec.Task}Head head;")
             .Line();
 
@@ -131,6 +133,7 @@ internal static class ModelEmitter
             .Line("embedding = new(layout, MaxLength + demux.PrefixLength, Hidden, Dropout);")
             .Line($"mux = new({MuxArguments(spec)});")
             .Line("encoder = new(Layers, Hidden, Heads, FeedForward, Dropout);")
+            .LineIf(spec.InputShortcut, $"shortcut = new(layout, Hidden, pooled: {(spec.Task == ModelTask.SequenceClassification ? "true" : "false")});")
             .Line($"head = new(Hidden, {Outputs(spec)});")
             .Close()
             .Line()
@@ -141,7 +144,7 @@ internal static class ModelEmitter
             .Close()
             .Line()
             .Line("/// <summary>The submodules in call order.</summary>")
-            .Line("public global::DataMux.ModelParts Parts => new(embedding, mux, encoder, demux, head);")
+            .Line($"public global::DataMux.ModelParts Parts => new(embedding, mux, encoder, demux, head{(spec.InputShortcut ? ", shortcut" : "")});")
             .Line();
     }
 
@@ -156,7 +159,7 @@ internal static class ModelEmitter
             .Line($"global::DataMux.Validation.TokenChecks.Validate(tokens, {NameLiteral(spec)}, MaxLength, Vocabulary, embedding.Device);")
             .Line("using global::TorchSharp.DisposeScope scope = global::TorchSharp.torch.NewDisposeScope();")
             .Line($"{Batch} batch = {Batch}.Group(tokens, N, PaddingToken);")
-            .Line($"{Tensor} logits = Decode(Encode(batch));")
+            .Line($"{Tensor} logits = Decode(Encode(batch), batch);")
             .Line("return scope.MoveToOuter(batch.Ungroup(logits));")
             .Close()
             .Line()
@@ -177,7 +180,9 @@ internal static class ModelEmitter
         writer.Close()
             .Line()
             .Line($"/// <summary>Demultiplexes the backbone's output and applies the head: logits for every grouped row, filler rows included.</summary>")
-            .Line($"public {Tensor} Decode({Tensor} hidden) => head.forward(demux.{demux}(hidden));");
+            .Line(spec.InputShortcut
+                ? $"public {Tensor} Decode({Tensor} hidden, {Batch} batch) => head.forward(demux.{demux}(hidden, shortcut.forward(batch.Tokens)));"
+                : $"public {Tensor} Decode({Tensor} hidden, {Batch} batch) => head.forward(demux.{demux}(hidden));");
     }
 
     /// <summary>The mux constructor's arguments: the options each variant takes.</summary>

@@ -15,6 +15,9 @@ internal sealed class SourceWriter
         return this;
     }
 
+    /// <summary>Writes <paramref name="text"/> as a line when <paramref name="condition"/> holds.</summary>
+    public SourceWriter LineIf(bool condition, string text) => condition ? Line(text) : this;
+
     /// <summary>Writes <paramref name="header"/> and an opening brace, then indents.</summary>
     public SourceWriter Open(string header)
     {

@@ -15,6 +15,7 @@ namespace DataMux.Generators.Models;
 /// <param name="MuxNorm">The Gaussian Hadamard vectors' norm.</param>
 /// <param name="LearnMux">Whether training updates the mux transforms.</param>
 /// <param name="Reembed">Whether the mix goes through the embedding block again (false for Mux.None).</param>
+/// <param name="InputShortcut">Whether every input's tokens reach its demux around the backbone.</param>
 internal sealed record ModelSpec(
     string Namespace,
     EquatableArray<ContainingType> ContainingTypes,
@@ -36,7 +37,8 @@ internal sealed record ModelSpec(
     int Outputs,
     double MuxNorm,
     bool LearnMux,
-    bool Reembed)
+    bool Reembed,
+    bool InputShortcut)
 {
     /// <summary>The feed-forward width the encoder gets: <see cref="FeedForward"/>, or 4·Hidden when it is 0.</summary>
     public int ResolvedFeedForward => FeedForward == 0 ? 4 * Hidden : FeedForward;

@@ -136,7 +136,8 @@ internal static class ModelParser
                 : AttributeValues.Int(token, "Labels", AttributeDefaults.Labels),
             MuxNorm: AttributeValues.Double(multiplexed, "MuxNorm", AttributeDefaults.MuxNorm),
             LearnMux: AttributeValues.Bool(multiplexed, "LearnMux", AttributeDefaults.LearnMux),
-            Reembed: AttributeValues.Bool(multiplexed, "Reembed", AttributeDefaults.Reembed));
+            Reembed: AttributeValues.Bool(multiplexed, "Reembed", AttributeDefaults.Reembed),
+            InputShortcut: AttributeValues.Bool(multiplexed, "InputShortcut", AttributeDefaults.InputShortcut));
 
         diagnostics.AddRange(ModelValidator.Validate(spec, locations));
         return new(diagnostics.Count == 0 ? spec : null, diagnostics.ToEquatableArray());

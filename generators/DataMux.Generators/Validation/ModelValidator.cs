@@ -152,20 +152,26 @@ internal static class ModelValidator
         }
         else if (spec.Mux != "GaussianHadamard" && locations.IsWritten(Multiplexed, "MuxNorm"))
         {
-            yield return DiagnosticInfo.Create(DiagnosticDescriptors.OptionDoesNotApply, locations.Of(Multiplexed, "MuxNorm"), "MuxNorm", spec.Mux,
+            yield return DiagnosticInfo.Create(DiagnosticDescriptors.OptionDoesNotApply, locations.Of(Multiplexed, "MuxNorm"), "MuxNorm", "Mux = " + spec.Mux,
                 "it is the norm of the Gaussian Hadamard vectors; remove it or use Mux.GaussianHadamard");
         }
 
         if (spec.LearnMux && spec.Mux is "Identity" or "None" or "Learned")
         {
             var why = spec.Mux == "Learned" ? "its maps are trained anyway" : "it has no transform to learn";
-            yield return DiagnosticInfo.Create(DiagnosticDescriptors.OptionDoesNotApply, locations.Of(Multiplexed, "LearnMux"), "LearnMux = true", spec.Mux, why + "; remove LearnMux");
+            yield return DiagnosticInfo.Create(DiagnosticDescriptors.OptionDoesNotApply, locations.Of(Multiplexed, "LearnMux"), "LearnMux = true", "Mux = " + spec.Mux, why + "; remove LearnMux");
         }
 
         if (plainMux && spec.Reembed && locations.IsWritten(Multiplexed, "Reembed"))
         {
-            yield return DiagnosticInfo.Create(DiagnosticDescriptors.OptionDoesNotApply, locations.Of(Multiplexed, "Reembed"), "Reembed = true", spec.Mux,
+            yield return DiagnosticInfo.Create(DiagnosticDescriptors.OptionDoesNotApply, locations.Of(Multiplexed, "Reembed"), "Reembed = true", "Mux = " + spec.Mux,
                 "there is no mix to embed again; remove Reembed");
+        }
+
+        if (spec.InputShortcut && spec.Demux != "IndexEmbedding")
+        {
+            yield return DiagnosticInfo.Create(DiagnosticDescriptors.OptionDoesNotApply, locations.Of(Multiplexed, "InputShortcut"), "InputShortcut = true", "Demux = " + spec.Demux,
+                "the shortcut's rows are added to the index demux's projection; use Demux.IndexEmbedding or remove InputShortcut");
         }
     }
 }

@@ -45,4 +45,11 @@ public sealed class MultiplexedAttribute : Attribute
     /// single input's scale whatever N is. On by default; it does not apply to <see cref="DataMux.Mux.None"/>.
     /// </summary>
     public bool Reembed { get; set; } = true;
+
+    /// <summary>
+    /// Whether every input's own tokens also reach its demultiplexed representation around the backbone, through a second
+    /// embedding table (<see cref="Demultiplexers.InputShortcut"/>): the backbone then carries each input's context in the
+    /// mix, not its tokens as well. Not part of the DataMUX reference method; <see cref="DataMux.Demux.IndexEmbedding"/> only.
+    /// </summary>
+    public bool InputShortcut { get; set; }
 }

@@ -32,9 +32,23 @@ public abstract class Demultiplexer : nn.Module
     /// <summary>Adds the prefix: <c>[G·N, L]</c> -> <c>[G·N, PrefixLength + L]</c> (int64).</summary>
     public abstract Tensor AddPrefix(Tensor tokens);
 
-    /// <summary>One representation per input for sentence tasks: <c>[G, P+L, d]</c> -> <c>[G·N, d]</c>.</summary>
-    public abstract Tensor Sequence(Tensor hidden);
+    /// <summary>
+    /// One representation per input for sentence tasks: <c>[G, P+L, d]</c> -> <c>[G·N, d]</c>. <paramref name="shortcut"/>
+    /// is an <see cref="InputShortcut"/>'s pooled rows <c>[G·N, d]</c>, or null; only the index demux takes one.
+    /// </summary>
+    public abstract Tensor Sequence(Tensor hidden, Tensor? shortcut = null);
 
-    /// <summary>One representation per input token for token tasks: <c>[G, P+L, d]</c> -> <c>[G·N, L, d]</c>.</summary>
-    public abstract Tensor Tokens(Tensor hidden);
+    /// <summary>
+    /// One representation per input token for token tasks: <c>[G, P+L, d]</c> -> <c>[G·N, L, d]</c>.
+    /// <paramref name="shortcut"/> is an <see cref="InputShortcut"/>'s rows <c>[G·N, L, d]</c>, or null; only the index
+    /// demux takes one.
+    /// </summary>
+    public abstract Tensor Tokens(Tensor hidden, Tensor? shortcut = null);
+
+    /// <summary>Throws for a shortcut given to a demultiplexer that has no place for one.</summary>
+    protected void RefuseShortcut(Tensor? shortcut)
+    {
+        if (shortcut is not null)
+            throw new System.ArgumentException($"{GetName()} takes no input shortcut (only the index demux adds one).", nameof(shortcut));
+    }
 }

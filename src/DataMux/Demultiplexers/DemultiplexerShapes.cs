@@ -43,4 +43,20 @@ internal static class DemultiplexerShapes
 
         return hidden.size(1) - prefixLength;
     }
+
+    /// <summary>
+    /// Checks an input shortcut's rows for <paramref name="groups"/> groups of <paramref name="n"/> inputs, <c>[G·N, L, d]</c>
+    /// (tokens) or <c>[G·N, d]</c> (pooled, <paramref name="length"/> null), and views them grouped: <c>[G, N, L, d]</c> or <c>[G, N, d]</c>.
+    /// </summary>
+    public static Tensor Shortcut(Tensor shortcut, long groups, int n, long? length, int width, string name)
+    {
+        long[] expected = length is { } l ? [groups * n, l, width] : [groups * n, width];
+        if (!shortcut.shape.AsSpan().SequenceEqual(expected))
+        {
+            throw new ArgumentException(
+                $"{name} expects input shortcut rows of shape {TokenChecks.Format(expected)}, but got shape {TokenChecks.Format(shortcut.shape)}.", nameof(shortcut));
+        }
+
+        return length is { } t ? shortcut.view(groups, n, t, width) : shortcut.view(groups, n, width);
+    }
 }

@@ -58,8 +58,11 @@ public sealed class IndexEmbeddingDemultiplexer : Demultiplexer
         return scope.MoveToOuter(prefixed);
     }
 
-    /// <summary>One representation per input from the CLS slot: <c>[G, N+1+L, d]</c> -> <c>[G·N, d]</c> (row g·N+i).</summary>
-    public override Tensor Sequence(Tensor hidden)
+    /// <summary>
+    /// One representation per input from the CLS slot: <c>[G, N+1+L, d]</c> -> <c>[G·N, d]</c> (row g·N+i), with an
+    /// <see cref="InputShortcut"/>'s pooled rows <c>[G·N, d]</c> added before the GELU when given.
+    /// </summary>
+    public override Tensor Sequence(Tensor hidden, Tensor? shortcut = null)
     {
         DemultiplexerShapes.Content(hidden, PrefixLength, Hidden, GetName());
         using var scope = torch.NewDisposeScope();
@@ -67,23 +70,30 @@ public sealed class IndexEmbeddingDemultiplexer : Demultiplexer
         var indices = IndexPart(hidden);                                            // [G, N, d]
         var cls = functional.linear(hidden.select(1, N), ContentWeight, project.bias); // [G, d]
         var mixed = indices.add_(cls.unsqueeze(1), HeldScalars.One);
+        if (shortcut is not null) mixed.add_(DemultiplexerShapes.Shortcut(shortcut, groups, N, null, Hidden, GetName()), HeldScalars.One);
         var result = norm.forward(functional.gelu(mixed)).reshape(groups * N, Hidden);
         return scope.MoveToOuter(result);
     }
 
-    /// <summary>One representation per input token: <c>[G, N+1+L, d]</c> -> <c>[G·N, L, d]</c> (row g·N+i).</summary>
-    public override Tensor Tokens(Tensor hidden)
+    /// <summary>
+    /// One representation per input token: <c>[G, N+1+L, d]</c> -> <c>[G·N, L, d]</c> (row g·N+i), with an
+    /// <see cref="InputShortcut"/>'s rows <c>[G·N, L, d]</c> added before the GELU when given.
+    /// </summary>
+    public override Tensor Tokens(Tensor hidden, Tensor? shortcut = null)
     {
         var length = DemultiplexerShapes.Content(hidden, PrefixLength, Hidden, GetName());
         using var scope = torch.NewDisposeScope();
         var groups = hidden.size(0);
         var indices = IndexPart(hidden);                                                         // [G, N, d]
         var content = functional.linear(hidden.narrow(1, PrefixLength, length), ContentWeight, project.bias); // [G, L, d]
-        var normalized = FusedTokenDemux.TryApply(indices, content, norm.weight!, norm.bias!, NormEpsilon)
-            ?? norm.forward(functional.gelu(indices.unsqueeze(2).add(content.unsqueeze(1), HeldScalars.One)));         // [G, N, L, d]
+        var rows = shortcut is null ? null : DemultiplexerShapes.Shortcut(shortcut, groups, N, length, Hidden, GetName()); // [G, N, L, d]
+        var normalized = FusedTokenDemux.TryApply(indices, content, rows, norm.weight!, norm.bias!, NormEpsilon)
+            ?? norm.forward(functional.gelu(Sum(indices.unsqueeze(2).add(content.unsqueeze(1), HeldScalars.One), rows)));   // [G, N, L, d]
         var result = normalized.reshape(groups * N, length, Hidden);
         return scope.MoveToOuter(result);
     }
+
+    private static Tensor Sum(Tensor sum, Tensor? rows) => rows is null ? sum : sum.add_(rows, HeldScalars.One);
 
     /// <summary>W_p·pᵢ for every index slot: <c>[G, N, d]</c> (no bias; it is added with the content half).</summary>
     private Tensor IndexPart(Tensor hidden) => functional.linear(hidden.narrow(1, 0, N), project.weight!.narrow(1, 0, Hidden));

@@ -52,8 +52,9 @@ public sealed class MlpDemultiplexer : Demultiplexer
     }
 
     /// <summary>One representation per input from the CLS state: <c>[G, 1+L, d]</c> -> <c>[G·N, d]</c> (row g·N+i).</summary>
-    public override Tensor Sequence(Tensor hidden)
+    public override Tensor Sequence(Tensor hidden, Tensor? shortcut = null)
     {
+        RefuseShortcut(shortcut);
         DemultiplexerShapes.Content(hidden, PrefixLength, Hidden, GetName());
         using var scope = torch.NewDisposeScope();
         var groups = hidden.shape[0];
@@ -63,8 +64,9 @@ public sealed class MlpDemultiplexer : Demultiplexer
     }
 
     /// <summary>One representation per input token: <c>[G, 1+L, d]</c> -> <c>[G·N, L, d]</c> (row g·N+i).</summary>
-    public override Tensor Tokens(Tensor hidden)
+    public override Tensor Tokens(Tensor hidden, Tensor? shortcut = null)
     {
+        RefuseShortcut(shortcut);
         var length = DemultiplexerShapes.Content(hidden, PrefixLength, Hidden, GetName());
         using var scope = torch.NewDisposeScope();
         var groups = hidden.shape[0];

@@ -37,15 +37,17 @@ public sealed class PlainDemultiplexer : Demultiplexer
     }
 
     /// <summary>The CLS state of every input: <c>[rows, 1+L, d]</c> -> <c>[rows, d]</c>.</summary>
-    public override Tensor Sequence(Tensor hidden)
+    public override Tensor Sequence(Tensor hidden, Tensor? shortcut = null)
     {
+        RefuseShortcut(shortcut);
         DemultiplexerShapes.Content(hidden, PrefixLength, Hidden, GetName());
         return hidden.select(1, 0);
     }
 
     /// <summary>The content states of every input: <c>[rows, 1+L, d]</c> -> <c>[rows, L, d]</c>.</summary>
-    public override Tensor Tokens(Tensor hidden)
+    public override Tensor Tokens(Tensor hidden, Tensor? shortcut = null)
     {
+        RefuseShortcut(shortcut);
         var length = DemultiplexerShapes.Content(hidden, PrefixLength, Hidden, GetName());
         return hidden.narrow(1, PrefixLength, length);
     }

@@ -500,12 +500,13 @@ static void mix_region(void *argument) {
 
 /* ---------------- the index demux's per-token tail in one pass ---------------- */
 
-/* output[g, i, t] = LayerNorm(GELU(index_part[g, i] + content[g, t])): the operators would build the [G, N, L, d] sum,
- * then read and write it again for GELU and twice more for LayerNorm; here each output row is written once, while
- * the two [·, d] inputs it comes from stay in the cache. */
+/* output[g, i, t] = LayerNorm(GELU(index_part[g, i] + content[g, t] (+ shortcut[g, i, t]))): the operators would build
+ * the [G, N, L, d] sum, then read and write it again for GELU and twice more for LayerNorm; here each output row is
+ * written once, while the [·, d] inputs it comes from stay in the cache. */
 typedef struct {
     const float *index_part; /* [groups, n, width]: W_p · p_i */
     const float *content;    /* [groups, length, width]: W_h · h_t + b */
+    const float *shortcut;   /* [groups, n, length, width]: an input shortcut's rows, or NULL */
     const float *weight, *bias; /* LayerNorm's affine parameters, [width] */
     int groups, n, length, width;
     float eps;
@@ -528,6 +529,8 @@ static void demux_region(void *argument) {
             long t = row % job->length, gi = row / job->length, g = gi / job->n; /* gi = g · n + i */
             float *out = job->output + row * width;
             add_rows(job->index_part + gi * width, job->content + (g * job->length + t) * width, out, (int)width);
+            if (job->shortcut)
+                for (long k = 0; k < width; k++) out[k] += job->shortcut[row * width + k];
             gelu(out, width);
             layer_norm_rows(out, 1, (int)width, job->weight, job->bias, job->eps);
         }

@@ -7,7 +7,8 @@ namespace DataMux.Performance;
 /// <summary>
 /// The index demux's per-token tail in one pass, for inference on the CPU in float32:
 /// <c>LayerNorm(GELU(W_p·pᵢ + W_h·hₜ + b))</c> for every group g, input i and token t, written straight into the
-/// <c>[G, N, L, d]</c> result from the <c>[G, N, d]</c> and <c>[G, L, d]</c> halves of the projection.
+/// <c>[G, N, L, d]</c> result from the <c>[G, N, d]</c> and <c>[G, L, d]</c> halves of the projection (plus an input
+/// shortcut's row for (g, i, t) where the model has one).
 /// </summary>
 /// <remarks>
 /// The operators (broadcast sum, GELU, LayerNorm) each read and write the whole <c>[G, N, L, d]</c> tensor, 15 MiB
@@ -32,13 +33,15 @@ public static unsafe class FusedTokenDemux
     /// <summary>
     /// <c>LayerNorm(GELU(indexPart[g, i] + content[g, t]))</c> as <c>[G, N, L, d]</c>, with <paramref name="indexPart"/>
     /// <c>[G, N, d]</c>, <paramref name="content"/> <c>[G, L, d]</c> and LayerNorm parameters <paramref name="weight"/>,
-    /// <paramref name="bias"/> <c>[d]</c>; null when this pass cannot serve the call (gradients, other devices or
-    /// types, other shapes), in which case the caller runs the operators.
+    /// <paramref name="bias"/> <c>[d]</c>, and an input shortcut's rows <paramref name="shortcut"/> <c>[G, N, L, d]</c>
+    /// added to the sum when given; null when this pass cannot serve the call (gradients, other devices or types,
+    /// other shapes), in which case the caller runs the operators.
     /// </summary>
-    internal static Tensor? TryApply(Tensor indexPart, Tensor content, Tensor weight, Tensor bias, double epsilon)
+    internal static Tensor? TryApply(Tensor indexPart, Tensor content, Tensor? shortcut, Tensor weight, Tensor bias, double epsilon)
     {
         if (!Enabled || !NativeTeam.IsAvailable || torch.is_grad_enabled() ||
             !TensorMemory.IsFloatCpu(indexPart) || !TensorMemory.IsFloatCpu(content) ||
+            (shortcut is not null && !TensorMemory.IsFloatCpu(shortcut)) ||
             !TensorMemory.IsContiguousFloatCpu(weight) || !TensorMemory.IsContiguousFloatCpu(bias) ||
             indexPart.dim() != 3 || content.dim() != 3)
         {
@@ -48,18 +51,19 @@ public static unsafe class FusedTokenDemux
         var (groups, n, width) = (indexPart.size(0), indexPart.size(1), indexPart.size(2));
         var length = content.size(1);
         if (groups < 1 || n < 1 || length < 1 || width < 1 || content.size(0) != groups || content.size(2) != width ||
-            weight.numel() != width || bias.numel() != width)
+            weight.numel() != width || bias.numel() != width ||
+            (shortcut is not null && (shortcut.dim() != 4 || shortcut.size(0) != groups || shortcut.size(1) != n || shortcut.size(2) != length || shortcut.size(3) != width)))
         {
             return null;
         }
 
         using var scope = torch.NewDisposeScope();
         // The halves come from products, so these are no-ops there; a strided view would otherwise be read wrongly.
-        var (index, tokens) = (indexPart.contiguous(), content.contiguous());
+        var (index, tokens, rows) = (indexPart.contiguous(), content.contiguous(), shortcut?.contiguous());
         var output = empty(groups, n, length, width, dtype: ScalarType.Float32);
         var job = new Job
         {
-            IndexPart = TensorMemory.Floats(index), Content = TensorMemory.Floats(tokens),
+            IndexPart = TensorMemory.Floats(index), Content = TensorMemory.Floats(tokens), Shortcut = rows is null ? null : TensorMemory.Floats(rows),
             Weight = TensorMemory.Floats(weight), Bias = TensorMemory.Floats(bias),
             Groups = (int)groups, N = (int)n, Length = (int)length, Width = (int)width, Epsilon = (float)epsilon,
             Output = TensorMemory.Floats(output),
@@ -72,7 +76,7 @@ public static unsafe class FusedTokenDemux
     [StructLayout(LayoutKind.Sequential)]
     private struct Job
     {
-        public float* IndexPart, Content, Weight, Bias;
+        public float* IndexPart, Content, Shortcut, Weight, Bias;
         public int Groups, N, Length, Width;
         public float Epsilon;
         public float* Output;

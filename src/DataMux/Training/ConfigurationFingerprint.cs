@@ -26,6 +26,7 @@ internal static class ConfigurationFingerprint
             ["MuxNorm"] = c.MuxNorm.ToString("R", CultureInfo.InvariantCulture),
             ["LearnMux"] = c.LearnMux,
             ["Reembed"] = c.Reembed,
+            ["InputShortcut"] = c.InputShortcut,
             ["Seed"] = c.Seed,
             ["Layers"] = c.Layers,
             ["Hidden"] = c.Hidden,

@@ -165,7 +165,7 @@ internal sealed class TrainingRun<TModel>
         double? retrievalAccuracy = null;
         if (phase == TrainingPhase.Task)
         {
-            var logits = batch.Ungroup(model.Decode(hidden));
+            var logits = batch.Ungroup(model.Decode(hidden, batch));
             var targets = labels!.index_select(0, indices.to(labels.device)).to(device);
             task = configuration.Task == ModelTask.TokenClassification
                 ? nn.functional.cross_entropy(logits.flatten(0, 1), targets.flatten(), ignore_index: MultiplexedTrainer.IgnoreLabel)
