@@ -61,29 +61,25 @@ public sealed class RetrievalHeadTests
     }
 
     [Fact]
-    public void Logits_read_the_drawn_inputs_index_slot_and_the_position()
+    public void The_objective_reads_the_models_own_demux_at_the_drawn_input_and_position()
     {
-        // The head's input for (g, i, t) is [hidden[g, i] ; hidden[g, N + 1 + t]]: changing any other state of the
-        // backbone's output leaves that pair's logits as they are.
-        using var head = new RetrievalHead(TwoWayHadamardTokenModel.Configuration);
-        head.eval();
+        // The head is the index demux on [p_r ; h_t] then a Linear: the pairs' rows are the demux's token
+        // representations of those inputs and positions, so that the warm-up trains the demux the task uses.
+        using var model = new TwoWayHadamardTokenModel();
+        model.eval();
+        var demux = (Demultiplexers.IndexEmbeddingDemultiplexer)model.Parts.Demux;
         using var generator = new Generator(3, torch.CPU);
         using var hidden = torch.randn(new long[] { 2, 2 + 1 + 3, 32 }, generator: generator);
-        using var pairs = torch.tensor(new long[] { 1, 0, 2 }, new long[] { 1, 3 });
-        using var before = head.forward(hidden, pairs);
+        using var pairs = torch.tensor(new long[] { 1, 0, 2, 0, 1, 0 }, new long[] { 2, 3 });
 
-        using var changed = hidden.clone();
-        changed[1, 1] = torch.ones(32);    // the other input's index slot
-        changed[1, 2] = torch.ones(32);    // the CLS slot
-        changed[1, 3] = torch.ones(32);    // content position 0
-        changed[0] = torch.ones(6, 32);    // the other group
-        using var same = head.forward(changed, pairs);
-        changed[1, 5] = torch.ones(32);    // content position 2: the pair's own
-        using var moved = head.forward(changed, pairs);
+        using var rows = demux.Pairs(hidden, pairs);
+        using var tokens = demux.Tokens(hidden);   // [G·N, L, d], row g·N + i
 
-        Assert.True(same.Same(before));
-        Assert.False(moved.allclose(before));
-        Assert.Equal(new long[] { 1, 12 }, before.shape);
+        Assert.True(rows[0].allclose(tokens[1 * 2 + 0, 2], 1e-5, 1e-5));
+        Assert.True(rows[1].allclose(tokens[0 * 2 + 1, 0], 1e-5, 1e-5));
+        using var head = new RetrievalHead(TwoWayHadamardTokenModel.Configuration);
+        using var logits = head.Logits(model, hidden, pairs);
+        Assert.Equal(new long[] { 2, 12 }, logits.shape);
     }
 
     [Fact]
@@ -127,6 +123,7 @@ public sealed class RetrievalHeadTests
         using var head = new RetrievalHead(TwoWayHadamardTokenModel.Configuration);
         var (tokens, _) = TrainerTasks.Parity(256, 2);
         using var taskHead = model.Parts.Head.parameters().First().clone();
+        using var demuxBefore = model.Parts.Demux.parameters().First().clone();
         var steps = new List<TrainingProgress>();
 
         var summary = MultiplexedTrainer.WarmUp(model, head, tokens, new TrainingOptions { Steps = 800, BatchGroups = 8, LearningRate = 3e-3 },
@@ -138,5 +135,6 @@ public sealed class RetrievalHeadTests
         var late = steps.TakeLast(20).Average(step => step.RetrievalAccuracy!.Value);
         Assert.True(late > 0.6, $"retrieval accuracy over the last 20 steps {late:P0} (chance 1/11)");
         Assert.True(model.Parts.Head.parameters().First().Same(taskHead), "the task head gets no gradient in the warm-up");
+        Assert.False(model.Parts.Demux.parameters().First().Same(demuxBefore), "the warm-up trains the demux the task reads");
     }
 }

@@ -17,6 +17,8 @@ internal sealed record AccuracyOptions
           --tasks T,...         pos, genre and/or sentiment (default: all three)
           --ns 1,2,5,10,20,40   the multiplexed widths (B1, the plain backbone, always runs)
           --muxes M,...         GaussianHadamard and/or Orthogonal (default: GaussianHadamard)
+          --variants V,...      model variants besides B1: reference (the DataMUX reference method) and the others
+                                ModelCatalog declares (default: all of them)
           --warmup both|on|off  cells with retrieval warm-up, without, or both (default: both)
           --steps S             task steps per cell (default 2000)      --groups G  groups per step (default 32)
           --warmup-steps W      retrieval warm-up steps (default 1000)  --lr RATE   peak learning rate (default 1e-3)
@@ -35,6 +37,7 @@ internal sealed record AccuracyOptions
     public IReadOnlyList<string> Tasks { get; init; } = AllTasks;
     public IReadOnlyList<int> Ns { get; init; } = AllNs;
     public IReadOnlyList<string> Muxes { get; init; } = ["GaussianHadamard"];
+    public IReadOnlyList<string> Variants { get; init; } = Models.ModelCatalog.Variants;
     public string Warmup { get; init; } = "both";
     public RunSettings Settings { get; init; } = new();
     public string? Csv { get; init; }
@@ -51,11 +54,12 @@ internal sealed record AccuracyOptions
         var cells = new List<Cell>();
         foreach (var task in Tasks)
         {
-            cells.Add(new Cell(task, 1, "B1", 0));
-            foreach (var mux in Muxes)
-                foreach (var n in Ns.Order())
-                    foreach (var warmup in warmups)
-                        cells.Add(new Cell(task, n, mux, warmup));
+            cells.Add(new Cell(task, 1, "B1", 0, "plain"));
+            foreach (var variant in Variants)
+                foreach (var mux in Muxes)
+                    foreach (var n in Ns.Order())
+                        foreach (var warmup in warmups)
+                            cells.Add(new Cell(task, n, mux, warmup, variant));
         }
 
         return cells;
@@ -69,7 +73,7 @@ internal sealed record AccuracyOptions
         {
             var option = args[i] == "-h" ? "--help" : args[i];
             string value = "";
-            if (option is "--tasks" or "--ns" or "--muxes" or "--warmup" or "--steps" or "--groups" or "--warmup-steps" or "--lr"
+            if (option is "--tasks" or "--ns" or "--muxes" or "--variants" or "--warmup" or "--steps" or "--groups" or "--warmup-steps" or "--lr"
                 or "--seed" or "--csv" or "--plot" or "--threads")
             {
                 if (i + 1 >= args.Length) throw new ArgumentException($"{option} needs a value.");
@@ -94,6 +98,7 @@ internal sealed record AccuracyOptions
             {
                 "--tasks" => options with { Tasks = List(option, value, name => AllTasks.Contains(name) ? name : null, "pos, genre or sentiment") },
                 "--ns" => options with { Ns = List(option, value, name => int.TryParse(name, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && AllNs.Contains(n) ? n : (int?)null, "one of 1, 2, 5, 10, 20, 40").Select(n => n!.Value).ToList() },
+                "--variants" => options with { Variants = List(option, value, name => Models.ModelCatalog.Variants.Contains(name) ? name : null, "one of " + string.Join(", ", Models.ModelCatalog.Variants)) },
                 "--muxes" => options with { Muxes = List(option, value, name => AllMuxes.FirstOrDefault(m => m.Equals(name, StringComparison.OrdinalIgnoreCase)), "GaussianHadamard or Orthogonal") },
                 "--warmup" => options with { Warmup = value is "both" or "on" or "off" ? value : throw new ArgumentException($"--warmup: expected both, on or off, but got '{value}'.") },
                 "--csv" => options with { Csv = value.Length > 0 ? value : throw new ArgumentException("--csv: expected a file name, but got an empty one.") },

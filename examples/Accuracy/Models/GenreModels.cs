@@ -13,74 +13,290 @@ namespace Accuracy.Models;
 [SequenceClassification(Classes = 2)]
 public partial class GenrePlain { }
 
-/// <summary>GaussianHadamard, N = 1.</summary>
+/// <summary>Reference: GaussianHadamard, N = 1.</summary>
+[Multiplexed(N = 1, Mux = GaussianHadamard, Demux = IndexEmbedding)]
+[Transformer(Layers = 2, Hidden = 128, Heads = 4, MaxLength = 32, Vocabulary = 10002)]
+[SequenceClassification(Classes = 2)]
+public partial class GenreReferenceHadamard1 { }
+
+/// <summary>Reference: GaussianHadamard, N = 2.</summary>
+[Multiplexed(N = 2, Mux = GaussianHadamard, Demux = IndexEmbedding)]
+[Transformer(Layers = 2, Hidden = 128, Heads = 4, MaxLength = 32, Vocabulary = 10002)]
+[SequenceClassification(Classes = 2)]
+public partial class GenreReferenceHadamard2 { }
+
+/// <summary>Reference: GaussianHadamard, N = 5.</summary>
+[Multiplexed(N = 5, Mux = GaussianHadamard, Demux = IndexEmbedding)]
+[Transformer(Layers = 2, Hidden = 128, Heads = 4, MaxLength = 32, Vocabulary = 10002)]
+[SequenceClassification(Classes = 2)]
+public partial class GenreReferenceHadamard5 { }
+
+/// <summary>Reference: GaussianHadamard, N = 10.</summary>
+[Multiplexed(N = 10, Mux = GaussianHadamard, Demux = IndexEmbedding)]
+[Transformer(Layers = 2, Hidden = 128, Heads = 4, MaxLength = 32, Vocabulary = 10002)]
+[SequenceClassification(Classes = 2)]
+public partial class GenreReferenceHadamard10 { }
+
+/// <summary>Reference: GaussianHadamard, N = 20.</summary>
+[Multiplexed(N = 20, Mux = GaussianHadamard, Demux = IndexEmbedding)]
+[Transformer(Layers = 2, Hidden = 128, Heads = 4, MaxLength = 32, Vocabulary = 10002)]
+[SequenceClassification(Classes = 2)]
+public partial class GenreReferenceHadamard20 { }
+
+/// <summary>Reference: GaussianHadamard, N = 40.</summary>
+[Multiplexed(N = 40, Mux = GaussianHadamard, Demux = IndexEmbedding)]
+[Transformer(Layers = 2, Hidden = 128, Heads = 4, MaxLength = 32, Vocabulary = 10002)]
+[SequenceClassification(Classes = 2)]
+public partial class GenreReferenceHadamard40 { }
+
+/// <summary>Reference: Orthogonal, N = 1.</summary>
+[Multiplexed(N = 1, Mux = Orthogonal, Demux = IndexEmbedding)]
+[Transformer(Layers = 2, Hidden = 128, Heads = 4, MaxLength = 32, Vocabulary = 10002)]
+[SequenceClassification(Classes = 2)]
+public partial class GenreReferenceOrthogonal1 { }
+
+/// <summary>Reference: Orthogonal, N = 2.</summary>
+[Multiplexed(N = 2, Mux = Orthogonal, Demux = IndexEmbedding)]
+[Transformer(Layers = 2, Hidden = 128, Heads = 4, MaxLength = 32, Vocabulary = 10002)]
+[SequenceClassification(Classes = 2)]
+public partial class GenreReferenceOrthogonal2 { }
+
+/// <summary>Reference: Orthogonal, N = 5.</summary>
+[Multiplexed(N = 5, Mux = Orthogonal, Demux = IndexEmbedding)]
+[Transformer(Layers = 2, Hidden = 128, Heads = 4, MaxLength = 32, Vocabulary = 10002)]
+[SequenceClassification(Classes = 2)]
+public partial class GenreReferenceOrthogonal5 { }
+
+/// <summary>Reference: Orthogonal, N = 10.</summary>
+[Multiplexed(N = 10, Mux = Orthogonal, Demux = IndexEmbedding)]
+[Transformer(Layers = 2, Hidden = 128, Heads = 4, MaxLength = 32, Vocabulary = 10002)]
+[SequenceClassification(Classes = 2)]
+public partial class GenreReferenceOrthogonal10 { }
+
+/// <summary>Reference: Orthogonal, N = 20.</summary>
+[Multiplexed(N = 20, Mux = Orthogonal, Demux = IndexEmbedding)]
+[Transformer(Layers = 2, Hidden = 128, Heads = 4, MaxLength = 32, Vocabulary = 10002)]
+[SequenceClassification(Classes = 2)]
+public partial class GenreReferenceOrthogonal20 { }
+
+/// <summary>Reference: Orthogonal, N = 40.</summary>
+[Multiplexed(N = 40, Mux = Orthogonal, Demux = IndexEmbedding)]
+[Transformer(Layers = 2, Hidden = 128, Heads = 4, MaxLength = 32, Vocabulary = 10002)]
+[SequenceClassification(Classes = 2)]
+public partial class GenreReferenceOrthogonal40 { }
+
+/// <summary>NoReembed: GaussianHadamard, N = 1.</summary>
 [Multiplexed(N = 1, Mux = GaussianHadamard, Demux = IndexEmbedding, Reembed = false)]
 [Transformer(Layers = 2, Hidden = 128, Heads = 4, MaxLength = 32, Vocabulary = 10002)]
 [SequenceClassification(Classes = 2)]
-public partial class GenreHadamard1 { }
+public partial class GenreNoReembedHadamard1 { }
 
-/// <summary>GaussianHadamard, N = 2.</summary>
+/// <summary>NoReembed: GaussianHadamard, N = 2.</summary>
 [Multiplexed(N = 2, Mux = GaussianHadamard, Demux = IndexEmbedding, Reembed = false)]
 [Transformer(Layers = 2, Hidden = 128, Heads = 4, MaxLength = 32, Vocabulary = 10002)]
 [SequenceClassification(Classes = 2)]
-public partial class GenreHadamard2 { }
+public partial class GenreNoReembedHadamard2 { }
 
-/// <summary>GaussianHadamard, N = 5.</summary>
+/// <summary>NoReembed: GaussianHadamard, N = 5.</summary>
 [Multiplexed(N = 5, Mux = GaussianHadamard, Demux = IndexEmbedding, Reembed = false)]
 [Transformer(Layers = 2, Hidden = 128, Heads = 4, MaxLength = 32, Vocabulary = 10002)]
 [SequenceClassification(Classes = 2)]
-public partial class GenreHadamard5 { }
+public partial class GenreNoReembedHadamard5 { }
 
-/// <summary>GaussianHadamard, N = 10.</summary>
+/// <summary>NoReembed: GaussianHadamard, N = 10.</summary>
 [Multiplexed(N = 10, Mux = GaussianHadamard, Demux = IndexEmbedding, Reembed = false)]
 [Transformer(Layers = 2, Hidden = 128, Heads = 4, MaxLength = 32, Vocabulary = 10002)]
 [SequenceClassification(Classes = 2)]
-public partial class GenreHadamard10 { }
+public partial class GenreNoReembedHadamard10 { }
 
-/// <summary>GaussianHadamard, N = 20.</summary>
+/// <summary>NoReembed: GaussianHadamard, N = 20.</summary>
 [Multiplexed(N = 20, Mux = GaussianHadamard, Demux = IndexEmbedding, Reembed = false)]
 [Transformer(Layers = 2, Hidden = 128, Heads = 4, MaxLength = 32, Vocabulary = 10002)]
 [SequenceClassification(Classes = 2)]
-public partial class GenreHadamard20 { }
+public partial class GenreNoReembedHadamard20 { }
 
-/// <summary>GaussianHadamard, N = 40.</summary>
+/// <summary>NoReembed: GaussianHadamard, N = 40.</summary>
 [Multiplexed(N = 40, Mux = GaussianHadamard, Demux = IndexEmbedding, Reembed = false)]
 [Transformer(Layers = 2, Hidden = 128, Heads = 4, MaxLength = 32, Vocabulary = 10002)]
 [SequenceClassification(Classes = 2)]
-public partial class GenreHadamard40 { }
+public partial class GenreNoReembedHadamard40 { }
 
-/// <summary>Orthogonal, N = 1.</summary>
+/// <summary>NoReembed: Orthogonal, N = 1.</summary>
 [Multiplexed(N = 1, Mux = Orthogonal, Demux = IndexEmbedding, Reembed = false)]
 [Transformer(Layers = 2, Hidden = 128, Heads = 4, MaxLength = 32, Vocabulary = 10002)]
 [SequenceClassification(Classes = 2)]
-public partial class GenreOrthogonal1 { }
+public partial class GenreNoReembedOrthogonal1 { }
 
-/// <summary>Orthogonal, N = 2.</summary>
+/// <summary>NoReembed: Orthogonal, N = 2.</summary>
 [Multiplexed(N = 2, Mux = Orthogonal, Demux = IndexEmbedding, Reembed = false)]
 [Transformer(Layers = 2, Hidden = 128, Heads = 4, MaxLength = 32, Vocabulary = 10002)]
 [SequenceClassification(Classes = 2)]
-public partial class GenreOrthogonal2 { }
+public partial class GenreNoReembedOrthogonal2 { }
 
-/// <summary>Orthogonal, N = 5.</summary>
+/// <summary>NoReembed: Orthogonal, N = 5.</summary>
 [Multiplexed(N = 5, Mux = Orthogonal, Demux = IndexEmbedding, Reembed = false)]
 [Transformer(Layers = 2, Hidden = 128, Heads = 4, MaxLength = 32, Vocabulary = 10002)]
 [SequenceClassification(Classes = 2)]
-public partial class GenreOrthogonal5 { }
+public partial class GenreNoReembedOrthogonal5 { }
 
-/// <summary>Orthogonal, N = 10.</summary>
+/// <summary>NoReembed: Orthogonal, N = 10.</summary>
 [Multiplexed(N = 10, Mux = Orthogonal, Demux = IndexEmbedding, Reembed = false)]
 [Transformer(Layers = 2, Hidden = 128, Heads = 4, MaxLength = 32, Vocabulary = 10002)]
 [SequenceClassification(Classes = 2)]
-public partial class GenreOrthogonal10 { }
+public partial class GenreNoReembedOrthogonal10 { }
 
-/// <summary>Orthogonal, N = 20.</summary>
+/// <summary>NoReembed: Orthogonal, N = 20.</summary>
 [Multiplexed(N = 20, Mux = Orthogonal, Demux = IndexEmbedding, Reembed = false)]
 [Transformer(Layers = 2, Hidden = 128, Heads = 4, MaxLength = 32, Vocabulary = 10002)]
 [SequenceClassification(Classes = 2)]
-public partial class GenreOrthogonal20 { }
+public partial class GenreNoReembedOrthogonal20 { }
 
-/// <summary>Orthogonal, N = 40.</summary>
+/// <summary>NoReembed: Orthogonal, N = 40.</summary>
 [Multiplexed(N = 40, Mux = Orthogonal, Demux = IndexEmbedding, Reembed = false)]
 [Transformer(Layers = 2, Hidden = 128, Heads = 4, MaxLength = 32, Vocabulary = 10002)]
 [SequenceClassification(Classes = 2)]
-public partial class GenreOrthogonal40 { }
+public partial class GenreNoReembedOrthogonal40 { }
+
+/// <summary>Shortcut: GaussianHadamard, N = 1.</summary>
+[Multiplexed(N = 1, Mux = GaussianHadamard, Demux = IndexEmbedding, InputShortcut = true)]
+[Transformer(Layers = 2, Hidden = 128, Heads = 4, MaxLength = 32, Vocabulary = 10002)]
+[SequenceClassification(Classes = 2)]
+public partial class GenreShortcutHadamard1 { }
+
+/// <summary>Shortcut: GaussianHadamard, N = 2.</summary>
+[Multiplexed(N = 2, Mux = GaussianHadamard, Demux = IndexEmbedding, InputShortcut = true)]
+[Transformer(Layers = 2, Hidden = 128, Heads = 4, MaxLength = 32, Vocabulary = 10002)]
+[SequenceClassification(Classes = 2)]
+public partial class GenreShortcutHadamard2 { }
+
+/// <summary>Shortcut: GaussianHadamard, N = 5.</summary>
+[Multiplexed(N = 5, Mux = GaussianHadamard, Demux = IndexEmbedding, InputShortcut = true)]
+[Transformer(Layers = 2, Hidden = 128, Heads = 4, MaxLength = 32, Vocabulary = 10002)]
+[SequenceClassification(Classes = 2)]
+public partial class GenreShortcutHadamard5 { }
+
+/// <summary>Shortcut: GaussianHadamard, N = 10.</summary>
+[Multiplexed(N = 10, Mux = GaussianHadamard, Demux = IndexEmbedding, InputShortcut = true)]
+[Transformer(Layers = 2, Hidden = 128, Heads = 4, MaxLength = 32, Vocabulary = 10002)]
+[SequenceClassification(Classes = 2)]
+public partial class GenreShortcutHadamard10 { }
+
+/// <summary>Shortcut: GaussianHadamard, N = 20.</summary>
+[Multiplexed(N = 20, Mux = GaussianHadamard, Demux = IndexEmbedding, InputShortcut = true)]
+[Transformer(Layers = 2, Hidden = 128, Heads = 4, MaxLength = 32, Vocabulary = 10002)]
+[SequenceClassification(Classes = 2)]
+public partial class GenreShortcutHadamard20 { }
+
+/// <summary>Shortcut: GaussianHadamard, N = 40.</summary>
+[Multiplexed(N = 40, Mux = GaussianHadamard, Demux = IndexEmbedding, InputShortcut = true)]
+[Transformer(Layers = 2, Hidden = 128, Heads = 4, MaxLength = 32, Vocabulary = 10002)]
+[SequenceClassification(Classes = 2)]
+public partial class GenreShortcutHadamard40 { }
+
+/// <summary>Shortcut: Orthogonal, N = 1.</summary>
+[Multiplexed(N = 1, Mux = Orthogonal, Demux = IndexEmbedding, InputShortcut = true)]
+[Transformer(Layers = 2, Hidden = 128, Heads = 4, MaxLength = 32, Vocabulary = 10002)]
+[SequenceClassification(Classes = 2)]
+public partial class GenreShortcutOrthogonal1 { }
+
+/// <summary>Shortcut: Orthogonal, N = 2.</summary>
+[Multiplexed(N = 2, Mux = Orthogonal, Demux = IndexEmbedding, InputShortcut = true)]
+[Transformer(Layers = 2, Hidden = 128, Heads = 4, MaxLength = 32, Vocabulary = 10002)]
+[SequenceClassification(Classes = 2)]
+public partial class GenreShortcutOrthogonal2 { }
+
+/// <summary>Shortcut: Orthogonal, N = 5.</summary>
+[Multiplexed(N = 5, Mux = Orthogonal, Demux = IndexEmbedding, InputShortcut = true)]
+[Transformer(Layers = 2, Hidden = 128, Heads = 4, MaxLength = 32, Vocabulary = 10002)]
+[SequenceClassification(Classes = 2)]
+public partial class GenreShortcutOrthogonal5 { }
+
+/// <summary>Shortcut: Orthogonal, N = 10.</summary>
+[Multiplexed(N = 10, Mux = Orthogonal, Demux = IndexEmbedding, InputShortcut = true)]
+[Transformer(Layers = 2, Hidden = 128, Heads = 4, MaxLength = 32, Vocabulary = 10002)]
+[SequenceClassification(Classes = 2)]
+public partial class GenreShortcutOrthogonal10 { }
+
+/// <summary>Shortcut: Orthogonal, N = 20.</summary>
+[Multiplexed(N = 20, Mux = Orthogonal, Demux = IndexEmbedding, InputShortcut = true)]
+[Transformer(Layers = 2, Hidden = 128, Heads = 4, MaxLength = 32, Vocabulary = 10002)]
+[SequenceClassification(Classes = 2)]
+public partial class GenreShortcutOrthogonal20 { }
+
+/// <summary>Shortcut: Orthogonal, N = 40.</summary>
+[Multiplexed(N = 40, Mux = Orthogonal, Demux = IndexEmbedding, InputShortcut = true)]
+[Transformer(Layers = 2, Hidden = 128, Heads = 4, MaxLength = 32, Vocabulary = 10002)]
+[SequenceClassification(Classes = 2)]
+public partial class GenreShortcutOrthogonal40 { }
+
+/// <summary>ShortcutNoReembed: GaussianHadamard, N = 1.</summary>
+[Multiplexed(N = 1, Mux = GaussianHadamard, Demux = IndexEmbedding, InputShortcut = true, Reembed = false)]
+[Transformer(Layers = 2, Hidden = 128, Heads = 4, MaxLength = 32, Vocabulary = 10002)]
+[SequenceClassification(Classes = 2)]
+public partial class GenreShortcutNoReembedHadamard1 { }
+
+/// <summary>ShortcutNoReembed: GaussianHadamard, N = 2.</summary>
+[Multiplexed(N = 2, Mux = GaussianHadamard, Demux = IndexEmbedding, InputShortcut = true, Reembed = false)]
+[Transformer(Layers = 2, Hidden = 128, Heads = 4, MaxLength = 32, Vocabulary = 10002)]
+[SequenceClassification(Classes = 2)]
+public partial class GenreShortcutNoReembedHadamard2 { }
+
+/// <summary>ShortcutNoReembed: GaussianHadamard, N = 5.</summary>
+[Multiplexed(N = 5, Mux = GaussianHadamard, Demux = IndexEmbedding, InputShortcut = true, Reembed = false)]
+[Transformer(Layers = 2, Hidden = 128, Heads = 4, MaxLength = 32, Vocabulary = 10002)]
+[SequenceClassification(Classes = 2)]
+public partial class GenreShortcutNoReembedHadamard5 { }
+
+/// <summary>ShortcutNoReembed: GaussianHadamard, N = 10.</summary>
+[Multiplexed(N = 10, Mux = GaussianHadamard, Demux = IndexEmbedding, InputShortcut = true, Reembed = false)]
+[Transformer(Layers = 2, Hidden = 128, Heads = 4, MaxLength = 32, Vocabulary = 10002)]
+[SequenceClassification(Classes = 2)]
+public partial class GenreShortcutNoReembedHadamard10 { }
+
+/// <summary>ShortcutNoReembed: GaussianHadamard, N = 20.</summary>
+[Multiplexed(N = 20, Mux = GaussianHadamard, Demux = IndexEmbedding, InputShortcut = true, Reembed = false)]
+[Transformer(Layers = 2, Hidden = 128, Heads = 4, MaxLength = 32, Vocabulary = 10002)]
+[SequenceClassification(Classes = 2)]
+public partial class GenreShortcutNoReembedHadamard20 { }
+
+/// <summary>ShortcutNoReembed: GaussianHadamard, N = 40.</summary>
+[Multiplexed(N = 40, Mux = GaussianHadamard, Demux = IndexEmbedding, InputShortcut = true, Reembed = false)]
+[Transformer(Layers = 2, Hidden = 128, Heads = 4, MaxLength = 32, Vocabulary = 10002)]
+[SequenceClassification(Classes = 2)]
+public partial class GenreShortcutNoReembedHadamard40 { }
+
+/// <summary>ShortcutNoReembed: Orthogonal, N = 1.</summary>
+[Multiplexed(N = 1, Mux = Orthogonal, Demux = IndexEmbedding, InputShortcut = true, Reembed = false)]
+[Transformer(Layers = 2, Hidden = 128, Heads = 4, MaxLength = 32, Vocabulary = 10002)]
+[SequenceClassification(Classes = 2)]
+public partial class GenreShortcutNoReembedOrthogonal1 { }
+
+/// <summary>ShortcutNoReembed: Orthogonal, N = 2.</summary>
+[Multiplexed(N = 2, Mux = Orthogonal, Demux = IndexEmbedding, InputShortcut = true, Reembed = false)]
+[Transformer(Layers = 2, Hidden = 128, Heads = 4, MaxLength = 32, Vocabulary = 10002)]
+[SequenceClassification(Classes = 2)]
+public partial class GenreShortcutNoReembedOrthogonal2 { }
+
+/// <summary>ShortcutNoReembed: Orthogonal, N = 5.</summary>
+[Multiplexed(N = 5, Mux = Orthogonal, Demux = IndexEmbedding, InputShortcut = true, Reembed = false)]
+[Transformer(Layers = 2, Hidden = 128, Heads = 4, MaxLength = 32, Vocabulary = 10002)]
+[SequenceClassification(Classes = 2)]
+public partial class GenreShortcutNoReembedOrthogonal5 { }
+
+/// <summary>ShortcutNoReembed: Orthogonal, N = 10.</summary>
+[Multiplexed(N = 10, Mux = Orthogonal, Demux = IndexEmbedding, InputShortcut = true, Reembed = false)]
+[Transformer(Layers = 2, Hidden = 128, Heads = 4, MaxLength = 32, Vocabulary = 10002)]
+[SequenceClassification(Classes = 2)]
+public partial class GenreShortcutNoReembedOrthogonal10 { }
+
+/// <summary>ShortcutNoReembed: Orthogonal, N = 20.</summary>
+[Multiplexed(N = 20, Mux = Orthogonal, Demux = IndexEmbedding, InputShortcut = true, Reembed = false)]
+[Transformer(Layers = 2, Hidden = 128, Heads = 4, MaxLength = 32, Vocabulary = 10002)]
+[SequenceClassification(Classes = 2)]
+public partial class GenreShortcutNoReembedOrthogonal20 { }
+
+/// <summary>ShortcutNoReembed: Orthogonal, N = 40.</summary>
+[Multiplexed(N = 40, Mux = Orthogonal, Demux = IndexEmbedding, InputShortcut = true, Reembed = false)]
+[Transformer(Layers = 2, Hidden = 128, Heads = 4, MaxLength = 32, Vocabulary = 10002)]
+[SequenceClassification(Classes = 2)]
+public partial class GenreShortcutNoReembedOrthogonal40 { }

@@ -13,74 +13,290 @@ namespace Accuracy.Models;
 [TokenClassification(Labels = 12)]
 public partial class PosPlain { }
 
-/// <summary>GaussianHadamard, N = 1.</summary>
+/// <summary>Reference: GaussianHadamard, N = 1.</summary>
+[Multiplexed(N = 1, Mux = GaussianHadamard, Demux = IndexEmbedding)]
+[Transformer(Layers = 2, Hidden = 128, Heads = 4, MaxLength = 32, Vocabulary = 10002)]
+[TokenClassification(Labels = 12)]
+public partial class PosReferenceHadamard1 { }
+
+/// <summary>Reference: GaussianHadamard, N = 2.</summary>
+[Multiplexed(N = 2, Mux = GaussianHadamard, Demux = IndexEmbedding)]
+[Transformer(Layers = 2, Hidden = 128, Heads = 4, MaxLength = 32, Vocabulary = 10002)]
+[TokenClassification(Labels = 12)]
+public partial class PosReferenceHadamard2 { }
+
+/// <summary>Reference: GaussianHadamard, N = 5.</summary>
+[Multiplexed(N = 5, Mux = GaussianHadamard, Demux = IndexEmbedding)]
+[Transformer(Layers = 2, Hidden = 128, Heads = 4, MaxLength = 32, Vocabulary = 10002)]
+[TokenClassification(Labels = 12)]
+public partial class PosReferenceHadamard5 { }
+
+/// <summary>Reference: GaussianHadamard, N = 10.</summary>
+[Multiplexed(N = 10, Mux = GaussianHadamard, Demux = IndexEmbedding)]
+[Transformer(Layers = 2, Hidden = 128, Heads = 4, MaxLength = 32, Vocabulary = 10002)]
+[TokenClassification(Labels = 12)]
+public partial class PosReferenceHadamard10 { }
+
+/// <summary>Reference: GaussianHadamard, N = 20.</summary>
+[Multiplexed(N = 20, Mux = GaussianHadamard, Demux = IndexEmbedding)]
+[Transformer(Layers = 2, Hidden = 128, Heads = 4, MaxLength = 32, Vocabulary = 10002)]
+[TokenClassification(Labels = 12)]
+public partial class PosReferenceHadamard20 { }
+
+/// <summary>Reference: GaussianHadamard, N = 40.</summary>
+[Multiplexed(N = 40, Mux = GaussianHadamard, Demux = IndexEmbedding)]
+[Transformer(Layers = 2, Hidden = 128, Heads = 4, MaxLength = 32, Vocabulary = 10002)]
+[TokenClassification(Labels = 12)]
+public partial class PosReferenceHadamard40 { }
+
+/// <summary>Reference: Orthogonal, N = 1.</summary>
+[Multiplexed(N = 1, Mux = Orthogonal, Demux = IndexEmbedding)]
+[Transformer(Layers = 2, Hidden = 128, Heads = 4, MaxLength = 32, Vocabulary = 10002)]
+[TokenClassification(Labels = 12)]
+public partial class PosReferenceOrthogonal1 { }
+
+/// <summary>Reference: Orthogonal, N = 2.</summary>
+[Multiplexed(N = 2, Mux = Orthogonal, Demux = IndexEmbedding)]
+[Transformer(Layers = 2, Hidden = 128, Heads = 4, MaxLength = 32, Vocabulary = 10002)]
+[TokenClassification(Labels = 12)]
+public partial class PosReferenceOrthogonal2 { }
+
+/// <summary>Reference: Orthogonal, N = 5.</summary>
+[Multiplexed(N = 5, Mux = Orthogonal, Demux = IndexEmbedding)]
+[Transformer(Layers = 2, Hidden = 128, Heads = 4, MaxLength = 32, Vocabulary = 10002)]
+[TokenClassification(Labels = 12)]
+public partial class PosReferenceOrthogonal5 { }
+
+/// <summary>Reference: Orthogonal, N = 10.</summary>
+[Multiplexed(N = 10, Mux = Orthogonal, Demux = IndexEmbedding)]
+[Transformer(Layers = 2, Hidden = 128, Heads = 4, MaxLength = 32, Vocabulary = 10002)]
+[TokenClassification(Labels = 12)]
+public partial class PosReferenceOrthogonal10 { }
+
+/// <summary>Reference: Orthogonal, N = 20.</summary>
+[Multiplexed(N = 20, Mux = Orthogonal, Demux = IndexEmbedding)]
+[Transformer(Layers = 2, Hidden = 128, Heads = 4, MaxLength = 32, Vocabulary = 10002)]
+[TokenClassification(Labels = 12)]
+public partial class PosReferenceOrthogonal20 { }
+
+/// <summary>Reference: Orthogonal, N = 40.</summary>
+[Multiplexed(N = 40, Mux = Orthogonal, Demux = IndexEmbedding)]
+[Transformer(Layers = 2, Hidden = 128, Heads = 4, MaxLength = 32, Vocabulary = 10002)]
+[TokenClassification(Labels = 12)]
+public partial class PosReferenceOrthogonal40 { }
+
+/// <summary>NoReembed: GaussianHadamard, N = 1.</summary>
 [Multiplexed(N = 1, Mux = GaussianHadamard, Demux = IndexEmbedding, Reembed = false)]
 [Transformer(Layers = 2, Hidden = 128, Heads = 4, MaxLength = 32, Vocabulary = 10002)]
 [TokenClassification(Labels = 12)]
-public partial class PosHadamard1 { }
+public partial class PosNoReembedHadamard1 { }
 
-/// <summary>GaussianHadamard, N = 2.</summary>
+/// <summary>NoReembed: GaussianHadamard, N = 2.</summary>
 [Multiplexed(N = 2, Mux = GaussianHadamard, Demux = IndexEmbedding, Reembed = false)]
 [Transformer(Layers = 2, Hidden = 128, Heads = 4, MaxLength = 32, Vocabulary = 10002)]
 [TokenClassification(Labels = 12)]
-public partial class PosHadamard2 { }
+public partial class PosNoReembedHadamard2 { }
 
-/// <summary>GaussianHadamard, N = 5.</summary>
+/// <summary>NoReembed: GaussianHadamard, N = 5.</summary>
 [Multiplexed(N = 5, Mux = GaussianHadamard, Demux = IndexEmbedding, Reembed = false)]
 [Transformer(Layers = 2, Hidden = 128, Heads = 4, MaxLength = 32, Vocabulary = 10002)]
 [TokenClassification(Labels = 12)]
-public partial class PosHadamard5 { }
+public partial class PosNoReembedHadamard5 { }
 
-/// <summary>GaussianHadamard, N = 10.</summary>
+/// <summary>NoReembed: GaussianHadamard, N = 10.</summary>
 [Multiplexed(N = 10, Mux = GaussianHadamard, Demux = IndexEmbedding, Reembed = false)]
 [Transformer(Layers = 2, Hidden = 128, Heads = 4, MaxLength = 32, Vocabulary = 10002)]
 [TokenClassification(Labels = 12)]
-public partial class PosHadamard10 { }
+public partial class PosNoReembedHadamard10 { }
 
-/// <summary>GaussianHadamard, N = 20.</summary>
+/// <summary>NoReembed: GaussianHadamard, N = 20.</summary>
 [Multiplexed(N = 20, Mux = GaussianHadamard, Demux = IndexEmbedding, Reembed = false)]
 [Transformer(Layers = 2, Hidden = 128, Heads = 4, MaxLength = 32, Vocabulary = 10002)]
 [TokenClassification(Labels = 12)]
-public partial class PosHadamard20 { }
+public partial class PosNoReembedHadamard20 { }
 
-/// <summary>GaussianHadamard, N = 40.</summary>
+/// <summary>NoReembed: GaussianHadamard, N = 40.</summary>
 [Multiplexed(N = 40, Mux = GaussianHadamard, Demux = IndexEmbedding, Reembed = false)]
 [Transformer(Layers = 2, Hidden = 128, Heads = 4, MaxLength = 32, Vocabulary = 10002)]
 [TokenClassification(Labels = 12)]
-public partial class PosHadamard40 { }
+public partial class PosNoReembedHadamard40 { }
 
-/// <summary>Orthogonal, N = 1.</summary>
+/// <summary>NoReembed: Orthogonal, N = 1.</summary>
 [Multiplexed(N = 1, Mux = Orthogonal, Demux = IndexEmbedding, Reembed = false)]
 [Transformer(Layers = 2, Hidden = 128, Heads = 4, MaxLength = 32, Vocabulary = 10002)]
 [TokenClassification(Labels = 12)]
-public partial class PosOrthogonal1 { }
+public partial class PosNoReembedOrthogonal1 { }
 
-/// <summary>Orthogonal, N = 2.</summary>
+/// <summary>NoReembed: Orthogonal, N = 2.</summary>
 [Multiplexed(N = 2, Mux = Orthogonal, Demux = IndexEmbedding, Reembed = false)]
 [Transformer(Layers = 2, Hidden = 128, Heads = 4, MaxLength = 32, Vocabulary = 10002)]
 [TokenClassification(Labels = 12)]
-public partial class PosOrthogonal2 { }
+public partial class PosNoReembedOrthogonal2 { }
 
-/// <summary>Orthogonal, N = 5.</summary>
+/// <summary>NoReembed: Orthogonal, N = 5.</summary>
 [Multiplexed(N = 5, Mux = Orthogonal, Demux = IndexEmbedding, Reembed = false)]
 [Transformer(Layers = 2, Hidden = 128, Heads = 4, MaxLength = 32, Vocabulary = 10002)]
 [TokenClassification(Labels = 12)]
-public partial class PosOrthogonal5 { }
+public partial class PosNoReembedOrthogonal5 { }
 
-/// <summary>Orthogonal, N = 10.</summary>
+/// <summary>NoReembed: Orthogonal, N = 10.</summary>
 [Multiplexed(N = 10, Mux = Orthogonal, Demux = IndexEmbedding, Reembed = false)]
 [Transformer(Layers = 2, Hidden = 128, Heads = 4, MaxLength = 32, Vocabulary = 10002)]
 [TokenClassification(Labels = 12)]
-public partial class PosOrthogonal10 { }
+public partial class PosNoReembedOrthogonal10 { }
 
-/// <summary>Orthogonal, N = 20.</summary>
+/// <summary>NoReembed: Orthogonal, N = 20.</summary>
 [Multiplexed(N = 20, Mux = Orthogonal, Demux = IndexEmbedding, Reembed = false)]
 [Transformer(Layers = 2, Hidden = 128, Heads = 4, MaxLength = 32, Vocabulary = 10002)]
 [TokenClassification(Labels = 12)]
-public partial class PosOrthogonal20 { }
+public partial class PosNoReembedOrthogonal20 { }
 
-/// <summary>Orthogonal, N = 40.</summary>
+/// <summary>NoReembed: Orthogonal, N = 40.</summary>
 [Multiplexed(N = 40, Mux = Orthogonal, Demux = IndexEmbedding, Reembed = false)]
 [Transformer(Layers = 2, Hidden = 128, Heads = 4, MaxLength = 32, Vocabulary = 10002)]
 [TokenClassification(Labels = 12)]
-public partial class PosOrthogonal40 { }
+public partial class PosNoReembedOrthogonal40 { }
+
+/// <summary>Shortcut: GaussianHadamard, N = 1.</summary>
+[Multiplexed(N = 1, Mux = GaussianHadamard, Demux = IndexEmbedding, InputShortcut = true)]
+[Transformer(Layers = 2, Hidden = 128, Heads = 4, MaxLength = 32, Vocabulary = 10002)]
+[TokenClassification(Labels = 12)]
+public partial class PosShortcutHadamard1 { }
+
+/// <summary>Shortcut: GaussianHadamard, N = 2.</summary>
+[Multiplexed(N = 2, Mux = GaussianHadamard, Demux = IndexEmbedding, InputShortcut = true)]
+[Transformer(Layers = 2, Hidden = 128, Heads = 4, MaxLength = 32, Vocabulary = 10002)]
+[TokenClassification(Labels = 12)]
+public partial class PosShortcutHadamard2 { }
+
+/// <summary>Shortcut: GaussianHadamard, N = 5.</summary>
+[Multiplexed(N = 5, Mux = GaussianHadamard, Demux = IndexEmbedding, InputShortcut = true)]
+[Transformer(Layers = 2, Hidden = 128, Heads = 4, MaxLength = 32, Vocabulary = 10002)]
+[TokenClassification(Labels = 12)]
+public partial class PosShortcutHadamard5 { }
+
+/// <summary>Shortcut: GaussianHadamard, N = 10.</summary>
+[Multiplexed(N = 10, Mux = GaussianHadamard, Demux = IndexEmbedding, InputShortcut = true)]
+[Transformer(Layers = 2, Hidden = 128, Heads = 4, MaxLength = 32, Vocabulary = 10002)]
+[TokenClassification(Labels = 12)]
+public partial class PosShortcutHadamard10 { }
+
+/// <summary>Shortcut: GaussianHadamard, N = 20.</summary>
+[Multiplexed(N = 20, Mux = GaussianHadamard, Demux = IndexEmbedding, InputShortcut = true)]
+[Transformer(Layers = 2, Hidden = 128, Heads = 4, MaxLength = 32, Vocabulary = 10002)]
+[TokenClassification(Labels = 12)]
+public partial class PosShortcutHadamard20 { }
+
+/// <summary>Shortcut: GaussianHadamard, N = 40.</summary>
+[Multiplexed(N = 40, Mux = GaussianHadamard, Demux = IndexEmbedding, InputShortcut = true)]
+[Transformer(Layers = 2, Hidden = 128, Heads = 4, MaxLength = 32, Vocabulary = 10002)]
+[TokenClassification(Labels = 12)]
+public partial class PosShortcutHadamard40 { }
+
+/// <summary>Shortcut: Orthogonal, N = 1.</summary>
+[Multiplexed(N = 1, Mux = Orthogonal, Demux = IndexEmbedding, InputShortcut = true)]
+[Transformer(Layers = 2, Hidden = 128, Heads = 4, MaxLength = 32, Vocabulary = 10002)]
+[TokenClassification(Labels = 12)]
+public partial class PosShortcutOrthogonal1 { }
+
+/// <summary>Shortcut: Orthogonal, N = 2.</summary>
+[Multiplexed(N = 2, Mux = Orthogonal, Demux = IndexEmbedding, InputShortcut = true)]
+[Transformer(Layers = 2, Hidden = 128, Heads = 4, MaxLength = 32, Vocabulary = 10002)]
+[TokenClassification(Labels = 12)]
+public partial class PosShortcutOrthogonal2 { }
+
+/// <summary>Shortcut: Orthogonal, N = 5.</summary>
+[Multiplexed(N = 5, Mux = Orthogonal, Demux = IndexEmbedding, InputShortcut = true)]
+[Transformer(Layers = 2, Hidden = 128, Heads = 4, MaxLength = 32, Vocabulary = 10002)]
+[TokenClassification(Labels = 12)]
+public partial class PosShortcutOrthogonal5 { }
+
+/// <summary>Shortcut: Orthogonal, N = 10.</summary>
+[Multiplexed(N = 10, Mux = Orthogonal, Demux = IndexEmbedding, InputShortcut = true)]
+[Transformer(Layers = 2, Hidden = 128, Heads = 4, MaxLength = 32, Vocabulary = 10002)]
+[TokenClassification(Labels = 12)]
+public partial class PosShortcutOrthogonal10 { }
+
+/// <summary>Shortcut: Orthogonal, N = 20.</summary>
+[Multiplexed(N = 20, Mux = Orthogonal, Demux = IndexEmbedding, InputShortcut = true)]
+[Transformer(Layers = 2, Hidden = 128, Heads = 4, MaxLength = 32, Vocabulary = 10002)]
+[TokenClassification(Labels = 12)]
+public partial class PosShortcutOrthogonal20 { }
+
+/// <summary>Shortcut: Orthogonal, N = 40.</summary>
+[Multiplexed(N = 40, Mux = Orthogonal, Demux = IndexEmbedding, InputShortcut = true)]
+[Transformer(Layers = 2, Hidden = 128, Heads = 4, MaxLength = 32, Vocabulary = 10002)]
+[TokenClassification(Labels = 12)]
+public partial class PosShortcutOrthogonal40 { }
+
+/// <summary>ShortcutNoReembed: GaussianHadamard, N = 1.</summary>
+[Multiplexed(N = 1, Mux = GaussianHadamard, Demux = IndexEmbedding, InputShortcut = true, Reembed = false)]
+[Transformer(Layers = 2, Hidden = 128, Heads = 4, MaxLength = 32, Vocabulary = 10002)]
+[TokenClassification(Labels = 12)]
+public partial class PosShortcutNoReembedHadamard1 { }
+
+/// <summary>ShortcutNoReembed: GaussianHadamard, N = 2.</summary>
+[Multiplexed(N = 2, Mux = GaussianHadamard, Demux = IndexEmbedding, InputShortcut = true, Reembed = false)]
+[Transformer(Layers = 2, Hidden = 128, Heads = 4, MaxLength = 32, Vocabulary = 10002)]
+[TokenClassification(Labels = 12)]
+public partial class PosShortcutNoReembedHadamard2 { }
+
+/// <summary>ShortcutNoReembed: GaussianHadamard, N = 5.</summary>
+[Multiplexed(N = 5, Mux = GaussianHadamard, Demux = IndexEmbedding, InputShortcut = true, Reembed = false)]
+[Transformer(Layers = 2, Hidden = 128, Heads = 4, MaxLength = 32, Vocabulary = 10002)]
+[TokenClassification(Labels = 12)]
+public partial class PosShortcutNoReembedHadamard5 { }
+
+/// <summary>ShortcutNoReembed: GaussianHadamard, N = 10.</summary>
+[Multiplexed(N = 10, Mux = GaussianHadamard, Demux = IndexEmbedding, InputShortcut = true, Reembed = false)]
+[Transformer(Layers = 2, Hidden = 128, Heads = 4, MaxLength = 32, Vocabulary = 10002)]
+[TokenClassification(Labels = 12)]
+public partial class PosShortcutNoReembedHadamard10 { }
+
+/// <summary>ShortcutNoReembed: GaussianHadamard, N = 20.</summary>
+[Multiplexed(N = 20, Mux = GaussianHadamard, Demux = IndexEmbedding, InputShortcut = true, Reembed = false)]
+[Transformer(Layers = 2, Hidden = 128, Heads = 4, MaxLength = 32, Vocabulary = 10002)]
+[TokenClassification(Labels = 12)]
+public partial class PosShortcutNoReembedHadamard20 { }
+
+/// <summary>ShortcutNoReembed: GaussianHadamard, N = 40.</summary>
+[Multiplexed(N = 40, Mux = GaussianHadamard, Demux = IndexEmbedding, InputShortcut = true, Reembed = false)]
+[Transformer(Layers = 2, Hidden = 128, Heads = 4, MaxLength = 32, Vocabulary = 10002)]
+[TokenClassification(Labels = 12)]
+public partial class PosShortcutNoReembedHadamard40 { }
+
+/// <summary>ShortcutNoReembed: Orthogonal, N = 1.</summary>
+[Multiplexed(N = 1, Mux = Orthogonal, Demux = IndexEmbedding, InputShortcut = true, Reembed = false)]
+[Transformer(Layers = 2, Hidden = 128, Heads = 4, MaxLength = 32, Vocabulary = 10002)]
+[TokenClassification(Labels = 12)]
+public partial class PosShortcutNoReembedOrthogonal1 { }
+
+/// <summary>ShortcutNoReembed: Orthogonal, N = 2.</summary>
+[Multiplexed(N = 2, Mux = Orthogonal, Demux = IndexEmbedding, InputShortcut = true, Reembed = false)]
+[Transformer(Layers = 2, Hidden = 128, Heads = 4, MaxLength = 32, Vocabulary = 10002)]
+[TokenClassification(Labels = 12)]
+public partial class PosShortcutNoReembedOrthogonal2 { }
+
+/// <summary>ShortcutNoReembed: Orthogonal, N = 5.</summary>
+[Multiplexed(N = 5, Mux = Orthogonal, Demux = IndexEmbedding, InputShortcut = true, Reembed = false)]
+[Transformer(Layers = 2, Hidden = 128, Heads = 4, MaxLength = 32, Vocabulary = 10002)]
+[TokenClassification(Labels = 12)]
+public partial class PosShortcutNoReembedOrthogonal5 { }
+
+/// <summary>ShortcutNoReembed: Orthogonal, N = 10.</summary>
+[Multiplexed(N = 10, Mux = Orthogonal, Demux = IndexEmbedding, InputShortcut = true, Reembed = false)]
+[Transformer(Layers = 2, Hidden = 128, Heads = 4, MaxLength = 32, Vocabulary = 10002)]
+[TokenClassification(Labels = 12)]
+public partial class PosShortcutNoReembedOrthogonal10 { }
+
+/// <summary>ShortcutNoReembed: Orthogonal, N = 20.</summary>
+[Multiplexed(N = 20, Mux = Orthogonal, Demux = IndexEmbedding, InputShortcut = true, Reembed = false)]
+[Transformer(Layers = 2, Hidden = 128, Heads = 4, MaxLength = 32, Vocabulary = 10002)]
+[TokenClassification(Labels = 12)]
+public partial class PosShortcutNoReembedOrthogonal20 { }
+
+/// <summary>ShortcutNoReembed: Orthogonal, N = 40.</summary>
+[Multiplexed(N = 40, Mux = Orthogonal, Demux = IndexEmbedding, InputShortcut = true, Reembed = false)]
+[Transformer(Layers = 2, Hidden = 128, Heads = 4, MaxLength = 32, Vocabulary = 10002)]
+[TokenClassification(Labels = 12)]
+public partial class PosShortcutNoReembedOrthogonal40 { }

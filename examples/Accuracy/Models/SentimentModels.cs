@@ -13,74 +13,290 @@ namespace Accuracy.Models;
 [SequenceClassification(Classes = 2)]
 public partial class SentimentPlain { }
 
-/// <summary>GaussianHadamard, N = 1.</summary>
+/// <summary>Reference: GaussianHadamard, N = 1.</summary>
+[Multiplexed(N = 1, Mux = GaussianHadamard, Demux = IndexEmbedding)]
+[Transformer(Layers = 2, Hidden = 128, Heads = 4, MaxLength = 32, Vocabulary = 5000)]
+[SequenceClassification(Classes = 2)]
+public partial class SentimentReferenceHadamard1 { }
+
+/// <summary>Reference: GaussianHadamard, N = 2.</summary>
+[Multiplexed(N = 2, Mux = GaussianHadamard, Demux = IndexEmbedding)]
+[Transformer(Layers = 2, Hidden = 128, Heads = 4, MaxLength = 32, Vocabulary = 5000)]
+[SequenceClassification(Classes = 2)]
+public partial class SentimentReferenceHadamard2 { }
+
+/// <summary>Reference: GaussianHadamard, N = 5.</summary>
+[Multiplexed(N = 5, Mux = GaussianHadamard, Demux = IndexEmbedding)]
+[Transformer(Layers = 2, Hidden = 128, Heads = 4, MaxLength = 32, Vocabulary = 5000)]
+[SequenceClassification(Classes = 2)]
+public partial class SentimentReferenceHadamard5 { }
+
+/// <summary>Reference: GaussianHadamard, N = 10.</summary>
+[Multiplexed(N = 10, Mux = GaussianHadamard, Demux = IndexEmbedding)]
+[Transformer(Layers = 2, Hidden = 128, Heads = 4, MaxLength = 32, Vocabulary = 5000)]
+[SequenceClassification(Classes = 2)]
+public partial class SentimentReferenceHadamard10 { }
+
+/// <summary>Reference: GaussianHadamard, N = 20.</summary>
+[Multiplexed(N = 20, Mux = GaussianHadamard, Demux = IndexEmbedding)]
+[Transformer(Layers = 2, Hidden = 128, Heads = 4, MaxLength = 32, Vocabulary = 5000)]
+[SequenceClassification(Classes = 2)]
+public partial class SentimentReferenceHadamard20 { }
+
+/// <summary>Reference: GaussianHadamard, N = 40.</summary>
+[Multiplexed(N = 40, Mux = GaussianHadamard, Demux = IndexEmbedding)]
+[Transformer(Layers = 2, Hidden = 128, Heads = 4, MaxLength = 32, Vocabulary = 5000)]
+[SequenceClassification(Classes = 2)]
+public partial class SentimentReferenceHadamard40 { }
+
+/// <summary>Reference: Orthogonal, N = 1.</summary>
+[Multiplexed(N = 1, Mux = Orthogonal, Demux = IndexEmbedding)]
+[Transformer(Layers = 2, Hidden = 128, Heads = 4, MaxLength = 32, Vocabulary = 5000)]
+[SequenceClassification(Classes = 2)]
+public partial class SentimentReferenceOrthogonal1 { }
+
+/// <summary>Reference: Orthogonal, N = 2.</summary>
+[Multiplexed(N = 2, Mux = Orthogonal, Demux = IndexEmbedding)]
+[Transformer(Layers = 2, Hidden = 128, Heads = 4, MaxLength = 32, Vocabulary = 5000)]
+[SequenceClassification(Classes = 2)]
+public partial class SentimentReferenceOrthogonal2 { }
+
+/// <summary>Reference: Orthogonal, N = 5.</summary>
+[Multiplexed(N = 5, Mux = Orthogonal, Demux = IndexEmbedding)]
+[Transformer(Layers = 2, Hidden = 128, Heads = 4, MaxLength = 32, Vocabulary = 5000)]
+[SequenceClassification(Classes = 2)]
+public partial class SentimentReferenceOrthogonal5 { }
+
+/// <summary>Reference: Orthogonal, N = 10.</summary>
+[Multiplexed(N = 10, Mux = Orthogonal, Demux = IndexEmbedding)]
+[Transformer(Layers = 2, Hidden = 128, Heads = 4, MaxLength = 32, Vocabulary = 5000)]
+[SequenceClassification(Classes = 2)]
+public partial class SentimentReferenceOrthogonal10 { }
+
+/// <summary>Reference: Orthogonal, N = 20.</summary>
+[Multiplexed(N = 20, Mux = Orthogonal, Demux = IndexEmbedding)]
+[Transformer(Layers = 2, Hidden = 128, Heads = 4, MaxLength = 32, Vocabulary = 5000)]
+[SequenceClassification(Classes = 2)]
+public partial class SentimentReferenceOrthogonal20 { }
+
+/// <summary>Reference: Orthogonal, N = 40.</summary>
+[Multiplexed(N = 40, Mux = Orthogonal, Demux = IndexEmbedding)]
+[Transformer(Layers = 2, Hidden = 128, Heads = 4, MaxLength = 32, Vocabulary = 5000)]
+[SequenceClassification(Classes = 2)]
+public partial class SentimentReferenceOrthogonal40 { }
+
+/// <summary>NoReembed: GaussianHadamard, N = 1.</summary>
 [Multiplexed(N = 1, Mux = GaussianHadamard, Demux = IndexEmbedding, Reembed = false)]
 [Transformer(Layers = 2, Hidden = 128, Heads = 4, MaxLength = 32, Vocabulary = 5000)]
 [SequenceClassification(Classes = 2)]
-public partial class SentimentHadamard1 { }
+public partial class SentimentNoReembedHadamard1 { }
 
-/// <summary>GaussianHadamard, N = 2.</summary>
+/// <summary>NoReembed: GaussianHadamard, N = 2.</summary>
 [Multiplexed(N = 2, Mux = GaussianHadamard, Demux = IndexEmbedding, Reembed = false)]
 [Transformer(Layers = 2, Hidden = 128, Heads = 4, MaxLength = 32, Vocabulary = 5000)]
 [SequenceClassification(Classes = 2)]
-public partial class SentimentHadamard2 { }
+public partial class SentimentNoReembedHadamard2 { }
 
-/// <summary>GaussianHadamard, N = 5.</summary>
+/// <summary>NoReembed: GaussianHadamard, N = 5.</summary>
 [Multiplexed(N = 5, Mux = GaussianHadamard, Demux = IndexEmbedding, Reembed = false)]
 [Transformer(Layers = 2, Hidden = 128, Heads = 4, MaxLength = 32, Vocabulary = 5000)]
 [SequenceClassification(Classes = 2)]
-public partial class SentimentHadamard5 { }
+public partial class SentimentNoReembedHadamard5 { }
 
-/// <summary>GaussianHadamard, N = 10.</summary>
+/// <summary>NoReembed: GaussianHadamard, N = 10.</summary>
 [Multiplexed(N = 10, Mux = GaussianHadamard, Demux = IndexEmbedding, Reembed = false)]
 [Transformer(Layers = 2, Hidden = 128, Heads = 4, MaxLength = 32, Vocabulary = 5000)]
 [SequenceClassification(Classes = 2)]
-public partial class SentimentHadamard10 { }
+public partial class SentimentNoReembedHadamard10 { }
 
-/// <summary>GaussianHadamard, N = 20.</summary>
+/// <summary>NoReembed: GaussianHadamard, N = 20.</summary>
 [Multiplexed(N = 20, Mux = GaussianHadamard, Demux = IndexEmbedding, Reembed = false)]
 [Transformer(Layers = 2, Hidden = 128, Heads = 4, MaxLength = 32, Vocabulary = 5000)]
 [SequenceClassification(Classes = 2)]
-public partial class SentimentHadamard20 { }
+public partial class SentimentNoReembedHadamard20 { }
 
-/// <summary>GaussianHadamard, N = 40.</summary>
+/// <summary>NoReembed: GaussianHadamard, N = 40.</summary>
 [Multiplexed(N = 40, Mux = GaussianHadamard, Demux = IndexEmbedding, Reembed = false)]
 [Transformer(Layers = 2, Hidden = 128, Heads = 4, MaxLength = 32, Vocabulary = 5000)]
 [SequenceClassification(Classes = 2)]
-public partial class SentimentHadamard40 { }
+public partial class SentimentNoReembedHadamard40 { }
 
-/// <summary>Orthogonal, N = 1.</summary>
+/// <summary>NoReembed: Orthogonal, N = 1.</summary>
 [Multiplexed(N = 1, Mux = Orthogonal, Demux = IndexEmbedding, Reembed = false)]
 [Transformer(Layers = 2, Hidden = 128, Heads = 4, MaxLength = 32, Vocabulary = 5000)]
 [SequenceClassification(Classes = 2)]
-public partial class SentimentOrthogonal1 { }
+public partial class SentimentNoReembedOrthogonal1 { }
 
-/// <summary>Orthogonal, N = 2.</summary>
+/// <summary>NoReembed: Orthogonal, N = 2.</summary>
 [Multiplexed(N = 2, Mux = Orthogonal, Demux = IndexEmbedding, Reembed = false)]
 [Transformer(Layers = 2, Hidden = 128, Heads = 4, MaxLength = 32, Vocabulary = 5000)]
 [SequenceClassification(Classes = 2)]
-public partial class SentimentOrthogonal2 { }
+public partial class SentimentNoReembedOrthogonal2 { }
 
-/// <summary>Orthogonal, N = 5.</summary>
+/// <summary>NoReembed: Orthogonal, N = 5.</summary>
 [Multiplexed(N = 5, Mux = Orthogonal, Demux = IndexEmbedding, Reembed = false)]
 [Transformer(Layers = 2, Hidden = 128, Heads = 4, MaxLength = 32, Vocabulary = 5000)]
 [SequenceClassification(Classes = 2)]
-public partial class SentimentOrthogonal5 { }
+public partial class SentimentNoReembedOrthogonal5 { }
 
-/// <summary>Orthogonal, N = 10.</summary>
+/// <summary>NoReembed: Orthogonal, N = 10.</summary>
 [Multiplexed(N = 10, Mux = Orthogonal, Demux = IndexEmbedding, Reembed = false)]
 [Transformer(Layers = 2, Hidden = 128, Heads = 4, MaxLength = 32, Vocabulary = 5000)]
 [SequenceClassification(Classes = 2)]
-public partial class SentimentOrthogonal10 { }
+public partial class SentimentNoReembedOrthogonal10 { }
 
-/// <summary>Orthogonal, N = 20.</summary>
+/// <summary>NoReembed: Orthogonal, N = 20.</summary>
 [Multiplexed(N = 20, Mux = Orthogonal, Demux = IndexEmbedding, Reembed = false)]
 [Transformer(Layers = 2, Hidden = 128, Heads = 4, MaxLength = 32, Vocabulary = 5000)]
 [SequenceClassification(Classes = 2)]
-public partial class SentimentOrthogonal20 { }
+public partial class SentimentNoReembedOrthogonal20 { }
 
-/// <summary>Orthogonal, N = 40.</summary>
+/// <summary>NoReembed: Orthogonal, N = 40.</summary>
 [Multiplexed(N = 40, Mux = Orthogonal, Demux = IndexEmbedding, Reembed = false)]
 [Transformer(Layers = 2, Hidden = 128, Heads = 4, MaxLength = 32, Vocabulary = 5000)]
 [SequenceClassification(Classes = 2)]
-public partial class SentimentOrthogonal40 { }
+public partial class SentimentNoReembedOrthogonal40 { }
+
+/// <summary>Shortcut: GaussianHadamard, N = 1.</summary>
+[Multiplexed(N = 1, Mux = GaussianHadamard, Demux = IndexEmbedding, InputShortcut = true)]
+[Transformer(Layers = 2, Hidden = 128, Heads = 4, MaxLength = 32, Vocabulary = 5000)]
+[SequenceClassification(Classes = 2)]
+public partial class SentimentShortcutHadamard1 { }
+
+/// <summary>Shortcut: GaussianHadamard, N = 2.</summary>
+[Multiplexed(N = 2, Mux = GaussianHadamard, Demux = IndexEmbedding, InputShortcut = true)]
+[Transformer(Layers = 2, Hidden = 128, Heads = 4, MaxLength = 32, Vocabulary = 5000)]
+[SequenceClassification(Classes = 2)]
+public partial class SentimentShortcutHadamard2 { }
+
+/// <summary>Shortcut: GaussianHadamard, N = 5.</summary>
+[Multiplexed(N = 5, Mux = GaussianHadamard, Demux = IndexEmbedding, InputShortcut = true)]
+[Transformer(Layers = 2, Hidden = 128, Heads = 4, MaxLength = 32, Vocabulary = 5000)]
+[SequenceClassification(Classes = 2)]
+public partial class SentimentShortcutHadamard5 { }
+
+/// <summary>Shortcut: GaussianHadamard, N = 10.</summary>
+[Multiplexed(N = 10, Mux = GaussianHadamard, Demux = IndexEmbedding, InputShortcut = true)]
+[Transformer(Layers = 2, Hidden = 128, Heads = 4, MaxLength = 32, Vocabulary = 5000)]
+[SequenceClassification(Classes = 2)]
+public partial class SentimentShortcutHadamard10 { }
+
+/// <summary>Shortcut: GaussianHadamard, N = 20.</summary>
+[Multiplexed(N = 20, Mux = GaussianHadamard, Demux = IndexEmbedding, InputShortcut = true)]
+[Transformer(Layers = 2, Hidden = 128, Heads = 4, MaxLength = 32, Vocabulary = 5000)]
+[SequenceClassification(Classes = 2)]
+public partial class SentimentShortcutHadamard20 { }
+
+/// <summary>Shortcut: GaussianHadamard, N = 40.</summary>
+[Multiplexed(N = 40, Mux = GaussianHadamard, Demux = IndexEmbedding, InputShortcut = true)]
+[Transformer(Layers = 2, Hidden = 128, Heads = 4, MaxLength = 32, Vocabulary = 5000)]
+[SequenceClassification(Classes = 2)]
+public partial class SentimentShortcutHadamard40 { }
+
+/// <summary>Shortcut: Orthogonal, N = 1.</summary>
+[Multiplexed(N = 1, Mux = Orthogonal, Demux = IndexEmbedding, InputShortcut = true)]
+[Transformer(Layers = 2, Hidden = 128, Heads = 4, MaxLength = 32, Vocabulary = 5000)]
+[SequenceClassification(Classes = 2)]
+public partial class SentimentShortcutOrthogonal1 { }
+
+/// <summary>Shortcut: Orthogonal, N = 2.</summary>
+[Multiplexed(N = 2, Mux = Orthogonal, Demux = IndexEmbedding, InputShortcut = true)]
+[Transformer(Layers = 2, Hidden = 128, Heads = 4, MaxLength = 32, Vocabulary = 5000)]
+[SequenceClassification(Classes = 2)]
+public partial class SentimentShortcutOrthogonal2 { }
+
+/// <summary>Shortcut: Orthogonal, N = 5.</summary>
+[Multiplexed(N = 5, Mux = Orthogonal, Demux = IndexEmbedding, InputShortcut = true)]
+[Transformer(Layers = 2, Hidden = 128, Heads = 4, MaxLength = 32, Vocabulary = 5000)]
+[SequenceClassification(Classes = 2)]
+public partial class SentimentShortcutOrthogonal5 { }
+
+/// <summary>Shortcut: Orthogonal, N = 10.</summary>
+[Multiplexed(N = 10, Mux = Orthogonal, Demux = IndexEmbedding, InputShortcut = true)]
+[Transformer(Layers = 2, Hidden = 128, Heads = 4, MaxLength = 32, Vocabulary = 5000)]
+[SequenceClassification(Classes = 2)]
+public partial class SentimentShortcutOrthogonal10 { }
+
+/// <summary>Shortcut: Orthogonal, N = 20.</summary>
+[Multiplexed(N = 20, Mux = Orthogonal, Demux = IndexEmbedding, InputShortcut = true)]
+[Transformer(Layers = 2, Hidden = 128, Heads = 4, MaxLength = 32, Vocabulary = 5000)]
+[SequenceClassification(Classes = 2)]
+public partial class SentimentShortcutOrthogonal20 { }
+
+/// <summary>Shortcut: Orthogonal, N = 40.</summary>
+[Multiplexed(N = 40, Mux = Orthogonal, Demux = IndexEmbedding, InputShortcut = true)]
+[Transformer(Layers = 2, Hidden = 128, Heads = 4, MaxLength = 32, Vocabulary = 5000)]
+[SequenceClassification(Classes = 2)]
+public partial class SentimentShortcutOrthogonal40 { }
+
+/// <summary>ShortcutNoReembed: GaussianHadamard, N = 1.</summary>
+[Multiplexed(N = 1, Mux = GaussianHadamard, Demux = IndexEmbedding, InputShortcut = true, Reembed = false)]
+[Transformer(Layers = 2, Hidden = 128, Heads = 4, MaxLength = 32, Vocabulary = 5000)]
+[SequenceClassification(Classes = 2)]
+public partial class SentimentShortcutNoReembedHadamard1 { }
+
+/// <summary>ShortcutNoReembed: GaussianHadamard, N = 2.</summary>
+[Multiplexed(N = 2, Mux = GaussianHadamard, Demux = IndexEmbedding, InputShortcut = true, Reembed = false)]
+[Transformer(Layers = 2, Hidden = 128, Heads = 4, MaxLength = 32, Vocabulary = 5000)]
+[SequenceClassification(Classes = 2)]
+public partial class SentimentShortcutNoReembedHadamard2 { }
+
+/// <summary>ShortcutNoReembed: GaussianHadamard, N = 5.</summary>
+[Multiplexed(N = 5, Mux = GaussianHadamard, Demux = IndexEmbedding, InputShortcut = true, Reembed = false)]
+[Transformer(Layers = 2, Hidden = 128, Heads = 4, MaxLength = 32, Vocabulary = 5000)]
+[SequenceClassification(Classes = 2)]
+public partial class SentimentShortcutNoReembedHadamard5 { }
+
+/// <summary>ShortcutNoReembed: GaussianHadamard, N = 10.</summary>
+[Multiplexed(N = 10, Mux = GaussianHadamard, Demux = IndexEmbedding, InputShortcut = true, Reembed = false)]
+[Transformer(Layers = 2, Hidden = 128, Heads = 4, MaxLength = 32, Vocabulary = 5000)]
+[SequenceClassification(Classes = 2)]
+public partial class SentimentShortcutNoReembedHadamard10 { }
+
+/// <summary>ShortcutNoReembed: GaussianHadamard, N = 20.</summary>
+[Multiplexed(N = 20, Mux = GaussianHadamard, Demux = IndexEmbedding, InputShortcut = true, Reembed = false)]
+[Transformer(Layers = 2, Hidden = 128, Heads = 4, MaxLength = 32, Vocabulary = 5000)]
+[SequenceClassification(Classes = 2)]
+public partial class SentimentShortcutNoReembedHadamard20 { }
+
+/// <summary>ShortcutNoReembed: GaussianHadamard, N = 40.</summary>
+[Multiplexed(N = 40, Mux = GaussianHadamard, Demux = IndexEmbedding, InputShortcut = true, Reembed = false)]
+[Transformer(Layers = 2, Hidden = 128, Heads = 4, MaxLength = 32, Vocabulary = 5000)]
+[SequenceClassification(Classes = 2)]
+public partial class SentimentShortcutNoReembedHadamard40 { }
+
+/// <summary>ShortcutNoReembed: Orthogonal, N = 1.</summary>
+[Multiplexed(N = 1, Mux = Orthogonal, Demux = IndexEmbedding, InputShortcut = true, Reembed = false)]
+[Transformer(Layers = 2, Hidden = 128, Heads = 4, MaxLength = 32, Vocabulary = 5000)]
+[SequenceClassification(Classes = 2)]
+public partial class SentimentShortcutNoReembedOrthogonal1 { }
+
+/// <summary>ShortcutNoReembed: Orthogonal, N = 2.</summary>
+[Multiplexed(N = 2, Mux = Orthogonal, Demux = IndexEmbedding, InputShortcut = true, Reembed = false)]
+[Transformer(Layers = 2, Hidden = 128, Heads = 4, MaxLength = 32, Vocabulary = 5000)]
+[SequenceClassification(Classes = 2)]
+public partial class SentimentShortcutNoReembedOrthogonal2 { }
+
+/// <summary>ShortcutNoReembed: Orthogonal, N = 5.</summary>
+[Multiplexed(N = 5, Mux = Orthogonal, Demux = IndexEmbedding, InputShortcut = true, Reembed = false)]
+[Transformer(Layers = 2, Hidden = 128, Heads = 4, MaxLength = 32, Vocabulary = 5000)]
+[SequenceClassification(Classes = 2)]
+public partial class SentimentShortcutNoReembedOrthogonal5 { }
+
+/// <summary>ShortcutNoReembed: Orthogonal, N = 10.</summary>
+[Multiplexed(N = 10, Mux = Orthogonal, Demux = IndexEmbedding, InputShortcut = true, Reembed = false)]
+[Transformer(Layers = 2, Hidden = 128, Heads = 4, MaxLength = 32, Vocabulary = 5000)]
+[SequenceClassification(Classes = 2)]
+public partial class SentimentShortcutNoReembedOrthogonal10 { }
+
+/// <summary>ShortcutNoReembed: Orthogonal, N = 20.</summary>
+[Multiplexed(N = 20, Mux = Orthogonal, Demux = IndexEmbedding, InputShortcut = true, Reembed = false)]
+[Transformer(Layers = 2, Hidden = 128, Heads = 4, MaxLength = 32, Vocabulary = 5000)]
+[SequenceClassification(Classes = 2)]
+public partial class SentimentShortcutNoReembedOrthogonal20 { }
+
+/// <summary>ShortcutNoReembed: Orthogonal, N = 40.</summary>
+[Multiplexed(N = 40, Mux = Orthogonal, Demux = IndexEmbedding, InputShortcut = true, Reembed = false)]
+[Transformer(Layers = 2, Hidden = 128, Heads = 4, MaxLength = 32, Vocabulary = 5000)]
+[SequenceClassification(Classes = 2)]
+public partial class SentimentShortcutNoReembedOrthogonal40 { }

@@ -38,11 +38,11 @@ internal static class AccuracyPlot
                 marks.MarkerSize = 9;
             }
 
-            foreach (var series in task.Where(r => !r.Result.Cell.IsBaseline).GroupBy(r => (r.Result.Cell.Mux, r.Result.Cell.WarmupSteps)))
+            foreach (var series in task.Where(r => !r.Result.Cell.IsBaseline).GroupBy(r => (r.Result.Cell.Variant, r.Result.Cell.Mux, r.Result.Cell.WarmupSteps)))
             {
                 var points = series.OrderBy(r => r.Result.Cell.N).ToArray();
                 var line = plot.Add.Scatter(points.Select(r => X(r.Result.Cell.N)).ToArray(), points.Select(r => r.Result.Accuracy * 100).ToArray());
-                line.LegendText = $"{task.Key}: {series.Key.Mux}" + (series.Key.WarmupSteps > 0 ? $", warm-up {series.Key.WarmupSteps}" : ", no warm-up");
+                line.LegendText = $"{task.Key}: {series.Key.Variant}, {series.Key.Mux}" + (series.Key.WarmupSteps > 0 ? $", warm-up {series.Key.WarmupSteps}" : ", no warm-up");
             }
         }
 

@@ -19,7 +19,8 @@ internal sealed record ResultRow(CellResult Result, double? Baseline)
         var baselines = list.Where(r => r.Cell.IsBaseline).ToDictionary(r => r.Cell.Task, r => r.Accuracy);
         return list
             .OrderBy(r => r.Cell.Task == "pos" ? 0 : r.Cell.Task == "genre" ? 1 : 2)
-            .ThenBy(r => r.Cell.IsBaseline ? 0 : 1).ThenBy(r => r.Cell.Mux).ThenBy(r => r.Cell.N).ThenBy(r => r.Cell.WarmupSteps)
+            .ThenBy(r => r.Cell.IsBaseline ? 0 : 1).ThenBy(r => System.Array.IndexOf(Models.ModelCatalog.Variants, r.Cell.Variant))
+            .ThenBy(r => r.Cell.Mux).ThenBy(r => r.Cell.N).ThenBy(r => r.Cell.WarmupSteps)
             .Select(r => new ResultRow(r, baselines.TryGetValue(r.Cell.Task, out var b) ? b : null))
             .ToList();
     }

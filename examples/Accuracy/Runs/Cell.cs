@@ -8,7 +8,8 @@ namespace Accuracy.Runs;
 /// <param name="N">Inputs per backbone pass (1 for B1).</param>
 /// <param name="Mux">The mux's name, or "B1" for the plain backbone.</param>
 /// <param name="WarmupSteps">Retrieval warm-up steps before the task (0: none).</param>
-internal sealed record Cell(string Task, int N, string Mux, int WarmupSteps)
+/// <param name="Variant">The model variant (see ModelCatalog.Variants): "reference" is the DataMUX reference method, "plain" B1.</param>
+internal sealed record Cell(string Task, int N, string Mux, int WarmupSteps, string Variant = "reference")
 {
     /// <summary>Whether this is the plain backbone, the baseline every drop is measured from.</summary>
     public bool IsBaseline => Mux == "B1";
@@ -16,7 +17,7 @@ internal sealed record Cell(string Task, int N, string Mux, int WarmupSteps)
     /// <summary>The cell's name in files and on the console, e.g. <c>pos-GaussianHadamard-N5-warm1000</c>.</summary>
     public string Key => IsBaseline
         ? $"{Task}-B1"
-        : string.Create(CultureInfo.InvariantCulture, $"{Task}-{Mux}-N{N}-warm{WarmupSteps}");
+        : string.Create(CultureInfo.InvariantCulture, $"{Task}-{Variant}-{Mux}-N{N}-warm{WarmupSteps}");
 }
 
 /// <summary>What a cell measured.</summary>

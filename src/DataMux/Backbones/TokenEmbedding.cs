@@ -18,6 +18,9 @@ public sealed class TokenEmbedding : nn.Module<Tensor, Tensor>
     // LayerNorm's default; kept here because the fused inference pass (Performance.FusedEmbeddingMix) needs it too.
     private const double Epsilon = 1e-5;
 
+    // The standard deviation of the tables' initial rows (the reference code's initializer_range).
+    private const double InitialStd = 0.02;
+
     private readonly Embedding tokens;
     private readonly Embedding positions;
     private readonly LayerNorm norm;
@@ -40,6 +43,14 @@ public sealed class TokenEmbedding : nn.Module<Tensor, Tensor>
         rows = layout.EmbeddingRows;
         tokens = Embedding(rows, hidden);
         positions = Embedding(maxPositions, hidden);
+        // N(0, 0.02²) as the reference code (RoBERTa's initializer_range) draws them, not nn.Embedding's N(0, 1): the
+        // re-embedding adds the position rows to the mix, whose elements are about 1/√(d·N), and rows of scale 1 drowned it
+        // (a retrieval warm-up at N = 4 then stayed at chance for 800 steps). The first LayerNorm is blind to the scale.
+        using (torch.no_grad())
+        {
+            init.normal_(tokens.weight!, 0, InitialStd);
+            init.normal_(positions.weight!, 0, InitialStd);
+        }
         norm = LayerNorm(hidden, Epsilon);
         this.dropout = Dropout(dropout);
         RegisterComponents();

@@ -1,3 +1,4 @@
+using System;
 using DataMux.Performance;
 using TorchSharp;
 using TorchSharp.Modules;
@@ -91,6 +92,28 @@ public sealed class IndexEmbeddingDemultiplexer : Demultiplexer
             ?? norm.forward(functional.gelu(Sum(indices.unsqueeze(2).add(content.unsqueeze(1), HeldScalars.One), rows)));   // [G, N, L, d]
         var result = normalized.reshape(groups * N, length, Hidden);
         return scope.MoveToOuter(result);
+    }
+
+    /// <summary>
+    /// The demux's representation of chosen (group, input, content position) pairs: <c>LayerNorm(GELU(W_p·pᵢ + W_h·hₜ + b))</c>
+    /// for each row of <paramref name="pairs"/> <c>[K, 3]</c> int64, from the backbone's output <paramref name="hidden"/>
+    /// <c>[G, N+1+L, d]</c> -> <c>[K, d]</c>. The retrieval objective reads the demux through this (its head is this
+    /// demux followed by a Linear over the vocabulary), so that a warm-up trains the demux the task then uses.
+    /// </summary>
+    public Tensor Pairs(Tensor hidden, Tensor pairs)
+    {
+        DemultiplexerShapes.Content(hidden, PrefixLength, Hidden, GetName());
+        ArgumentNullException.ThrowIfNull(pairs);
+        if (pairs.dim() != 2 || pairs.size(1) != 3 || pairs.dtype != ScalarType.Int64)
+            throw new ArgumentException($"{GetName()} expects (group, input, position) rows [K, 3] of int64, but got {pairs.dtype} of shape {Validation.TokenChecks.Format(pairs.shape)}.", nameof(pairs));
+        using var scope = torch.NewDisposeScope();
+        var (group, instance, position) = (pairs.select(1, 0), pairs.select(1, 1), pairs.select(1, 2));
+        using var prefix = ((long)PrefixLength).ToScalar(); // held: see HeldScalars
+        var indexStates = hidden.index(new TensorIndex[] { TensorIndex.Tensor(group), TensorIndex.Tensor(instance) });                          // [K, d]
+        var tokenStates = hidden.index(new TensorIndex[] { TensorIndex.Tensor(group), TensorIndex.Tensor(position.add(prefix, HeldScalars.One)) }); // [K, d]
+        var projected = functional.linear(indexStates, project.weight!.narrow(1, 0, Hidden))
+            .add_(functional.linear(tokenStates, ContentWeight, project.bias), HeldScalars.One);
+        return scope.MoveToOuter(norm.forward(functional.gelu(projected)));
     }
 
     private static Tensor Sum(Tensor sum, Tensor? rows) => rows is null ? sum : sum.add_(rows, HeldScalars.One);

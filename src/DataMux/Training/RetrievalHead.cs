@@ -10,20 +10,20 @@ namespace DataMux.Training;
 
 /// <summary>
 /// The retrieval objective of DataMUX's warm-up (the reference code's <c>RetrievalHeadIndexDemultiplexing</c>): at
-/// every content position t of a multiplexed group one input rₜ is drawn uniformly from the N, and the head predicts
-/// that input's token at t from the backbone's output: Linear 2d→d on [p_rₜ ; hₜ] (p_i: the state at input i's index
-/// slot), GELU, LayerNorm, Linear d→Vocabulary. The loss is the cross-entropy over the user vocabulary, positions whose
-/// target is padding (filler rows' included) left out. It trains the backbone to keep every input recoverable from the
-/// mix; fine-tuning then mixes it into the task's loss (<see cref="TrainingOptions.RetrievalWeight"/>).
+/// every content position t of a multiplexed group one input rₜ is drawn uniformly from the N, and the model predicts
+/// that input's token at t from the backbone's output: its own index demux on [p_rₜ ; hₜ] (p_i: the state at input i's
+/// index slot; Linear 2d→d, GELU, LayerNorm) followed by this head's Linear d→Vocabulary. The loss is the cross-entropy
+/// over the user vocabulary, positions whose target is padding (filler rows' included) left out. It trains the backbone
+/// and the demux to keep every input recoverable from the mix; fine-tuning then mixes it into the task's loss
+/// (<see cref="TrainingOptions.RetrievalWeight"/>) and starts from the demux the warm-up trained. An input shortcut never
+/// takes part: it would hand the answer over.
 /// </summary>
 /// <remarks>
 /// The head is training state, not part of the model: inference never uses it, and its <c>d × Vocabulary</c> decoder would
-/// otherwise travel with every saved model. Checkpoints of the trainer carry it.
+/// otherwise travel with every saved model. The trainer's checkpoints and the warm-up cache carry it.
 /// </remarks>
-public sealed class RetrievalHead : nn.Module<Tensor, Tensor, Tensor>
+public sealed class RetrievalHead : nn.Module<Tensor, Tensor>
 {
-    private readonly Linear dense;
-    private readonly LayerNorm norm;
     private readonly Linear decoder;
 
     /// <summary>Creates the head for a model of <paramref name="configuration"/>, initialised from its seed.</summary>
@@ -42,8 +42,6 @@ public sealed class RetrievalHead : nn.Module<Tensor, Tensor, Tensor>
         // Its own seed, apart from the model's weights: the model's are drawn from Seed itself.
         using (Seeding.Scope(unchecked(configuration.Seed + 7919)))
         {
-            dense = Linear(2 * configuration.Hidden, configuration.Hidden);
-            norm = LayerNorm(configuration.Hidden);
             decoder = Linear(configuration.Hidden, configuration.Vocabulary);
         }
 
@@ -53,32 +51,26 @@ public sealed class RetrievalHead : nn.Module<Tensor, Tensor, Tensor>
     /// <summary>The configuration of the models this head serves.</summary>
     public ModelConfiguration Configuration { get; }
 
-    /// <summary>
-    /// Logits over the vocabulary for chosen (input, position) pairs: <paramref name="hidden"/> is the backbone's output
-    /// <c>[G, N+1+L, d]</c>, <paramref name="pairs"/> <c>[K, 3]</c> int64 rows of (group, input, content position).
-    /// <c>-> [K, Vocabulary]</c>.
-    /// </summary>
-    public override Tensor forward(Tensor hidden, Tensor pairs)
+    /// <summary>Logits over the vocabulary for the demux's representations of chosen pairs: <c>[K, d]</c> -> <c>[K, Vocabulary]</c>.</summary>
+    public override Tensor forward(Tensor features)
     {
-        ArgumentNullException.ThrowIfNull(hidden);
-        ArgumentNullException.ThrowIfNull(pairs);
-        var (n, width) = (Configuration.N, Configuration.Hidden);
-        if (hidden.dim() != 3 || hidden.size(1) <= n + 1 || hidden.size(2) != width)
-        {
-            throw new ArgumentException(
-                $"{nameof(RetrievalHead)} expects backbone output of shape [G, {n + 1} + L, {width}] with L >= 1, but got shape {TokenChecks.Format(hidden.shape)}.", nameof(hidden));
-        }
+        ArgumentNullException.ThrowIfNull(features);
+        if (features.dim() != 2 || features.size(1) != Configuration.Hidden)
+            throw new ArgumentException($"{nameof(RetrievalHead)} expects demultiplexed rows [K, {Configuration.Hidden}], but got shape {TokenChecks.Format(features.shape)}.", nameof(features));
+        return decoder.forward(features);
+    }
 
-        if (pairs.dim() != 2 || pairs.size(1) != 3 || pairs.dtype != ScalarType.Int64)
-            throw new ArgumentException($"{nameof(RetrievalHead)} expects (group, input, position) rows [K, 3] of int64, but got {pairs.dtype} of shape {TokenChecks.Format(pairs.shape)}.", nameof(pairs));
-
+    /// <summary>
+    /// Logits for the pairs <paramref name="pairs"/> <c>[K, 3]</c> (group, input, position) of the backbone's output
+    /// <paramref name="hidden"/>, through <paramref name="model"/>'s index demux then this head.
+    /// </summary>
+    public Tensor Logits(IMultiplexedModel model, Tensor hidden, Tensor pairs)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        if (model.Parts.Demux is not Demultiplexers.IndexEmbeddingDemultiplexer demux)
+            throw new ArgumentException($"The retrieval objective needs an index demux, but {model.Configuration.ModelName} has {model.Parts.Demux.GetName()}.", nameof(model));
         using var scope = torch.NewDisposeScope();
-        var (group, instance, position) = (pairs.select(1, 0), pairs.select(1, 1), pairs.select(1, 2));
-        using var prefix = (n + 1L).ToScalar(); // held: see HeldScalars
-        var indexStates = hidden.index(new TensorIndex[] { TensorIndex.Tensor(group), TensorIndex.Tensor(instance) });             // [K, d]
-        var tokenStates = hidden.index(new TensorIndex[] { TensorIndex.Tensor(group), TensorIndex.Tensor(position.add(prefix, HeldScalars.One)) }); // [K, d]
-        var features = norm.forward(functional.gelu(dense.forward(torch.cat(new[] { indexStates, tokenStates }, 1))));
-        return scope.MoveToOuter(decoder.forward(features));
+        return scope.MoveToOuter(forward(demux.Pairs(hidden, pairs)));
     }
 
     /// <summary>

@@ -178,7 +178,7 @@ internal sealed class TrainingRun<TModel>
             var (pairs, targets) = head!.DrawTargets(batch, generator);
             if (pairs.shape[0] > 0)
             {
-                var logits = head.forward(hidden, pairs);
+                var logits = head.Logits(model, hidden, pairs);
                 retrieval = nn.functional.cross_entropy(logits, targets);
                 retrievalAccuracy = logits.argmax(-1).eq(targets).to(ScalarType.Float32).mean().item<float>();
             }
