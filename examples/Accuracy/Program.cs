@@ -13,7 +13,6 @@ using DataMux.Datasets;
 using DataMux.Examples.Common;
 using DataMux.Performance;
 using DataMux.Training;
-using Spectre.Console;
 using TorchSharp;
 
 namespace Accuracy;
@@ -79,7 +78,11 @@ internal static class Program
             var runner = new CellRunner(options.Settings, cache, runFolder);
             foreach (var cell in pending)
             {
-                if (!tasks.TryGetValue(cell.Task, out var data)) data = tasks[cell.Task] = Load(cell.Task);
+                if (!tasks.TryGetValue(cell.Task, out var data))
+                {
+                    Load(cell.Task, tasks);
+                    data = tasks[cell.Task];
+                }
                 var result = RunWithProgress(cell, runner, data, cancellation.Token);
                 store.Add(result);
                 results[cell.Key] = result;
@@ -107,59 +110,24 @@ internal static class Program
         return 0;
     }
 
-    private static TaskData Load(string task)
+    /// <summary>Loads <paramref name="task"/> into <paramref name="tasks"/> (both Brown tasks at once: they share the corpus).</summary>
+    private static void Load(string task, Dictionary<string, TaskData> tasks)
     {
-        var data = task switch
+        if (task is "pos" or "genre")
         {
-            "pos" => BrownTasks.Load().Pos,
-            "genre" => BrownTasks.Load().Genre,
-            "sentiment" => SentimentTask.Load(),
-            _ => throw new ArgumentException($"Unknown task {task}."),
-        };
-        Console.WriteLine($"{task}: {data.Description}");
-        return data;
-    }
-
-    /// <summary>
-    /// Runs one cell under a live progress bar (warm-up, then the task); where the output is not a terminal (a log, a
-    /// pipe) a plain line every tenth of each phase instead.
-    /// </summary>
-    private static CellResult RunWithProgress(Cell cell, CellRunner runner, TaskData data, CancellationToken cancellationToken)
-    {
-        static string Line(Cell cell, TrainingProgress report) =>
-            $"{cell.Key} {(report.Phase == TrainingPhase.Warmup ? "warm-up" : "task")} {report.Step}/{report.TotalSteps}, loss {report.Loss:0.000}" +
-            (report.RetrievalAccuracy is { } r ? $", retrieval {r * 100:0}%" : "") + $", {report.InstancesPerSecond:0} inst/s";
-
-        if (!AnsiConsole.Profile.Capabilities.Interactive)
+            var (pos, genre) = BrownTasks.Load();
+            tasks["pos"] = pos;
+            tasks["genre"] = genre;
+        }
+        else
         {
-            var plain = new ProgressReporter(report =>
-            {
-                if (report.Step % Math.Max(1, report.TotalSteps / 10) == 0 || report.Step == report.TotalSteps) Console.WriteLine("    " + Line(cell, report));
-            });
-            return ModelCatalog.Run(cell, runner, data, plain, cancellationToken);
+            tasks[task] = SentimentTask.Load();
         }
 
-        CellResult? result = null;
-        AnsiConsole.Progress()
-            .AutoClear(true)
-            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn(), new SpinnerColumn())
-            .Start(context =>
-            {
-                var bar = context.AddTask(cell.Key);
-                var progress = new ProgressReporter(report =>
-                {
-                    bar.MaxValue = report.TotalSteps;
-                    bar.Value = report.Step;
-                    bar.Description = Line(cell, report);
-                });
-                result = ModelCatalog.Run(cell, runner, data, progress, cancellationToken);
-            });
-        return result!;
+        Console.WriteLine($"{task}: {tasks[task].Description}");
     }
 
-    /// <summary>Reports on the training thread (the live display redraws from its own).</summary>
-    private sealed class ProgressReporter(Action<TrainingProgress> report) : IProgress<TrainingProgress>
-    {
-        public void Report(TrainingProgress value) => report(value);
-    }
+    /// <summary>Runs one cell under the training display (warm-up, then the task).</summary>
+    private static CellResult RunWithProgress(Cell cell, CellRunner runner, TaskData data, CancellationToken cancellationToken) =>
+        TrainingConsole.Run(cell.Key, progress => ModelCatalog.Run(cell, runner, data, progress, cancellationToken));
 }

@@ -1,8 +1,9 @@
 using System;
-using System.IO;
 using System.Diagnostics;
 using System.Globalization;
+using System.IO;
 using System.Linq;
+using DataMux.Batching;
 using DataMux.Performance;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -10,27 +11,14 @@ using static TorchSharp.torch;
 namespace DataMux.Examples.QuickStart;
 
 /// <summary>
-/// Trains the generated sentiment models (N = 1 and N = 2 by default) on the UCI Sentiment Labelled Sentences
-/// and prints their held-out accuracy next to their measured inference throughput.
+/// Sentiment classification with generated models: the plain Transformer and the same backbone multiplexing N = 2
+/// sentences per pass, trained on the UCI Sentiment Labelled Sentences (the multiplexed one after a retrieval warm-up on
+/// other text), then held-out accuracy and inference throughput side by side, and a few predictions.
 /// </summary>
 internal static class Program
 {
-    // Every width's model has the same [Transformer(...)] values; the encoder is fitted to them.
-    private static readonly ModelConfiguration Text = SentimentModelN1.Configuration;
     private const int ThroughputRounds = 11;
     private const int RowsPerForward = 200;   // a multiple of every N offered, so no chunk needs filler rows
-
-    /// <summary>Prints what was wrong with the command line and the usage; the exit code for it.</summary>
-    private static int UsageError(Exception error)
-    {
-        // ArgumentException appends " (Parameter 'name')", a library parameter the command line never named.
-        Console.Error.WriteLine(error is ArgumentException { ParamName: { } name } ? error.Message.Replace($" (Parameter '{name}')", "") : error.Message);
-        Console.Error.WriteLine(QuickStartOptions.Usage);
-        return 2;
-    }
-
-    /// <summary>An accuracy as the table shows it, in percent to one decimal, so that the difference printed below it adds up.</summary>
-    private static double Percent(double accuracy) => Math.Round(accuracy * 1000, MidpointRounding.AwayFromZero) / 10;
 
     public static int Main(string[] args)
     {
@@ -41,91 +29,83 @@ internal static class Program
         }
 
         QuickStartOptions options;
+        Device device;
         try
         {
             options = QuickStartOptions.Parse(args);
+            // CPU settings before the first tensor operation (see CpuTuning); threads likewise.
+            if (options.Threads is { } threads) torch.set_num_threads(threads);
+            if (options.CpuTuning) Console.WriteLine($"CPU tuning: {CpuTuning.Enable()}");
+            device = Devices.Resolve(options.Device);
         }
-        catch (ArgumentException e)
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException)   // a bad flag, or CUDA asked for where there is none
         {
             return UsageError(e);
         }
 
         var total = Stopwatch.StartNew();
-        // libtorch's worker threads spin while they wait for each other: on a machine busy with other work,
-        // fewer threads than cores can be several times faster.
-        if (options.Threads is { } threads) torch.set_num_threads(threads);
-        // All three before the first tensor operation: MKL binds its kernels, worker threads copy the float settings, and
-        // the allocator's thresholds apply to what is allocated afterwards.
-        var mklDispatch = MklCpuDispatch.TryEnable();
-        var flushDenormals = DenormalFlush.TryEnable();
-        var keepBuffers = AllocatorTuning.TryKeepLargeBuffers();
-        Device device;
-        try
-        {
-            device = Devices.Resolve(options.Device);
-        }
-        catch (Exception e) when (e is ArgumentException or InvalidOperationException)   // a bad request, or CUDA asked for where there is none
-        {
-            return UsageError(e);
-        }
+        Console.WriteLine($"DataMux QuickStart on {Describe(device)}, seed {options.Seed}");
 
-        Console.WriteLine("DataMux QuickStart: sentiment classification with generated multiplexed models");
-        if (device.type == DeviceType.CPU)
-        {
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Device: CPU ({torch.get_num_threads()} threads), denormal flush {(flushDenormals ? "on" : "unavailable")}, large-buffer reuse {(keepBuffers ? "on" : "unavailable")}, seed {options.Seed}"));
-            Console.WriteLine($"CPU: {MklCpuDispatch.ModelName}; MKL CPU dispatch: {mklDispatch}");
-        }
-        else
-        {
-            // The CPU settings do not apply to a model on the GPU; the device is named with its index (cuda:1).
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Device: {device}, seed {options.Seed}"));
-        }
-
+        // 1. Data: sentences and labels, tokenized into the [rows, 32] ids the models take.
         SentimentData loaded;
         try
         {
-            loaded = SentimentData.Load(options.Seed, Text, options.Validation);
+            loaded = SentimentData.Load(options.Seed, SentimentPlain.Configuration, options.Validation);
         }
         catch (Exception e) when (e is InvalidOperationException or IOException or UnauthorizedAccessException or InvalidDataException)
         {
-            // No npm, no network, an unwritable cache: the data set is fetched on first use (see the README).
-            Console.Error.WriteLine($"Could not load the sentiment data set: {e.Message}");
+            // No npm, no network, an unwritable cache: the data sets are fetched on first use (see the README).
+            Console.Error.WriteLine($"Could not load the data sets: {e.Message}");
             return 1;
         }
 
         using var data = loaded;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"Data: UCI Sentiment Labelled Sentences, {data.TrainCount} train / {data.TestLabels.shape[0]} {(options.Validation ? "validation (carved from the training part; the test set is not used)" : "held-out test")} (stratified by source and label; a repeated sentence's copies on one side)"));
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"Tokens: GPT-2 tokenizer -> {Text.Vocabulary}-id vocabulary fitted on the training texts ({data.Encoder.KnownTokens} GPT-2 ids kept, {data.TestUnknownRate() * 100:0.0}% of held-out tokens unknown), {Text.MaxLength} tokens per sentence"));
-        if (options.Widths.Any(n => n >= 5))
-            Console.WriteLine("Note: N >= 5 is trained from scratch without retrieval warm-up; expect accuracy near chance (50%).");
-        Console.WriteLine();
+            $"Data: UCI Sentiment Labelled Sentences, {data.TrainCount} train / {data.TestLabels.shape[0]} {(options.Validation ? "validation (carved from the training part)" : "held-out test")}; " +
+            $"warm-up text: the Brown corpus, {data.WarmupTokens.shape[0]:N0} sentences; GPT-2 tokens in {data.Encoder.Vocabulary} ids ({data.TestUnknownRate() * 100:0.0}% of held-out tokens unknown)"));
 
+        // 2. Train and evaluate every width: the plain baseline, then the multiplexed models.
         var trained = options.Widths.Select(n => Trial.Run(n, device, data, options)).ToList();
 
-        Console.WriteLine();
-        Console.WriteLine($"Measuring throughput: median of {ThroughputRounds} interleaved rounds over the {data.TestLabels.shape[0]} held-out sentences, {RowsPerForward} per forward call, warm-up excluded ...");
+        // 3. Throughput: the same held-out sentences through every model, timed interleaved.
         using var testTokens = data.TestTokens.to(device);
         var (speeds, speedUps) = ThroughputMeter.Measure(trained.Select(t => t.Model).ToList(), testTokens, RowsPerForward, ThroughputRounds);
         var results = trained.Select((t, i) => new ModelResult(t.N, t.Accuracy, speeds[i], speedUps[i], t.TrainSeconds)).ToList();
-
         Console.WriteLine();
         Console.Write(ResultsTable.Format(results));
         foreach (var r in results.Skip(1))
         {
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"N={r.N}: {r.SpeedUp:0.00}x the instances/s of N=1 (median of per-round ratios), accuracy {Percent(r.Accuracy) - Percent(results[0].Accuracy):+0.0;-0.0} points."));
+                $"N={r.N}: {r.SpeedUp:0.00}x the instances/s of the plain model (median of per-round ratios), accuracy {Percent(r.Accuracy) - Percent(results[0].Accuracy):+0.0;-0.0} points."));
         }
-        if (results.Any(r => r.SpeedUp > r.N * 1.1))
-        {
-            // The backbone runs once per N inputs, so a speed-up above N means the baseline measurement was slowed
-            // by something else (we have seen N=1 run at a third of its usual speed in some processes).
-            Console.WriteLine("Warning: a speed-up above N is not possible from multiplexing alone; the N=1 measurement was disturbed. Rerun to measure again.");
-        }
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Total wall time: {total.Elapsed.TotalSeconds:0} s"));
 
+        // 4. Predict: text in, labels out, through the widest model.
+        string[] reviews = ["The battery died after two days.", "Absolutely loved the food and the staff.", "Not worth the money.", "A wonderful, moving film."];
+        using (var tokens = data.Encoder.Encode(reviews).to(device))
+        using (var logits = BatchedInference.Predict(trained[^1].Model, tokens, RowsPerForward))
+        using (var classes = logits.argmax(-1).cpu())
+        {
+            var labels = classes.data<long>().ToArray();
+            Console.WriteLine($"Predictions of the N={trained[^1].N} model (0 negative, 1 positive): " +
+                string.Join("; ", reviews.Select((text, i) => $"\"{text}\" -> {labels[i]}")));
+        }
+
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Total wall time: {total.Elapsed.TotalSeconds:0} s"));
         foreach (var t in trained) t.Model.Dispose();
         return 0;
+    }
+
+    private static string Describe(Device device) => device.type == DeviceType.CPU ? $"the CPU ({torch.get_num_threads()} threads)" : device.ToString();
+
+    /// <summary>An accuracy as the table shows it, in percent to one decimal, so that the difference printed below it adds up.</summary>
+    private static double Percent(double accuracy) => Math.Round(accuracy * 1000, MidpointRounding.AwayFromZero) / 10;
+
+    /// <summary>Prints what was wrong with the command line and the usage; the exit code for it.</summary>
+    private static int UsageError(Exception error)
+    {
+        // ArgumentException appends " (Parameter 'name')", a library parameter the command line never named.
+        Console.Error.WriteLine(error is ArgumentException { ParamName: { } name } ? error.Message.Replace($" (Parameter '{name}')", "") : error.Message);
+        Console.Error.WriteLine(QuickStartOptions.Usage);
+        return 2;
     }
 }

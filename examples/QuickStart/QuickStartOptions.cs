@@ -14,15 +14,19 @@ namespace DataMux.Examples.QuickStart;
 /// <param name="LearningRate">Peak AdamW learning rate.</param>
 /// <param name="Batch">Instances per optimisation step (a step sees Batch / N groups).</param>
 /// <param name="Validation">Evaluate on 20% of the training sentences instead of the test set (for tuning).</param>
-internal sealed record QuickStartOptions(int Epochs, IReadOnlyList<int> Widths, int Seed, string Device, int? Threads, double LearningRate, int Batch, bool Validation)
+/// <param name="WarmupSteps">Retrieval warm-up steps of every multiplexed model.</param>
+/// <param name="CpuTuning">Whether the process-wide CPU settings are switched on (<see cref="Performance.CpuTuning"/>).</param>
+internal sealed record QuickStartOptions(int Epochs, IReadOnlyList<int> Widths, int Seed, string Device, int? Threads, double LearningRate, int Batch, bool Validation,
+    int WarmupSteps = 400, bool CpuTuning = true)
 {
-    /// <summary>The widths that have a generated model in SentimentModels.cs (<see cref="SentimentModelN1"/> and the others).</summary>
+    /// <summary>The widths that have a generated model in SentimentModels.cs (1 is <see cref="SentimentPlain"/>).</summary>
     public static readonly int[] AvailableWidths = [1, 2, 5, 10, 20];
 
     public const string Usage =
-        "Usage: dotnet run -c Release --project examples/QuickStart -- [--epochs E] [--n 2[,5,...]] [--seed S] [--device cpu|cuda|auto] [--threads T] [--lr LR] [--batch B] [--validation] [--help]\n" +
+        "Usage: dotnet run -c Release --project examples/QuickStart -- [--epochs E] [--n 2[,5,...]] [--warmup-steps W] [--seed S] [--device cpu|cuda|auto] [--threads T] [--lr LR] [--batch B] [--validation] [--no-cpu-tuning] [--help]\n" +
         "  --epochs  training epochs per model (default 16)\n" +
-        "  --n       multiplexing widths to compare with N=1, from 1, 2, 5, 10, 20 (default 2)\n" +
+        "  --n       multiplexing widths to compare with the plain N=1 baseline, from 2, 5, 10, 20 (default 2)\n" +
+        "  --warmup-steps  retrieval warm-up steps of every multiplexed model, cached per configuration (default 400)\n" +
         "  --seed    seed of the train/test split and training order (default 42)\n" +
         "  --device  cpu, cuda, cuda:k or auto (default auto)\n" +
         "  --threads CPU threads for libtorch (default: one per core; use 1 on a machine busy with other work)\n" +
@@ -30,6 +34,7 @@ internal sealed record QuickStartOptions(int Epochs, IReadOnlyList<int> Widths, 
         "  --batch   instances per optimisation step, rounded down to whole groups of N (at least one; default 32)\n" +
         "  --validation  report accuracy on 20% of the training sentences instead of the test set, to tune flags\n" +
         "                without looking at the test set\n" +
+        "  --no-cpu-tuning  leave the process-wide CPU settings (MKL dispatch, denormal flush, buffer reuse) as they are\n" +
         "  --help, -h    this text";
 
     /// <summary>Whether <paramref name="args"/> ask for the usage text (<c>--help</c> or <c>-h</c> anywhere).</summary>
@@ -46,6 +51,8 @@ internal sealed record QuickStartOptions(int Epochs, IReadOnlyList<int> Widths, 
         var learningRate = 1e-3;
         var validation = false;
         var batch = 32;
+        var warmupSteps = 400;
+        var cpuTuning = true;
         var seen = new HashSet<string>();
         for (var i = 0; i < args.Count; i++)
         {
@@ -91,6 +98,12 @@ internal sealed record QuickStartOptions(int Epochs, IReadOnlyList<int> Widths, 
                 case "--validation":
                     validation = true;
                     break;
+                case "--warmup-steps":
+                    warmupSteps = PositiveInt(flag, Value());
+                    break;
+                case "--no-cpu-tuning":
+                    cpuTuning = false;
+                    break;
                 case "--threads":
                     threads = PositiveInt(flag, Value());
                     break;
@@ -98,7 +111,7 @@ internal sealed record QuickStartOptions(int Epochs, IReadOnlyList<int> Widths, 
                     throw new ArgumentException($"Unknown flag '{flag}'.");
             }
         }
-        return new QuickStartOptions(epochs, widths.ToArray(), seed, device, threads, learningRate, batch, validation);
+        return new QuickStartOptions(epochs, widths.ToArray(), seed, device, threads, learningRate, batch, validation, warmupSteps, cpuTuning);
     }
 
     private static int PositiveInt(string flag, string text) =>

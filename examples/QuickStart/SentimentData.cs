@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using DataMux;
 using DataMux.Datasets;
+using DataMux.Datasets.Brown;
 using DataMux.Datasets.Sentiment;
 using DataMux.Text;
 using Microsoft.ML.Tokenizers;
@@ -14,7 +15,7 @@ namespace DataMux.Examples.QuickStart;
 /// <summary>The sentiment sentences split, tokenized and turned into tensors (CPU).</summary>
 internal sealed class SentimentData : IDisposable
 {
-    private SentimentData(int trainCount, TokenEncoder encoder, Tensor trainTokens, Tensor trainLabels, Tensor testTokens, Tensor testLabels)
+    private SentimentData(int trainCount, TokenEncoder encoder, Tensor trainTokens, Tensor trainLabels, Tensor testTokens, Tensor testLabels, Tensor warmupTokens)
     {
         TrainCount = trainCount;
         Encoder = encoder;
@@ -22,6 +23,7 @@ internal sealed class SentimentData : IDisposable
         TrainLabels = trainLabels;
         TestTokens = testTokens;
         TestLabels = testLabels;
+        WarmupTokens = warmupTokens;
     }
 
     public int TrainCount { get; }
@@ -31,9 +33,13 @@ internal sealed class SentimentData : IDisposable
     public Tensor TestTokens { get; }
     public Tensor TestLabels { get; }
 
+    /// <summary>Unlabelled rows for the retrieval warm-up: the Brown corpus as text.</summary>
+    public Tensor WarmupTokens { get; }
+
     /// <summary>
-    /// Loads the 3,000 sentences, holds out 20% stratified by source and label, fits the compact vocabulary on
-    /// the training texts only (the test texts never influence it) and encodes both parts.
+    /// Loads the 3,000 sentences, holds out 20% stratified by source and label, fits the compact vocabulary on the
+    /// training texts and the warm-up text (the test texts never influence it) and encodes all three. The warm-up text
+    /// is the Brown corpus (57,000 sentences, tags stripped): other text than the task's, as a user would have.
     /// </summary>
     /// <param name="seed">Seed of the split.</param>
     /// <param name="model">The models' configuration: the encoder takes its Vocabulary, MaxLength and padding id.</param>
@@ -51,14 +57,16 @@ internal sealed class SentimentData : IDisposable
         if (validation) split = TrainTestSplit.Stratified(split.Train, r => (r.Source, r.Label), testFraction: 0.2, seed: seed, together: SameText);
         Tokenizer tokenizer = TiktokenTokenizer.CreateForModel("gpt2");
         var trainTexts = split.Train.Select(r => r.Text).ToList();
-        var encoder = TokenEncoder.Fit(tokenizer, trainTexts, model);
+        var warmupTexts = BrownCorpus.Load().Select(s => string.Join(' ', s.Words)).ToList();
+        var encoder = TokenEncoder.Fit(tokenizer, trainTexts.Concat(warmupTexts), model);
         return new SentimentData(
             split.Train.Count,
             encoder,
             encoder.Encode(trainTexts),
             Labels(split.Train),
             encoder.Encode(split.Test.Select(r => r.Text).ToList()),
-            Labels(split.Test));
+            Labels(split.Test),
+            encoder.Encode(warmupTexts));
     }
 
     /// <summary>Share of non-padding test tokens that fell outside the compact vocabulary.</summary>
@@ -81,5 +89,6 @@ internal sealed class SentimentData : IDisposable
         TrainLabels.Dispose();
         TestTokens.Dispose();
         TestLabels.Dispose();
+        WarmupTokens.Dispose();
     }
 }
