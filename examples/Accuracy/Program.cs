@@ -50,8 +50,14 @@ internal static class Program
         }
 
         if (options.Threads > 0) torch.set_num_threads(options.Threads);
-        MklCpuDispatch.TryEnable();
-        DenormalFlush.TryEnable();
+        Console.WriteLine($"CPU tuning: {CpuTuning.Enable()}");
+        if (options.TrainingSpeed)
+        {
+            Console.WriteLine(TrainingSpeed.Header);
+            var lines = TrainingSpeed.Measure(options.Ns.Prepend(1).Distinct().Order().ToList(), steps: 60, warmup: 10, groups: options.Settings.Groups);
+            if (options.Csv is not null) File.WriteAllLines(options.Csv, lines.Prepend(TrainingSpeed.Header));
+            return 0;
+        }
 
         var total = Stopwatch.StartNew();
         var cache = DatasetCache.DefaultRoot();
@@ -80,7 +86,7 @@ internal static class Program
             {
                 if (!tasks.TryGetValue(cell.Task, out var data))
                 {
-                    Load(cell.Task, tasks);
+                    Load(cell.Task, options.Settings, tasks);
                     data = tasks[cell.Task];
                 }
                 var result = RunWithProgress(cell, runner, data, cancellation.Token);
@@ -111,17 +117,17 @@ internal static class Program
     }
 
     /// <summary>Loads <paramref name="task"/> into <paramref name="tasks"/> (both Brown tasks at once: they share the corpus).</summary>
-    private static void Load(string task, Dictionary<string, TaskData> tasks)
+    private static void Load(string task, RunSettings settings, Dictionary<string, TaskData> tasks)
     {
         if (task is "pos" or "genre")
         {
-            var (pos, genre) = BrownTasks.Load();
+            var (pos, genre) = BrownTasks.Load(settings.Validation);
             tasks["pos"] = pos;
             tasks["genre"] = genre;
         }
         else
         {
-            tasks[task] = SentimentTask.Load();
+            tasks[task] = SentimentTask.Load(validation: settings.Validation);
         }
 
         Console.WriteLine($"{task}: {tasks[task].Description}");

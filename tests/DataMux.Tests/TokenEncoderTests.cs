@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using DataMux.Text;
 using Microsoft.ML.Tokenizers;
@@ -156,6 +157,52 @@ public class TokenEncoderTests
 
         Assert.Contains("tokenizes differently", error.Message);
         Assert.Equal(3, TokenEncoder.Load(Vocabulary("[UNK]\ngood\nmovie\nbad\n"), file.Path).KnownTokens);
+    }
+
+    [Fact]
+    public void Word_labels_go_to_each_words_first_piece_and_the_other_pieces_are_ignored()
+    {
+        var encoder = TokenEncoder.Fit(Gpt2, ["the supercalifragilistic good movie", "good movie"], vocabulary: 50, maxLength: 16);
+        var words = new[] { "the", "supercalifragilistic", "good", "movie" };
+        var pieces = words.Select((w, i) => Gpt2.EncodeToIds(i == 0 ? w : " " + w).Count).ToArray();
+        Assert.True(pieces[1] > 1, "the test needs a word of several pieces");
+
+        var (tokens, labels, report) = encoder.EncodeLabelledWords([words], [[0, 1, 2, 3]]);
+
+        var expected = new List<long>();
+        for (var w = 0; w < words.Length; w++) { expected.Add(w); expected.AddRange(Enumerable.Repeat(-100L, pieces[w] - 1)); }
+        expected.AddRange(Enumerable.Repeat(-100L, 16 - expected.Count));
+        Assert.Equal(expected, labels[0].data<long>().ToArray());
+        Assert.Equal(pieces.Sum(), report.KeptTokens);
+        Assert.Equal(0, report.TruncatedRows);
+        Assert.Equal(encoder.EncodeIds("the supercalifragilistic good movie").Take(pieces.Sum()), tokens[0].data<long>().Take(pieces.Sum()));
+    }
+
+    [Fact]
+    public void A_sentence_longer_than_the_rows_keeps_whole_words_and_is_counted()
+    {
+        var encoder = TokenEncoder.Fit(Gpt2, ["the supercalifragilistic good movie"], vocabulary: 50, maxLength: 3);
+        var (_, labels, report) = encoder.EncodeLabelledWords([["the", "supercalifragilistic", "good"]], [[5, 6, 7]]);
+
+        Assert.Equal(1, report.TruncatedRows);
+        Assert.True(report.DroppedTokens > 0);
+        Assert.Equal(5, labels[0, 0].item<long>());
+        Assert.DoesNotContain(7L, labels[0].data<long>().ToArray());   // "good" did not fit whole
+        var mismatch = Assert.Throws<ArgumentException>(() => encoder.EncodeLabelledWords([["the", "movie"]], [[1]]));
+        Assert.Contains("sentence 0 has 2 words and 1 labels", mismatch.Message);
+    }
+
+    [Fact]
+    public void A_reported_encoding_counts_cut_texts_and_unknown_tokens()
+    {
+        var encoder = TokenEncoder.Fit(Gpt2, Training, vocabulary: 6, maxLength: 4);
+        var (tokens, report) = encoder.EncodeReported(["great", "the movie was great and the acting", "zebra"]);
+
+        Assert.Equal(new long[] { 3, 4 }, tokens.shape);
+        Assert.Equal(1, report.TruncatedRows);
+        Assert.Equal(Gpt2.CountTokens("the movie was great and the acting") - 4, report.DroppedTokens);
+        Assert.Equal(tokens.ne(0L.ToScalar()).sum().item<long>(), report.KeptTokens);
+        Assert.True(report.UnknownTokens >= 1);   // zebra
     }
 
     /// <summary>A file name in a temporary folder of the test's own, deleted afterwards with its folder.</summary>

@@ -25,8 +25,12 @@ internal sealed record AccuracyOptions
           --seed S              seed of the data order, dropout and retrieval draws (default 0)
           --csv FILE            write task,n,mux,demux,warmup_steps,accuracy,b1_accuracy,drop,train_seconds,instances_per_second
           --plot FILE           PNG of accuracy against N with each task's B1 line (default: accuracy.png)
+          --validation          evaluate on 45 training documents held out of training (to choose settings without the
+                                test documents), not on the 50 test documents
           --fresh               measure every cell again (default: reuse the cells this run's settings measured before)
           --threads T           torch threads (default: one per core)
+          --training-speed      only: training instances/s of B1 and the reference variant at --ns (part-of-speech
+                                shapes, random ids), 60 timed steps after 10, as CSV (compare with Peer/training-speed-peer.sh)
           --help, -h            this text
         """;
 
@@ -45,6 +49,7 @@ internal sealed record AccuracyOptions
     public bool Fresh { get; init; }
     public int Threads { get; init; }
     public bool Quick { get; init; }
+    public bool TrainingSpeed { get; init; }
     public bool Help { get; init; }
 
     /// <summary>The cells to measure, baselines first, then by task, mux, N and warm-up.</summary>
@@ -79,7 +84,7 @@ internal sealed record AccuracyOptions
                 if (i + 1 >= args.Length) throw new ArgumentException($"{option} needs a value.");
                 value = args[++i];
             }
-            else if (option is not ("--quick" or "--fresh" or "--help"))
+            else if (option is not ("--quick" or "--fresh" or "--help" or "--training-speed" or "--validation"))
             {
                 throw new ArgumentException($"Unknown option '{args[i]}'.");
             }
@@ -89,8 +94,8 @@ internal sealed record AccuracyOptions
         }
 
         var quick = given.ContainsKey("--quick");
-        var options = new AccuracyOptions { Quick = quick, Help = given.ContainsKey("--help"), Fresh = given.ContainsKey("--fresh") };
-        var settings = quick ? new RunSettings(Steps: 600, WarmupSteps: 400) : new RunSettings();
+        var options = new AccuracyOptions { Quick = quick, Help = given.ContainsKey("--help"), Fresh = given.ContainsKey("--fresh"), TrainingSpeed = given.ContainsKey("--training-speed") };
+        var settings = (quick ? new RunSettings(Steps: 600, WarmupSteps: 400) : new RunSettings()) with { Validation = given.ContainsKey("--validation") };
         if (quick) options = options with { Tasks = ["pos", "genre"], Ns = [2, 5] };
         foreach (var (option, value) in given)
         {

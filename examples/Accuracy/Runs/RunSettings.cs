@@ -12,7 +12,8 @@ namespace Accuracy.Runs;
 /// <param name="LearningRate">Peak learning rate of the task and of the warm-up.</param>
 /// <param name="WarmupSteps">Retrieval warm-up steps of the warm cells.</param>
 /// <param name="Seed">Seed of the data order, dropout and retrieval draws.</param>
-internal sealed record RunSettings(int Steps = 2000, int Groups = 32, double LearningRate = 1e-3, int WarmupSteps = 1000, int Seed = 0)
+/// <param name="Validation">Evaluate on documents held out of the training part (to choose settings), not on the test documents.</param>
+internal sealed record RunSettings(int Steps = 2000, int Groups = 32, double LearningRate = 1e-3, int WarmupSteps = 1000, int Seed = 0, bool Validation = false)
 {
     /// <summary>The task training's options (a checkpoint every 250 steps into <paramref name="folder"/>).</summary>
     public TrainingOptions Task(string folder) => new()
@@ -29,5 +30,5 @@ internal sealed record RunSettings(int Steps = 2000, int Groups = 32, double Lea
     };
 
     /// <summary>A short name of the settings: results of other settings are kept apart.</summary>
-    public string Signature => string.Create(CultureInfo.InvariantCulture, $"s{Steps}-g{Groups}-lr{LearningRate:G3}-w{WarmupSteps}-seed{Seed}");
+    public string Signature => string.Create(CultureInfo.InvariantCulture, $"s{Steps}-g{Groups}-lr{LearningRate:G3}-w{WarmupSteps}-seed{Seed}{(Validation ? "-validation" : "")}");
 }

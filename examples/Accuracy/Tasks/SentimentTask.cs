@@ -21,11 +21,14 @@ internal static class SentimentTask
     public const int Vocabulary = 5_000;
     public const int MaxLength = 32;
 
-    public static TaskData Load(int seed = 42)
+    /// <param name="seed">Seed of the split.</param>
+    /// <param name="validation">Hold out 20% of the training sentences instead, to choose settings without the test part.</param>
+    public static TaskData Load(int seed = 42, bool validation = false)
     {
         var records = SentimentSentences.Load();
         static object SameText(SentimentSentence r) => r.Text.Trim().ToLowerInvariant();
         var split = TrainTestSplit.Stratified(records, r => (r.Source, r.Label), testFraction: 0.2, seed: seed, together: SameText);
+        if (validation) split = TrainTestSplit.Stratified(split.Train, r => (r.Source, r.Label), testFraction: 0.2, seed: seed, together: SameText);
         Tokenizer tokenizer = TiktokenTokenizer.CreateForModel("gpt2");
         var trainTexts = split.Train.Select(r => r.Text).ToList();
         var warmupTexts = BrownTasks.TrainingText();

@@ -1,0 +1,82 @@
+using System;
+using System.IO;
+using System.Linq;
+using Accuracy.Cli;
+using Accuracy.Report;
+using Accuracy.Runs;
+using DataMux.Testing;
+using Xunit;
+
+namespace DataMux.Examples.Tests;
+
+public sealed class AccuracyOptionsTests
+{
+    [Fact]
+    public void Defaults_measure_every_task_width_and_warm_up_setting_with_B1_first()
+    {
+        var options = AccuracyOptions.Parse([]);
+
+        Assert.Equal(["pos", "genre", "sentiment"], options.Tasks);
+        Assert.Equal([1, 2, 5, 10, 20, 40], options.Ns);
+        Assert.Equal(new RunSettings(), options.Settings);
+        var cells = options.Cells();
+        Assert.Equal(new Cell("pos", 1, "B1", 0, "plain"), cells[0]);
+        Assert.All(options.Tasks, task => Assert.Single(cells, c => c.Task == task && c.IsBaseline));
+        Assert.Equal(3 * (1 + options.Variants.Count * 6 * 2), cells.Count);
+        Assert.Equal(cells.Count, cells.Select(c => c.Key).Distinct().Count());
+    }
+
+    [Fact]
+    public void Quick_is_a_short_run_whose_parts_can_still_be_chosen()
+    {
+        var quick = AccuracyOptions.Parse(["--quick"]);
+        Assert.Equal(["pos", "genre"], quick.Tasks);
+        Assert.Equal([2, 5], quick.Ns);
+        Assert.Equal(600, quick.Settings.Steps);
+
+        var chosen = AccuracyOptions.Parse(["--quick", "--tasks", "sentiment", "--steps", "100"]);
+        Assert.Equal(["sentiment"], chosen.Tasks);
+        Assert.Equal(100, chosen.Settings.Steps);
+    }
+
+    [Theory]
+    [InlineData(new[] { "--ns", "3" }, "--ns: expected one of 1, 2, 5, 10, 20, 40, but got '3'.")]
+    [InlineData(new[] { "--tasks", "pos,pos" }, "--tasks: 'pos' is given twice.")]
+    [InlineData(new[] { "--steps", "0" }, "--steps: expected a positive integer, but got '0'.")]
+    [InlineData(new[] { "--lr", "-1" }, "--lr: expected a positive number, but got '-1'.")]
+    [InlineData(new[] { "--warmup", "maybe" }, "--warmup: expected both, on or off, but got 'maybe'.")]
+    [InlineData(new[] { "--csv", "a.csv", "--csv", "b.csv" }, "--csv is given twice ('a.csv' and 'b.csv').")]
+    [InlineData(new[] { "--fresh", "--fresh" }, "--fresh is given twice.")]
+    [InlineData(new[] { "--plot" }, "--plot needs a value.")]
+    [InlineData(new[] { "--nope" }, "Unknown option '--nope'.")]
+    public void Bad_options_are_errors_that_name_them(string[] args, string message)
+    {
+        Assert.Equal(message, Assert.Throws<ArgumentException>(() => AccuracyOptions.Parse(args)).Message);
+    }
+
+    [Fact]
+    public void Settings_have_a_signature_of_their_own_so_results_of_other_settings_are_kept_apart()
+    {
+        Assert.NotEqual(new RunSettings().Signature, new RunSettings(LearningRate: 3e-3).Signature);
+        Assert.NotEqual(new RunSettings().Signature, new RunSettings(Validation: true).Signature);
+        Assert.Equal("s2000-g32-lr0.001-w1000-seed0", new RunSettings().Signature);
+    }
+
+    [Fact]
+    public void The_csv_has_the_documented_columns_and_each_cells_drop_from_its_tasks_B1()
+    {
+        using var folder = new TemporaryFolder();
+        var results = new[]
+        {
+            new CellResult(new Cell("pos", 1, "B1", 0, "plain"), 0.955, 80, 800, 7000, null),
+            new CellResult(new Cell("pos", 2, "GaussianHadamard", 1000, "reference"), 0.951, 95, 1300, 12000, 0.9),
+        };
+
+        CsvReport.Write(folder.File("results.csv"), ResultRow.From(results));
+
+        var lines = File.ReadAllLines(folder.File("results.csv"));
+        Assert.Equal("task,n,mux,demux,warmup_steps,accuracy,b1_accuracy,drop,train_seconds,instances_per_second,variant", lines[0]);
+        Assert.Equal("pos,1,B1,None,0,0.955,0.955,0,80,7000,plain", lines[1]);
+        Assert.Equal("pos,2,GaussianHadamard,IndexEmbedding,1000,0.951,0.955,0.4,95,12000,reference", lines[2]);
+    }
+}
