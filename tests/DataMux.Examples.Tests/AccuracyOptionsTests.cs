@@ -30,6 +30,7 @@ public sealed class AccuracyOptionsTests
     public void Quick_is_a_short_run_whose_parts_can_still_be_chosen()
     {
         var quick = AccuracyOptions.Parse(["--quick"]);
+        Assert.Equal(120, new RunSettings(Steps: 600).StepsOf("sentiment"));
         Assert.Equal(["pos", "genre"], quick.Tasks);
         Assert.Equal([2, 5], quick.Ns);
         Assert.Equal(600, quick.Settings.Steps);
@@ -57,9 +58,9 @@ public sealed class AccuracyOptionsTests
     [Fact]
     public void Settings_have_a_signature_of_their_own_so_results_of_other_settings_are_kept_apart()
     {
-        Assert.NotEqual(new RunSettings().Signature, new RunSettings(LearningRate: 3e-3).Signature);
+        Assert.NotEqual(new RunSettings().Signature, new RunSettings(LearningRate: 1e-3).Signature);
         Assert.NotEqual(new RunSettings().Signature, new RunSettings(Validation: true).Signature);
-        Assert.Equal("s2000-g32-lr0.001-w1000-seed0", new RunSettings().Signature);
+        Assert.Equal("s2000-g32-lr0.003-w1000-seed0", new RunSettings().Signature);
     }
 
     [Fact]
@@ -70,6 +71,7 @@ public sealed class AccuracyOptionsTests
         {
             new CellResult(new Cell("pos", 1, "B1", 0, "plain"), 0.955, 80, 800, 7000, null),
             new CellResult(new Cell("pos", 2, "GaussianHadamard", 1000, "reference"), 0.951, 95, 1300, 12000, 0.9),
+            new CellResult(new Cell("pos", 5, "GaussianHadamard", 0, "shortcut"), 0.94, 110, 2700, 24000, null),
         };
 
         CsvReport.Write(folder.File("results.csv"), ResultRow.From(results));
@@ -78,5 +80,6 @@ public sealed class AccuracyOptionsTests
         Assert.Equal("task,n,mux,demux,warmup_steps,accuracy,b1_accuracy,drop,train_seconds,instances_per_second,variant", lines[0]);
         Assert.Equal("pos,1,B1,None,0,0.955,0.955,0,80,7000,plain", lines[1]);
         Assert.Equal("pos,2,GaussianHadamard,IndexEmbedding,1000,0.951,0.955,0.4,95,12000,reference", lines[2]);
+        Assert.Equal("pos,5,GaussianHadamard,IndexEmbedding+InputShortcut,0,0.94,0.955,1.5,110,24000,shortcut", lines[3]);
     }
 }

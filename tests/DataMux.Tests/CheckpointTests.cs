@@ -198,7 +198,8 @@ public sealed class CheckpointTests : IDisposable
         var trained = RetrievalWarmup.LoadOrRun(first, tokens, options, folder.Path);
         Assert.False(trained.FromCache);
         Assert.Equal(6, trained.Summary!.Steps);
-        Assert.False(Directory.Exists(Path.ChangeExtension(trained.CachePath, null) + ".partial"));
+        Assert.False(Directory.Exists(Path.ChangeExtension(trained.CachePath, ".partial")));
+        Assert.Equal([Path.GetFileName(trained.CachePath)], Directory.GetFileSystemEntries(Path.GetDirectoryName(trained.CachePath)!).Select(Path.GetFileName));
 
         using var second = new TwoWayHadamardTokenModel();
         var cached = RetrievalWarmup.LoadOrRun(second, tokens, options, folder.Path);
@@ -206,6 +207,14 @@ public sealed class CheckpointTests : IDisposable
         Assert.Equal(trained.CachePath, cached.CachePath);
         Assert.All(first.state_dict().Zip(second.state_dict()), pair => Assert.True(pair.First.Value.Same(pair.Second.Value)));
         Assert.All(trained.Head.state_dict().Zip(cached.Head.state_dict()), pair => Assert.True(pair.First.Value.Same(pair.Second.Value)));
+
+        // A classifier of the same backbone shares it (the warm-up never touches the task head), its own head untouched.
+        using var classifier = new TwoWayHadamardSentenceModel();
+        using var classifierHead = classifier.Parts.Head.parameters().First().clone();
+        var shared = RetrievalWarmup.LoadOrRun(classifier, tokens, options, folder.Path);
+        Assert.True(shared.FromCache);
+        Assert.True(classifier.Parts.Encoder.parameters().First().Same(first.Parts.Encoder.parameters().First()));
+        Assert.True(classifier.Parts.Head.parameters().First().Same(classifierHead));
 
         // Other options are another key: trained, not loaded.
         using var third = new TwoWayHadamardTokenModel();

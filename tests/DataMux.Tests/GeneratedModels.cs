@@ -125,3 +125,15 @@ public partial class TwoWayShortcutTokenModel { }
 [Transformer(Layers = 1, Hidden = 32, Heads = 4, FeedForward = 64, MaxLength = 6, Vocabulary = 12, PaddingToken = 0, Dropout = 0.0)]
 [SequenceClassification(Classes = 2)]
 public partial class FourWayShortcutModel { }
+
+// Shares TwoWayHadamardTokenModel's backbone (CheckpointTests: a warm-up serves both tasks).
+[Multiplexed(N = 2, Mux = GaussianHadamard, Demux = IndexEmbedding, Seed = 7)]
+[Transformer(Layers = 1, Hidden = 32, Heads = 4, FeedForward = 64, MaxLength = 6, Vocabulary = 12, PaddingToken = 0, Dropout = 0.0)]
+[SequenceClassification(Classes = 3)]
+public partial class TwoWayHadamardSentenceModel { }
+
+// The plain model of TwoWayHadamardTokenModel's backbone (PlainStartTests).
+[Multiplexed(N = 1, Mux = Mux.None, Demux = Demux.None, Seed = 3)]
+[Transformer(Layers = 1, Hidden = 32, Heads = 4, FeedForward = 64, MaxLength = 6, Vocabulary = 12, PaddingToken = 0, Dropout = 0.0)]
+[TokenClassification(Labels = 2)]
+public partial class PlainTokenModel { }

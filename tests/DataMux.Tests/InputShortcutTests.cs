@@ -15,7 +15,7 @@ public sealed class InputShortcutTests : SeededTests
         using var tokens = tensor(new long[] { 3, 5, 0, 0, 7, 7, 7, 7, 0, 0, 0, 0 }, new long[] { 3, 4 });   // the last row: a filler row
         using var perToken = new InputShortcut(new TokenLayout(10, 3, 0), 8, pooled: false);
         using var pooled = new InputShortcut(new TokenLayout(10, 3, 0), 8, pooled: true);
-        using var table = pooled.Table;
+        var table = pooled.Table;
 
         using var rows = perToken.forward(tokens);
         using var means = pooled.forward(tokens);

@@ -13,15 +13,16 @@ internal sealed record AccuracyOptions
         Accuracy [options]      accuracy against N on the Brown corpus and UCI sentiment, B1 and every N, with and
                                 without retrieval warm-up; results are kept per cell, so a stopped run continues
           --quick               a short run (about 10 minutes with the warm-ups cached): pos and genre, N = 2 and 5,
-                                Gaussian Hadamard, 600 steps, warm-ups of 400 steps
+                                the shortcut variant, 600 steps, warm-ups of 400 steps
           --tasks T,...         pos, genre and/or sentiment (default: all three)
           --ns 1,2,5,10,20,40   the multiplexed widths (B1, the plain backbone, always runs)
           --muxes M,...         GaussianHadamard and/or Orthogonal (default: GaussianHadamard)
-          --variants V,...      model variants besides B1: reference (the DataMUX reference method) and the others
-                                ModelCatalog declares (default: all of them)
+          --variants V,...      model variants besides B1: shortcut (the index demux with the input shortcut; the
+                                default), reference (the DataMUX reference method), shortcut-from-b1 (shortcut, started
+                                from the task's trained B1)
           --warmup both|on|off  cells with retrieval warm-up, without, or both (default: both)
-          --steps S             task steps per cell (default 2000)      --groups G  groups per step (default 32)
-          --warmup-steps W      retrieval warm-up steps (default 1000)  --lr RATE   peak learning rate (default 1e-3)
+          --steps S             task steps per cell (default 2000; sentiment a fifth)   --groups G  groups per step (32)
+          --warmup-steps W      retrieval warm-up steps (default 1000)  --lr RATE   peak learning rate (default 3e-3)
           --seed S              seed of the data order, dropout and retrieval draws (default 0)
           --csv FILE            write task,n,mux,demux,warmup_steps,accuracy,b1_accuracy,drop,train_seconds,instances_per_second
           --plot FILE           PNG of accuracy against N with each task's B1 line (default: accuracy.png)
@@ -41,7 +42,7 @@ internal sealed record AccuracyOptions
     public IReadOnlyList<string> Tasks { get; init; } = AllTasks;
     public IReadOnlyList<int> Ns { get; init; } = AllNs;
     public IReadOnlyList<string> Muxes { get; init; } = ["GaussianHadamard"];
-    public IReadOnlyList<string> Variants { get; init; } = Models.ModelCatalog.Variants;
+    public IReadOnlyList<string> Variants { get; init; } = ["shortcut"];
     public string Warmup { get; init; } = "both";
     public RunSettings Settings { get; init; } = new();
     public string? Csv { get; init; }

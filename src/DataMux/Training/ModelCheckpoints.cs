@@ -67,12 +67,12 @@ public static class ModelCheckpoints
 
     /// <summary>
     /// Copies <paramref name="source"/> into the module's parameters and buffers, which must match them name for name,
-    /// shape for shape and dtype for dtype (the message names the first mismatches otherwise). Nothing is copied unless
-    /// everything matches.
+    /// shape for shape and dtype for dtype (the message names the first mismatches otherwise), but those
+    /// <paramref name="skip"/> names, which are left as they are. Nothing is copied unless everything matches.
     /// </summary>
-    internal static void Assign(nn.Module module, IReadOnlyDictionary<string, Tensor> source, string path, string what)
+    internal static void Assign(nn.Module module, IReadOnlyDictionary<string, Tensor> source, string path, string what, Func<string, bool>? skip = null)
     {
-        var targets = module.state_dict();
+        var targets = module.state_dict().Where(pair => skip is null || !skip(pair.Key)).ToDictionary(pair => pair.Key, pair => pair.Value, StringComparer.Ordinal);
         var problems = new List<string>();
         foreach (var (name, target) in targets)
         {

@@ -23,9 +23,10 @@ public sealed record WarmupResult(RetrievalHead Head, TrainingSummary? Summary, 
 }
 
 /// <summary>
-/// The retrieval warm-up, paid once per configuration: the result (the model's weights and the retrieval head) is kept
-/// in <c>&lt;cache&gt;/warmups/</c> under a key of the model's configuration (seed included), the options, the rows and
-/// this file format's version. A later call with the same key loads it instead of training; a run that was stopped
+/// The retrieval warm-up, paid once per configuration: the result (the model's weights but its task head, and the
+/// retrieval head) is kept in <c>&lt;cache&gt;/warmups/</c> under a key of the model's configuration (seed included; the
+/// task and its classes left out, since the warm-up never touches the task head, so that a tagger and a classifier of
+/// one backbone share their warm-up), the options, the rows and this file format's version. A later call with the same key loads it instead of training; a run that was stopped
 /// resumes from its checkpoint (<c>&lt;key&gt;.partial/</c>). A cache file that is damaged, or was written by another
 /// format version, is trained again and replaced (the result's <see cref="WarmupResult.Note"/> says so).
 /// </summary>
@@ -56,7 +57,7 @@ public static class RetrievalWarmup
         options.Validate();
         var folder = Path.Combine(Path.GetFullPath(cacheFolder), "warmups");
         var key = Key(model.Configuration, options, tokens);
-        var path = Path.Combine(folder, $"{model.Configuration.ModelName}-{key}.dmx");
+        var path = Path.Combine(folder, $"warmup-{key}.dmx");
         var head = new RetrievalHead(model.Configuration);
         string? note = null;
         if (File.Exists(path))
@@ -72,7 +73,7 @@ public static class RetrievalWarmup
             }
         }
 
-        var partial = Path.Combine(folder, key + ".partial");
+        var partial = Path.ChangeExtension(path, ".partial");
         var summary = MultiplexedTrainer.WarmUp(model, head, tokens, options with { CheckpointFolder = partial }, progress, cancellationToken);
         using (torch.NewDisposeScope())
         {
@@ -81,7 +82,7 @@ public static class RetrievalWarmup
             header["key"] = key;
             header["retrievalAccuracy"] = summary.RetrievalAccuracy;
             CheckpointFile.Write(path, header,
-                ModelCheckpoints.Prefixed(ModelCheckpoints.ModelPrefix, model.state_dict()).Concat(ModelCheckpoints.Prefixed("retrieval/", head.state_dict())));
+                ModelCheckpoints.Prefixed(ModelCheckpoints.ModelPrefix, WithoutTaskHead(model.state_dict())).Concat(ModelCheckpoints.Prefixed("retrieval/", head.state_dict())));
         }
 
         Directory.Delete(partial, recursive: true);
@@ -97,8 +98,12 @@ public static class RetrievalWarmup
         {
             if ((string?)header["kind"] != "warmup" || (int?)header["version"] != FormatVersion)
                 throw new InvalidDataException($"it is not a warm-up of format version {FormatVersion}");
-            ConfigurationFingerprint.Check(header["configuration"] as JsonObject, (string?)header["model"], model.Configuration, path);
-            ModelCheckpoints.Assign(model, ModelCheckpoints.Unprefixed(ModelCheckpoints.ModelPrefix, tensors), path, "model");
+            var backbone = ConfigurationFingerprint.Describe(model.Configuration);
+            var recorded = header["configuration"] as JsonObject;
+            foreach (var name in new[] { "Task", "Outputs" }) { backbone.Remove(name); recorded?.Remove(name); }
+            if (recorded?.ToJsonString() != backbone.ToJsonString())
+                throw new InvalidOperationException($"it was written for another backbone ({recorded?.ToJsonString()})");
+            ModelCheckpoints.Assign(model, ModelCheckpoints.Unprefixed(ModelCheckpoints.ModelPrefix, tensors), path, "model", skip: IsTaskHead);
             ModelCheckpoints.Assign(head, ModelCheckpoints.Unprefixed("retrieval/", tensors), path, "retrieval head");
             return (double?)header["retrievalAccuracy"];
         }
@@ -108,12 +113,25 @@ public static class RetrievalWarmup
         }
     }
 
-    /// <summary>The cache key: a SHA-256 (first 16 bytes, hex) of the format version, the configuration, the options and the rows.</summary>
+    /// <summary>The task head's tensors, which the warm-up never trains: left out of the cache so that tasks share it.</summary>
+    private static bool IsTaskHead(string name) => name.StartsWith("head.", StringComparison.Ordinal);
+
+    private static System.Collections.Generic.IEnumerable<System.Collections.Generic.KeyValuePair<string, Tensor>> WithoutTaskHead(
+        System.Collections.Generic.IEnumerable<System.Collections.Generic.KeyValuePair<string, Tensor>> tensors) =>
+        tensors.Where(pair => !IsTaskHead(pair.Key));
+
+    /// <summary>
+    /// The cache key: a SHA-256 (first 16 bytes, hex) of the format version, the configuration without the task and its
+    /// classes, the options and the rows.
+    /// </summary>
     private static string Key(ModelConfiguration configuration, TrainingOptions options, Tensor tokens)
     {
+        var backbone = ConfigurationFingerprint.Describe(configuration);
+        backbone.Remove("Task");
+        backbone.Remove("Outputs");
         var text = new StringBuilder()
             .Append("format=").Append(FormatVersion).Append('\n')
-            .Append(ConfigurationFingerprint.Describe(configuration).ToJsonString()).Append('\n')
+            .Append(backbone.ToJsonString()).Append('\n')
             .AppendJoin('\n', options.Fingerprint().Select(pair => pair.Key + "=" + pair.Value)).Append('\n')
             .Append(TrainingData.Fingerprint(tokens));
         return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())), 0, 16).ToLowerInvariant();
