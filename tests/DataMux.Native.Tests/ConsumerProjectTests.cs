@@ -6,10 +6,10 @@ using Xunit;
 namespace DataMux.Native.Tests;
 
 /// <summary>
-/// A user's own project, outside this repository, that references the runtime library by project reference:
-/// its normal build must apply the fix-up so that TorchSharp loads without any step of the user's, also on a first
-/// build on a machine without patchelf, where the fix-up installs it first, and with NUGET_PACKAGES set without a
-/// trailing slash.
+/// A user's own project, outside this repository, installs the DataMux package the way users do: the package is packed
+/// into a local folder feed, the project adds it with <c>dotnet add package</c> from that feed only (the package's own
+/// dependencies come from the machine's package folder), declares a model, and builds and runs it. Its build applies the
+/// package's native fix-up (buildTransitive), also on a machine without patchelf, where the fix-up installs it first.
 /// </summary>
 [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
 public sealed class ConsumerProjectTests : IDisposable
@@ -21,50 +21,91 @@ public sealed class ConsumerProjectTests : IDisposable
     public void Dispose() => temporary.Dispose();
 
     [Fact]
-    public void A_project_outside_the_repository_builds_and_loads_libtorch()
+    public void A_project_outside_the_repository_installs_the_package_declares_a_model_and_runs_it()
     {
+        // A configuration of its own keeps the pack's build outputs (src/DataMux and the generator, native ones included)
+        // apart from the solution build that the other test assemblies, running in parallel, are loaded from.
+        var feed = Directory.CreateDirectory(Path.Combine(folder, "feed")).FullName;
         var runtime = Path.Combine(Shell.RepositoryRoot, "src", "DataMux", "DataMux.csproj");
-        File.WriteAllText(Path.Combine(folder, "Consumer.csproj"), $"""
+        var (pack, packLog) = Shell.Run("dotnet", $"pack \"{runtime}\" -c ConsumerCheck -o \"{feed}\" -nologo -v q -nodeReuse:false --disable-build-servers",
+            folder, timeoutSeconds: 600);
+        Assert.True(pack == 0, packLog);
+        Assert.True(File.Exists(Path.Combine(feed, "DataMux.0.1.0.nupkg")), packLog);
+        Assert.True(File.Exists(Path.Combine(feed, "DataMux.0.1.0.snupkg")), "a symbols package is packed beside it");
+
+        var machinePackages = (Environment.GetEnvironmentVariable("NUGET_PACKAGES")
+            ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages")).TrimEnd('/');
+        var machineHadDataMux = Directory.Exists(Path.Combine(machinePackages, "datamux"));
+        var project = Directory.CreateDirectory(Path.Combine(folder, "app")).FullName;
+        // DataMux from the local feed only; everything else from nuget.org, found first among the machine's packages
+        // (a fallback folder: read, never written). The project restores into a package folder of its own.
+        File.WriteAllText(Path.Combine(project, "nuget.config"), $"""
+            <?xml version="1.0" encoding="utf-8"?>
+            <configuration>
+              <packageSources>
+                <clear />
+                <add key="local" value="{feed}" />
+                <add key="nuget.org" value="https://api.nuget.org/v3/index.json" />
+              </packageSources>
+              <packageSourceMapping>
+                <packageSource key="local"><package pattern="DataMux" /></packageSource>
+                <packageSource key="nuget.org"><package pattern="*" /></packageSource>
+              </packageSourceMapping>
+              <fallbackPackageFolders>
+                <add key="machine" value="{machinePackages}" />
+              </fallbackPackageFolders>
+            </configuration>
+            """);
+        File.WriteAllText(Path.Combine(project, "Consumer.csproj"), """
             <Project Sdk="Microsoft.NET.Sdk">
               <PropertyGroup>
                 <OutputType>Exe</OutputType>
                 <TargetFramework>net10.0</TargetFramework>
                 <Nullable>enable</Nullable>
+                <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
               </PropertyGroup>
-              <ItemGroup>
-                <ProjectReference Include="{runtime}" />
-              </ItemGroup>
             </Project>
             """);
-        File.WriteAllText(Path.Combine(folder, "Program.cs"), """
-            using var x = TorchSharp.torch.arange(4, dtype: TorchSharp.torch.float32);
-            System.Console.WriteLine($"sum={x.sum().item<float>()}");
+        File.WriteAllText(Path.Combine(project, "Program.cs"), """
+            using DataMux;
+            using DataMux.Batching;
+            using DataMux.Training;
+            using TorchSharp;
+
+            using var model = new TinyModel();
+            using var tokens = torch.randint(1, TinyModel.Vocabulary, new long[] { 40, TinyModel.MaxLength });
+            using var labels = torch.randint(0, TinyModel.Classes, new long[] { 40 });
+            var summary = MultiplexedTrainer.Train(model, tokens, labels, new TrainingOptions { Steps = 3, BatchGroups = 4 });
+            using var logits = model.PredictInGroups(tokens);
+            System.Console.WriteLine($"steps={summary.Steps} logits={string.Join("x", logits.shape)} team={DataMux.Performance.FusedTokenDemux.IsAvailable}");
+
+            /// <summary>Three classes of eight tokens, two inputs per backbone pass.</summary>
+            [Multiplexed(N = 2)]
+            [Transformer(Layers = 1, Hidden = 32, Heads = 2, MaxLength = 8, Vocabulary = 50)]
+            [SequenceClassification(Classes = 3)]
+            public partial class TinyModel { }
             """);
 
-        // A configuration of its own keeps this build's outputs (also those of src/DataMux, native ones included)
-        // apart from the solution build that the other test assemblies, running in parallel, are loaded from. Its
-        // native folder is removed, so the fix-up runs from the start as on a fresh clone.
-        var native = Path.Combine(Shell.RepositoryRoot, "src", "DataMux", "obj", "native", "ConsumerCheck");
-        if (Directory.Exists(native)) Directory.Delete(native, recursive: true);
         // The fake apt-get logs its arguments and "installs" patchelf by linking the real one into the machine's PATH.
         var machine = new MachineWithoutPatchelf(folder, (bin, patchelf) => patchelf is null
             ? $"echo \"$*\" >> \"{folder}/apt-get.log\"; exit 1"
             : $"echo \"$*\" >> \"{folder}/apt-get.log\"; ln -sf \"{patchelf}\" \"{bin}/patchelf\"").Environment();
-        // The package folder named as CI set-ups often do, without a trailing slash: the fix-up then looked for
-        // TorchSharp at '<root>torchsharp/...' and failed the build.
-        var packages = Environment.GetEnvironmentVariable("NUGET_PACKAGES")
-            ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
-        machine["NUGET_PACKAGES"] = packages.TrimEnd('/');
-        var (build, buildLog) = Shell.Run("dotnet", "build -c ConsumerCheck -nologo -v q -nodeReuse:false --disable-build-servers", folder,
+        machine["NUGET_PACKAGES"] = Path.Combine(folder, "packages");
+        var (add, addLog) = Shell.Run("dotnet", "add package DataMux --version 0.1.0", project, timeoutSeconds: 300, environment: machine);
+        Assert.True(add == 0, addLog);
+        var (build, buildLog) = Shell.Run("dotnet", "build -c Release -nologo -v q -nodeReuse:false --disable-build-servers", project,
             timeoutSeconds: 600, environment: machine);
         Assert.True(build == 0, buildLog);
         // The fake package manager was asked for patchelf exactly when the system needs the patch.
         var installs = File.Exists(Path.Combine(folder, "apt-get.log")) ? File.ReadAllText(Path.Combine(folder, "apt-get.log")) : "";
         if (Shell.SystemLibStdCxxIsNewEnough()) Assert.Equal("", installs);
         else Assert.Contains("install -y -qq patchelf", installs);
-        var (run, runLog) = Shell.Run("dotnet", "bin/ConsumerCheck/net10.0/Consumer.dll", folder);
+        // DataMux came from the local feed into the project's own package folder; the machine's folder was not written.
+        Assert.True(Directory.Exists(Path.Combine(folder, "packages", "datamux", "0.1.0")));
+        Assert.Equal(machineHadDataMux, Directory.Exists(Path.Combine(machinePackages, "datamux")));
 
+        var (run, runLog) = Shell.Run("dotnet", "bin/Release/net10.0/Consumer.dll", project);
         Assert.True(run == 0, runLog);
-        Assert.Contains("sum=6", runLog);
+        Assert.Contains("steps=3 logits=40x3 team=True", runLog);
     }
 }

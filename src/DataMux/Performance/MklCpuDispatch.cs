@@ -37,8 +37,8 @@ public static class MklCpuDispatch
     {
         if (!OperatingSystem.IsLinux()) return "not applied (not Linux)";
         if (Vendor != "AuthenticAMD") return $"not needed ({Vendor})";
-        var path = Path.Combine(AppContext.BaseDirectory, ShimFile);
-        if (!File.Exists(path)) return $"unavailable ({ShimFile} was not built: no C compiler at build time)";
+        var path = NativeFiles.Find(ShimFile);
+        if (path is null) return $"unavailable ({ShimFile} was not built: no C compiler at build time)";
         var handle = dlopen(path, RtldNow | RtldGlobal);
         return handle == IntPtr.Zero
             ? $"failed to load {path}"

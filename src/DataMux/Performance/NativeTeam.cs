@@ -55,8 +55,8 @@ internal static unsafe class NativeTeam
             return IntPtr.Zero;
         }
 
-        var path = Path.Combine(AppContext.BaseDirectory, LibraryFile);
-        if (!File.Exists(path) || !NativeLibrary.TryLoad(path, out var handle))
+        var path = NativeFiles.Find(LibraryFile);
+        if (path is null || !NativeLibrary.TryLoad(path, out var handle))
         {
             reason = $"{LibraryFile} was not built (no C compiler at build time) or could not be loaded";
             return IntPtr.Zero;
