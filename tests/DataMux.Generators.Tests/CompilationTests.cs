@@ -192,6 +192,6 @@ public sealed class CompilationTests
             Microsoft.CodeAnalysis.CSharp.Syntax.MethodDeclarationSyntax method => [method.Identifier.ValueText],
             _ => [],
         }).Where(name => name != "forward");
-        Assert.Equal(DataMux.Generators.Emitting.GeneratedMembers.Names(modelTask).Order(), names.Order());
+        Assert.Equal(DataMux.Generators.Models.GeneratedMembers.Names(modelTask).Order(), names.Order());
     }
 }

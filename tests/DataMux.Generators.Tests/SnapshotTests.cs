@@ -1,3 +1,4 @@
+using DataMux.Testing;
 using Xunit;
 
 namespace DataMux.Generators.Tests;

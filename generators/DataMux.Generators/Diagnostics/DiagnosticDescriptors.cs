@@ -10,7 +10,6 @@ internal static class DiagnosticDescriptors
 {
     private const string Category = "DataMux";
 
-    private const string HelpLinkBase = "https://github.com/datamux/DataMux.Generators/blob/main/docs/diagnostics/";
 
     /// <summary>Format: "'{0}' must be declared partial so that DataMux can generate its model".</summary>
     public static readonly DiagnosticDescriptor ModelNotPartial = Create(
@@ -148,5 +147,8 @@ internal static class DiagnosticDescriptors
     ];
 
     private static DiagnosticDescriptor Create(string id, string title, string message) =>
-        new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + id + ".md");
+        // No help link: the project has no public address to link to. Every ID has a page of cause, fix and example in
+        // the repository's docs/diagnostics and in the DataMux package's docs/diagnostics folder, which the description names.
+        new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true,
+            description: $"See {id}.md in docs/diagnostics of the DataMux package (or of its repository) for the cause, the fix and an example.");
 }

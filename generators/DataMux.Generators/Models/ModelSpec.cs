@@ -8,8 +8,8 @@ namespace DataMux.Generators.Models;
 /// <param name="ContainingTypes">Types the model is nested in, outermost first.</param>
 /// <param name="Accessibility">The declared accessibility keyword(s), e.g. <c>public</c>, or empty when none is written.</param>
 /// <param name="ClassName">The annotated class's name.</param>
-/// <param name="Mux">Name of the <c>DataMux.Mux</c> member.</param>
-/// <param name="Demux">Name of the <c>DataMux.Demux</c> member.</param>
+/// <param name="Mux">The multiplexer.</param>
+/// <param name="Demux">The demultiplexer.</param>
 /// <param name="FeedForward">The feed-forward width as written: 0 means 4·Hidden (see <see cref="ResolvedFeedForward"/>).</param>
 /// <param name="Outputs">Classes (sequence task) or labels (token task).</param>
 /// <param name="MuxNorm">The Gaussian Hadamard vectors' norm.</param>
@@ -22,8 +22,8 @@ internal sealed record ModelSpec(
     string Accessibility,
     string ClassName,
     int N,
-    string Mux,
-    string Demux,
+    MuxKind Mux,
+    DemuxKind Demux,
     int Seed,
     int Layers,
     int Hidden,
@@ -44,11 +44,5 @@ internal sealed record ModelSpec(
     public int ResolvedFeedForward => FeedForward == 0 ? 4 * Hidden : FeedForward;
 
     /// <summary>Whether the model re-embeds its mix: <see cref="Reembed"/>, except for Mux.None, which has no mix.</summary>
-    public bool ReembedsMix => Reembed && Mux != "None";
-
-    /// <summary>The runtime multiplexer's class name (Mux.None is the <c>PlainMultiplexer</c>).</summary>
-    public string MuxClass => (Mux == "None" ? "Plain" : Mux) + "Multiplexer";
-
-    /// <summary>The runtime demultiplexer's class name (Demux.None is the <c>PlainDemultiplexer</c>).</summary>
-    public string DemuxClass => (Demux == "None" ? "Plain" : Demux) + "Demultiplexer";
+    public bool ReembedsMix => Reembed && Mux != MuxKind.None;
 }

@@ -11,9 +11,9 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 namespace DataMux.Generators.Parsing;
 
 /// <summary>
-/// Reads one [Multiplexed] class into a <see cref="ParseResult"/>: the attribute values as a <see cref="ModelSpec"/>
-/// plus diagnostics for everything that keeps the class from being generated. This is the only place that
-/// touches symbols and syntax; what leaves it is plain, equatable data.
+/// Reads one [Multiplexed] class into a <see cref="ParseResult"/>: checks the declaration, finds our attributes and where
+/// their arguments are written, hands the values to <see cref="ModelSpecBuilder"/> and the result to the validator.
+/// This and the builder are the only places that touch symbols and syntax; what leaves them is plain, equatable data.
 /// </summary>
 internal static class ModelParser
 {
@@ -113,53 +113,9 @@ internal static class ModelParser
 
         var task = sequence is not null ? ModelTask.SequenceClassification : ModelTask.TokenClassification;
         DeclarationChecks.CheckNames(type, task, classLocation, diagnostics);
-        var spec = new ModelSpec(
-            Namespace: type.ContainingNamespace.IsGlobalNamespace ? string.Empty : type.ContainingNamespace.ToDisplayString(),
-            ContainingTypes: ContainingTypes(type),
-            Accessibility: string.Join(" ", declaration.Modifiers.Where(IsAccessibility).Select(static m => m.Text)),
-            ClassName: type.Name,
-            N: AttributeValues.Int(multiplexed, "N", AttributeDefaults.N),
-            Mux: AttributeValues.EnumMember(multiplexed, "Mux", AttributeDefaults.Mux),
-            Demux: AttributeValues.EnumMember(multiplexed, "Demux", AttributeDefaults.Demux),
-            Seed: AttributeValues.Int(multiplexed, "Seed", AttributeDefaults.Seed),
-            Layers: AttributeValues.Int(transformer, "Layers", AttributeDefaults.Layers),
-            Hidden: AttributeValues.Int(transformer, "Hidden", AttributeDefaults.Hidden),
-            Heads: AttributeValues.Int(transformer, "Heads", AttributeDefaults.Heads),
-            FeedForward: AttributeValues.Int(transformer, "FeedForward", AttributeDefaults.FeedForward),
-            MaxLength: AttributeValues.Int(transformer, "MaxLength", AttributeDefaults.MaxLength),
-            Vocabulary: AttributeValues.Int(transformer, "Vocabulary", AttributeDefaults.Vocabulary),
-            PaddingToken: AttributeValues.Int(transformer, "PaddingToken", AttributeDefaults.PaddingToken),
-            Dropout: AttributeValues.Double(transformer, "Dropout", AttributeDefaults.Dropout),
-            Task: task,
-            Outputs: task == ModelTask.SequenceClassification
-                ? AttributeValues.Int(sequence, "Classes", AttributeDefaults.Classes)
-                : AttributeValues.Int(token, "Labels", AttributeDefaults.Labels),
-            MuxNorm: AttributeValues.Double(multiplexed, "MuxNorm", AttributeDefaults.MuxNorm),
-            LearnMux: AttributeValues.Bool(multiplexed, "LearnMux", AttributeDefaults.LearnMux),
-            Reembed: AttributeValues.Bool(multiplexed, "Reembed", AttributeDefaults.Reembed),
-            InputShortcut: AttributeValues.Bool(multiplexed, "InputShortcut", AttributeDefaults.InputShortcut));
-
+        var spec = ModelSpecBuilder.Build(type, declaration, task, multiplexed, transformer, sequence ?? token!, locations, diagnostics);
         diagnostics.AddRange(ModelValidator.Validate(spec, locations));
         return new(diagnostics.Count == 0 ? spec : null, diagnostics.ToEquatableArray());
-    }
-
-    private static EquatableArray<ContainingType> ContainingTypes(INamedTypeSymbol type)
-    {
-        var types = new List<ContainingType>();
-        for (var outer = type.ContainingType; outer is not null; outer = outer.ContainingType)
-        {
-            var keyword = outer switch
-            {
-                { IsRecord: true, TypeKind: TypeKind.Struct } => "record struct",
-                { IsRecord: true } => "record",
-                { TypeKind: TypeKind.Struct } => "struct",
-                { TypeKind: TypeKind.Interface } => "interface",
-                _ => "class",
-            };
-            types.Insert(0, new ContainingType(keyword, outer.Name));
-        }
-
-        return types.ToEquatableArray();
     }
 
     private static ArgumentLocations CollectLocations(
@@ -189,8 +145,4 @@ internal static class ModelParser
 
         return new ArgumentLocations(classLocation, entries.ToEquatableArray());
     }
-
-    private static bool IsAccessibility(SyntaxToken modifier) =>
-        modifier.IsKind(SyntaxKind.PublicKeyword) || modifier.IsKind(SyntaxKind.InternalKeyword)
-        || modifier.IsKind(SyntaxKind.ProtectedKeyword) || modifier.IsKind(SyntaxKind.PrivateKeyword);
 }

@@ -11,12 +11,6 @@ namespace DataMux.Generators.Validation;
 /// </summary>
 internal static class ModelValidator
 {
-    /// <summary>The <c>DataMux.Mux</c> members this generator knows a runtime multiplexer for.</summary>
-    public static readonly string[] KnownMuxes = ["GaussianHadamard", "Orthogonal", "BinaryHadamard", "Identity", "Learned", "None"];
-
-    /// <summary>The <c>DataMux.Demux</c> members this generator knows a runtime demultiplexer for.</summary>
-    public static readonly string[] KnownDemuxes = ["IndexEmbedding", "Mlp", "None"];
-
     private const string Multiplexed = "Multiplexed";
 
     /// <summary>The largest N whose N * (N + 1) index-demux prefix ids an int counts.</summary>
@@ -32,7 +26,7 @@ internal static class ModelValidator
         {
             yield return DiagnosticInfo.Create(DiagnosticDescriptors.InvalidN, locations.Of(Multiplexed, "N"), spec.N);
         }
-        else if (spec.N > MaximumN && spec.Demux == "IndexEmbedding")
+        else if (spec.N > MaximumN && spec.Demux == DemuxKind.IndexEmbedding)
         {
             yield return DiagnosticInfo.Create(DiagnosticDescriptors.InvalidSize, locations.Of(Multiplexed, "N"), "N",
                 "at most " + MaximumN.ToString(CultureInfo.InvariantCulture) + " (the index demux's prefix holds N * (N + 1) ids in one array)", spec.N);
@@ -41,16 +35,6 @@ internal static class ModelValidator
         {
             yield return DiagnosticInfo.Create(DiagnosticDescriptors.InvalidSize, locations.Of(Multiplexed, "N"), "N",
                 "at most " + MaximumNAnyDemux.ToString(CultureInfo.InvariantCulture) + " (the embedding table holds Vocabulary + N + 2 rows)", spec.N);
-        }
-
-        if (System.Array.IndexOf(KnownMuxes, spec.Mux) < 0)
-        {
-            yield return DiagnosticInfo.Create(DiagnosticDescriptors.UnknownOption, locations.Of(Multiplexed, "Mux"), "Mux", spec.Mux, string.Join(", ", KnownMuxes));
-        }
-
-        if (System.Array.IndexOf(KnownDemuxes, spec.Demux) < 0)
-        {
-            yield return DiagnosticInfo.Create(DiagnosticDescriptors.UnknownOption, locations.Of(Multiplexed, "Demux"), "Demux", spec.Demux, string.Join(", ", KnownDemuxes));
         }
 
         foreach (var (name, value) in new[]
@@ -113,7 +97,7 @@ internal static class ModelValidator
             yield return DiagnosticInfo.Create(DiagnosticDescriptors.DropoutOutOfRange, locations.Of(Transformer, "Dropout"), spec.Dropout.ToString("R", CultureInfo.InvariantCulture));
         }
 
-        if (spec.Mux == "BinaryHadamard" && spec.N >= 1 && spec.Hidden >= 1 && spec.N > spec.Hidden)
+        if (spec.Mux == MuxKind.BinaryHadamard && spec.N >= 1 && spec.Hidden >= 1 && spec.N > spec.Hidden)
         {
             yield return DiagnosticInfo.Create(DiagnosticDescriptors.BinaryHadamardTooNarrow, locations.Of(Multiplexed, "N"), spec.N, spec.Hidden);
         }
@@ -127,8 +111,8 @@ internal static class ModelValidator
     /// <summary>The plain backbone's three settings, MuxNorm's range, and options given to a mux they mean nothing to.</summary>
     private static IEnumerable<DiagnosticInfo> MultiplexingOptions(ModelSpec spec, ArgumentLocations locations)
     {
-        var plainMux = spec.Mux == "None";
-        var plainDemux = spec.Demux == "None";
+        var plainMux = spec.Mux == MuxKind.None;
+        var plainDemux = spec.Demux == DemuxKind.None;
         if (plainMux && !plainDemux)
         {
             yield return DiagnosticInfo.Create(DiagnosticDescriptors.PlainModelMismatch, locations.Of(Multiplexed, "Demux", "Mux"),
@@ -150,15 +134,15 @@ internal static class ModelValidator
         {
             yield return DiagnosticInfo.Create(DiagnosticDescriptors.MuxNormOutOfRange, locations.Of(Multiplexed, "MuxNorm"), spec.MuxNorm.ToString("R", CultureInfo.InvariantCulture));
         }
-        else if (spec.Mux != "GaussianHadamard" && locations.IsWritten(Multiplexed, "MuxNorm"))
+        else if (spec.Mux != MuxKind.GaussianHadamard && locations.IsWritten(Multiplexed, "MuxNorm"))
         {
             yield return DiagnosticInfo.Create(DiagnosticDescriptors.OptionDoesNotApply, locations.Of(Multiplexed, "MuxNorm"), "MuxNorm", "Mux = " + spec.Mux,
                 "it is the norm of the Gaussian Hadamard vectors; remove it or use Mux.GaussianHadamard");
         }
 
-        if (spec.LearnMux && spec.Mux is "Identity" or "None" or "Learned")
+        if (spec.LearnMux && spec.Mux is MuxKind.Identity or MuxKind.None or MuxKind.Learned)
         {
-            var why = spec.Mux == "Learned" ? "its maps are trained anyway" : "it has no transform to learn";
+            var why = spec.Mux == MuxKind.Learned ? "its maps are trained anyway" : "it has no transform to learn";
             yield return DiagnosticInfo.Create(DiagnosticDescriptors.OptionDoesNotApply, locations.Of(Multiplexed, "LearnMux"), "LearnMux = true", "Mux = " + spec.Mux, why + "; remove LearnMux");
         }
 
@@ -168,7 +152,7 @@ internal static class ModelValidator
                 "there is no mix to embed again; remove Reembed");
         }
 
-        if (spec.InputShortcut && spec.Demux != "IndexEmbedding")
+        if (spec.InputShortcut && spec.Demux != DemuxKind.IndexEmbedding)
         {
             yield return DiagnosticInfo.Create(DiagnosticDescriptors.OptionDoesNotApply, locations.Of(Multiplexed, "InputShortcut"), "InputShortcut = true", "Demux = " + spec.Demux,
                 "the shortcut's rows are added to the index demux's projection; use Demux.IndexEmbedding or remove InputShortcut");

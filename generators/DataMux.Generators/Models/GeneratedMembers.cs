@@ -1,10 +1,9 @@
 using System.Collections.Generic;
-using DataMux.Generators.Models;
 
-namespace DataMux.Generators.Emitting;
+namespace DataMux.Generators.Models;
 
 /// <summary>
-/// The names <see cref="ModelEmitter"/> declares in the generated part (constants, properties, fields), which the
+/// The names the emitter declares in the generated part (constants, properties, fields), which the
 /// model's own part must leave free. Kept beside the emitter; a test compares it with the members of generated code.
 /// </summary>
 internal static class GeneratedMembers

@@ -4,11 +4,11 @@ using System.Linq;
 using System.Runtime.CompilerServices;
 using Xunit;
 
-namespace DataMux.Generators.Tests;
+namespace DataMux.Testing;
 
 /// <summary>
-/// Snapshot checks in Verify's file conventions (<c>{Class}.{Test}#{HintName-without-.cs}.verified.cs</c> beside the
-/// test file), without the Verify package, which this build cannot restore. Switching to Verify later means
+/// Snapshot checks in Verify's file conventions (<c>{Class}.{Test}#{Name-without-.cs}.verified.cs</c> beside the
+/// test file: generated sources, the public API), without the Verify package, which this build cannot restore. Switching to Verify later means
 /// replacing <see cref="Match"/> calls with <c>Verify(driver)</c>: the file names already agree.
 /// </summary>
 internal static class Snapshots
@@ -47,7 +47,7 @@ internal static class Snapshots
         File.WriteAllText(received, actual);
         Assert.Fail(expected is null
             ? $"No snapshot yet: review {received} and accept it ({AcceptVariable}=1, or rename it to .verified.cs)."
-            : $"Generated source differs from {verified} at line {FirstDifference(expected, actual)}.\n" +
+            : $"The text differs from {verified} at line {FirstDifference(expected, actual)}.\n" +
               $"Compare: diff '{verified}' '{received}'; accept with {AcceptVariable}=1.");
     }
 

@@ -1,0 +1,89 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using DataMux.Generators.Diagnostics;
+using DataMux.Generators.Models;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace DataMux.Generators.Parsing;
+
+/// <summary>
+/// Turns a class and its attributes, once the parser has found them, into the equatable <see cref="ModelSpec"/>: where the
+/// class sits (namespace, containing types, accessibility) and every attribute value, a value not written taking the
+/// attribute's default. A Mux or Demux value that names no member is reported here (DMX0014), where it is read.
+/// </summary>
+internal static class ModelSpecBuilder
+{
+    private const string Multiplexed = "Multiplexed";
+
+    public static ModelSpec Build(
+        INamedTypeSymbol type, TypeDeclarationSyntax declaration, ModelTask task,
+        AttributeData multiplexed, AttributeData transformer, AttributeData taskAttribute,
+        ArgumentLocations locations, List<DiagnosticInfo> diagnostics) => new(
+        Namespace: type.ContainingNamespace.IsGlobalNamespace ? string.Empty : type.ContainingNamespace.ToDisplayString(),
+        ContainingTypes: ContainingTypes(type),
+        Accessibility: string.Join(" ", declaration.Modifiers.Where(IsAccessibility).Select(static m => m.Text)),
+        ClassName: type.Name,
+        N: AttributeValues.Int(multiplexed, "N", AttributeDefaults.N),
+        Mux: Kind<MuxKind>(multiplexed, "Mux", AttributeDefaults.Mux, locations, diagnostics),
+        Demux: Kind<DemuxKind>(multiplexed, "Demux", AttributeDefaults.Demux, locations, diagnostics),
+        Seed: AttributeValues.Int(multiplexed, "Seed", AttributeDefaults.Seed),
+        Layers: AttributeValues.Int(transformer, "Layers", AttributeDefaults.Layers),
+        Hidden: AttributeValues.Int(transformer, "Hidden", AttributeDefaults.Hidden),
+        Heads: AttributeValues.Int(transformer, "Heads", AttributeDefaults.Heads),
+        FeedForward: AttributeValues.Int(transformer, "FeedForward", AttributeDefaults.FeedForward),
+        MaxLength: AttributeValues.Int(transformer, "MaxLength", AttributeDefaults.MaxLength),
+        Vocabulary: AttributeValues.Int(transformer, "Vocabulary", AttributeDefaults.Vocabulary),
+        PaddingToken: AttributeValues.Int(transformer, "PaddingToken", AttributeDefaults.PaddingToken),
+        Dropout: AttributeValues.Double(transformer, "Dropout", AttributeDefaults.Dropout),
+        Task: task,
+        Outputs: task == ModelTask.SequenceClassification
+            ? AttributeValues.Int(taskAttribute, "Classes", AttributeDefaults.Classes)
+            : AttributeValues.Int(taskAttribute, "Labels", AttributeDefaults.Labels),
+        MuxNorm: AttributeValues.Double(multiplexed, "MuxNorm", AttributeDefaults.MuxNorm),
+        LearnMux: AttributeValues.Bool(multiplexed, "LearnMux", AttributeDefaults.LearnMux),
+        Reembed: AttributeValues.Bool(multiplexed, "Reembed", AttributeDefaults.Reembed),
+        InputShortcut: AttributeValues.Bool(multiplexed, "InputShortcut", AttributeDefaults.InputShortcut));
+
+    /// <summary>
+    /// The member an enum argument names; a value with none (<c>(Mux)42</c>) is DMX0014 on the argument, and the default
+    /// stands in for it so that the other values are still checked (no source is generated with a diagnostic).
+    /// </summary>
+    private static TKind Kind<TKind>(AttributeData attribute, string name, string fallback, ArgumentLocations locations, List<DiagnosticInfo> diagnostics)
+        where TKind : struct, Enum
+    {
+        var member = AttributeValues.EnumMember(attribute, name, fallback);
+        if (Enum.TryParse<TKind>(member, out var kind) && Enum.IsDefined(typeof(TKind), kind) && !char.IsDigit(member[0]) && member[0] != '-')
+        {
+            return kind;
+        }
+
+        diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnknownOption, locations.Of(Multiplexed, name), name, member, string.Join(", ", Enum.GetNames(typeof(TKind)))));
+        return (TKind)Enum.Parse(typeof(TKind), fallback);
+    }
+
+    private static EquatableArray<ContainingType> ContainingTypes(INamedTypeSymbol type)
+    {
+        var types = new List<ContainingType>();
+        for (var outer = type.ContainingType; outer is not null; outer = outer.ContainingType)
+        {
+            var keyword = outer switch
+            {
+                { IsRecord: true, TypeKind: TypeKind.Struct } => "record struct",
+                { IsRecord: true } => "record",
+                { TypeKind: TypeKind.Struct } => "struct",
+                { TypeKind: TypeKind.Interface } => "interface",
+                _ => "class",
+            };
+            types.Insert(0, new ContainingType(keyword, outer.Name));
+        }
+
+        return types.ToEquatableArray();
+    }
+
+    private static bool IsAccessibility(SyntaxToken modifier) =>
+        modifier.IsKind(SyntaxKind.PublicKeyword) || modifier.IsKind(SyntaxKind.InternalKeyword)
+        || modifier.IsKind(SyntaxKind.ProtectedKeyword) || modifier.IsKind(SyntaxKind.PrivateKeyword);
+}
