@@ -60,7 +60,7 @@ public sealed class AccuracyOptionsTests
     {
         Assert.NotEqual(new RunSettings().Signature, new RunSettings(LearningRate: 1e-3).Signature);
         Assert.NotEqual(new RunSettings().Signature, new RunSettings(Validation: true).Signature);
-        Assert.Equal("s2000-g32-lr0.003-w1000-seed0", new RunSettings().Signature);
+        Assert.Equal("s2000-g32-lr0.003-w1000-seed0-rf0.25", new RunSettings().Signature);
     }
 
     [Fact]

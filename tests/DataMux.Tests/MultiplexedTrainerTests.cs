@@ -180,6 +180,16 @@ public class MultiplexedTrainerTests
         Assert.Equal("CheckpointEvery", Assert.Throws<ArgumentOutOfRangeException>(new TrainingOptions { CheckpointEvery = 0 }.Validate).ParamName);
     }
 
+    [Theory]
+    [InlineData(0.0)]
+    [InlineData(1.5)]
+    [InlineData(double.NaN)]
+    public void Options_reject_a_retrieval_fraction_outside_0_to_1(double fraction)
+    {
+        var options = new TrainingOptions { RetrievalFraction = fraction };
+        Assert.Equal("RetrievalFraction", Assert.Throws<ArgumentOutOfRangeException>(options.Validate).ParamName);
+    }
+
     [Fact]
     public void Evaluating_every_K_steps_without_validation_rows_is_an_error()
     {

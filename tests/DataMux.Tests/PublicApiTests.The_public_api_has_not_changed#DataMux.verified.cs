@@ -466,7 +466,7 @@ namespace DataMux.Training
         [return: System.Runtime.CompilerServices.TupleElementNames(new string[] {
                 "Pairs",
                 "Targets"})]
-        public System.ValueTuple<TorchSharp.torch.Tensor, TorchSharp.torch.Tensor> DrawTargets(DataMux.Batching.MultiplexedBatch batch, TorchSharp.torch.Generator generator) { }
+        public System.ValueTuple<TorchSharp.torch.Tensor, TorchSharp.torch.Tensor> DrawTargets(DataMux.Batching.MultiplexedBatch batch, TorchSharp.torch.Generator generator, double fraction = 1) { }
         public TorchSharp.torch.Tensor Logits(DataMux.IMultiplexedModel model, TorchSharp.torch.Tensor hidden, TorchSharp.torch.Tensor pairs) { }
         public override TorchSharp.torch.Tensor forward(TorchSharp.torch.Tensor features) { }
     }
@@ -494,6 +494,7 @@ namespace DataMux.Training
         public bool KeepBest { get; init; }
         public double LearningRate { get; init; }
         public bool LinearDecay { get; init; }
+        public double RetrievalFraction { get; init; }
         public double RetrievalWeight { get; init; }
         public int Seed { get; init; }
         public int? Steps { get; init; }

@@ -61,6 +61,41 @@ public sealed class RetrievalHeadTests
     }
 
     [Fact]
+    public void A_retrieval_fraction_keeps_a_subset_of_the_same_draw_at_about_that_share()
+    {
+        using var head = new RetrievalHead(TwoWayHadamardTokenModel.Configuration);
+        using var rows = Rows();
+        var batch = MultiplexedBatch.Group(rows, 2, 0);
+        long all = 0, kept = 0;
+        for (var seed = 0UL; seed < 400; seed++)
+        {
+            using var everyGenerator = new Generator(seed, torch.CPU);
+            using var shareGenerator = new Generator(seed, torch.CPU);
+            var (everyPairs, everyTargets) = head.DrawTargets(batch, everyGenerator);
+            var (sharePairs, shareTargets) = head.DrawTargets(batch, shareGenerator, 0.25);
+            using (everyPairs) using (everyTargets) using (sharePairs) using (shareTargets)
+            {
+                // The inputs are drawn first from the same generator, so the kept pairs are among the full draw's.
+                var every = Triples(everyPairs);
+                Assert.All(Triples(sharePairs), triple => Assert.Contains(triple, every));
+                all += everyTargets.shape[0];
+                kept += shareTargets.shape[0];
+            }
+        }
+
+        Assert.InRange((double)kept / all, 0.20, 0.30);   // 2,000 draws: a 0.25 share within about 5 standard deviations
+        using var unused = new Generator(0, torch.CPU);
+        Assert.Throws<ArgumentOutOfRangeException>(() => head.DrawTargets(batch, unused, 0));
+    }
+
+    private static List<(long, long, long)> Triples(Tensor pairs)
+    {
+        if (pairs.shape[0] == 0) return [];   // a quarter share of a few positions can keep none
+        var p = pairs.data<long>().ToArray();
+        return Enumerable.Range(0, p.Length / 3).Select(k => (p[3 * k], p[3 * k + 1], p[3 * k + 2])).ToList();
+    }
+
+    [Fact]
     public void The_objective_reads_the_models_own_demux_at_the_drawn_input_and_position()
     {
         // The head is the index demux on [p_r ; h_t] then a Linear: the pairs' rows are the demux's token

@@ -24,6 +24,7 @@ internal sealed record AccuracyOptions
           --steps S             task steps per cell (default 2000; sentiment a fifth)   --groups G  groups per step (32)
           --warmup-steps W      retrieval warm-up steps (default 1000)  --lr RATE   peak learning rate (default 3e-3)
           --seed S              seed of the data order, dropout and retrieval draws (default 0)
+          --retrieval-fraction F  share of the positions the retrieval loss reads while fine-tuning (default 0.25)
           --csv FILE            write task,n,mux,demux,warmup_steps,accuracy,b1_accuracy,drop,train_seconds,instances_per_second
           --plot FILE           PNG of accuracy against N with each task's B1 line (default: accuracy.png)
           --validation          evaluate on 45 training documents held out of training (to choose settings without the
@@ -79,7 +80,7 @@ internal sealed record AccuracyOptions
         {
             var option = args[i] == "-h" ? "--help" : args[i];
             string value = "";
-            if (option is "--tasks" or "--ns" or "--muxes" or "--variants" or "--warmup" or "--steps" or "--groups" or "--warmup-steps" or "--lr"
+            if (option is "--tasks" or "--ns" or "--muxes" or "--variants" or "--warmup" or "--retrieval-fraction" or "--steps" or "--groups" or "--warmup-steps" or "--lr"
                 or "--seed" or "--csv" or "--plot" or "--threads")
             {
                 if (i + 1 >= args.Length) throw new ArgumentException($"{option} needs a value.");
@@ -118,6 +119,7 @@ internal sealed record AccuracyOptions
                 "--groups" => settings with { Groups = Positive(option, value) },
                 "--warmup-steps" => settings with { WarmupSteps = Positive(option, value) },
                 "--seed" => settings with { Seed = int.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var seed) ? seed : throw new ArgumentException($"--seed: expected an integer, but got '{value}'.") },
+                "--retrieval-fraction" => settings with { RetrievalFraction = double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var share) && share > 0 && share <= 1 ? share : throw new ArgumentException($"--retrieval-fraction: expected a number in (0, 1], but got '{value}'.") },
                 "--lr" => settings with { LearningRate = double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var rate) && rate > 0 && double.IsFinite(rate) ? rate : throw new ArgumentException($"--lr: expected a positive number, but got '{value}'.") },
                 _ => settings,
             };

@@ -76,11 +76,14 @@ public sealed class RetrievalHead : nn.Module<Tensor, Tensor>
     /// <summary>
     /// Draws the retrieval targets of a grouped batch: for every group g and content position t an input rₜ uniform in
     /// [0, N) from <paramref name="generator"/>, and the token input rₜ has there. Pairs whose token is padding (also
-    /// every filler row's) are left out. Returns the kept pairs <c>[K, 3]</c> (group, input, position) and their target
-    /// tokens <c>[K]</c>.
+    /// every filler row's) are left out, and of the others each is kept with probability <paramref name="fraction"/>
+    /// (the reference code's <c>retrieval_percentage</c>; 1 keeps them all). Returns the kept pairs <c>[K, 3]</c> (group,
+    /// input, position) and their target tokens <c>[K]</c>.
     /// </summary>
-    public (Tensor Pairs, Tensor Targets) DrawTargets(MultiplexedBatch batch, Generator generator)
+    public (Tensor Pairs, Tensor Targets) DrawTargets(MultiplexedBatch batch, Generator generator, double fraction = 1.0)
     {
+        if (!(fraction > 0 && fraction <= 1))
+            throw new ArgumentOutOfRangeException(nameof(fraction), fraction, "Expected a fraction of the positions in (0, 1].");
         ArgumentNullException.ThrowIfNull(batch);
         ArgumentNullException.ThrowIfNull(generator);
         if (batch.N != Configuration.N)
@@ -97,6 +100,12 @@ public sealed class RetrievalHead : nn.Module<Tensor, Tensor>
         var positions = torch.arange(positionCount, dtype: ScalarType.Int64, device: grouped.device).unsqueeze(0).expand(groups, length);
         using var padding = ((long)Configuration.PaddingToken).ToScalar(); // held: see HeldScalars
         var kept = targets.ne(padding);
+        if (fraction < 1)
+        {
+            using var share = fraction.ToScalar(); // held: see HeldScalars
+            kept.logical_and_(torch.rand(new long[] { groups, length }, generator: generator).to(kept.device).lt(share));
+        }
+
         var pairs = torch.stack(new[] { groupIds.masked_select(kept), chosen.masked_select(kept), positions.masked_select(kept) }, 1);
         return (scope.MoveToOuter(pairs), scope.MoveToOuter(targets.masked_select(kept)));
     }

@@ -51,6 +51,13 @@ public sealed record TrainingOptions
     public double RetrievalWeight { get; init; } = 0.1;
 
     /// <summary>
+    /// The share of the retrieval positions a step computes, in (0, 1]: 1 (the default, the reference code's
+    /// <c>retrieval_percentage</c>) takes every content position; less samples them, which makes a step with the retrieval
+    /// loss cheaper (its vocabulary-sized output layer is the costliest part of a small model's step).
+    /// </summary>
+    public double RetrievalFraction { get; init; } = 1.0;
+
+    /// <summary>
     /// Evaluate on the validation rows every this many steps (and after the last step); 0 evaluates after the last step
     /// only. Needs validation rows.
     /// </summary>
@@ -87,6 +94,8 @@ public sealed record TrainingOptions
             throw new ArgumentOutOfRangeException(nameof(WarmupFraction), WarmupFraction, "Expected a warm-up fraction in [0, 1).");
         if (!(RetrievalWeight >= 0 && RetrievalWeight < 1))
             throw new ArgumentOutOfRangeException(nameof(RetrievalWeight), RetrievalWeight, "Expected a retrieval weight in [0, 1) (the task keeps 1 minus it).");
+        if (!(RetrievalFraction > 0 && RetrievalFraction <= 1))
+            throw new ArgumentOutOfRangeException(nameof(RetrievalFraction), RetrievalFraction, "Expected a share of the retrieval positions in (0, 1].");
         if (EvaluateEvery < 0) throw new ArgumentOutOfRangeException(nameof(EvaluateEvery), EvaluateEvery, "Expected 0 (evaluate at the end) or a positive number of steps.");
         if (CheckpointEvery < 1) throw new ArgumentOutOfRangeException(nameof(CheckpointEvery), CheckpointEvery, "Expected at least 1 step between checkpoints.");
         if (CheckpointFolder is { Length: 0 }) throw new ArgumentException("Expected a checkpoint folder path, or null for no checkpoints; got an empty string.", nameof(CheckpointFolder));
@@ -119,6 +128,7 @@ public sealed record TrainingOptions
         new(nameof(WarmupFraction), WarmupFraction.ToString("R", CultureInfo.InvariantCulture)),
         new(nameof(LinearDecay), LinearDecay ? "true" : "false"),
         new(nameof(RetrievalWeight), RetrievalWeight.ToString("R", CultureInfo.InvariantCulture)),
+        new(nameof(RetrievalFraction), RetrievalFraction.ToString("R", CultureInfo.InvariantCulture)),
         new(nameof(EvaluateEvery), EvaluateEvery.ToString(CultureInfo.InvariantCulture)),
         new(nameof(KeepBest), KeepBest ? "true" : "false"),
     ];

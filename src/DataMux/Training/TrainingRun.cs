@@ -175,7 +175,7 @@ internal sealed class TrainingRun<TModel>
         if (MixesRetrieval)
         {
             using var generator = StepRandomness.ForRetrieval(options.Seed, step);
-            var (pairs, targets) = head!.DrawTargets(batch, generator);
+            var (pairs, targets) = head!.DrawTargets(batch, generator, options.RetrievalFraction);
             if (pairs.shape[0] > 0)
             {
                 var logits = head.Logits(model, hidden, pairs);
