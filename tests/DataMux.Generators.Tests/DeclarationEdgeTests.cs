@@ -10,23 +10,10 @@ namespace DataMux.Generators.Tests;
 /// </summary>
 public sealed class DeclarationEdgeTests
 {
-    private const string Attributes = "[Multiplexed(N = 2)]\n[Transformer(Hidden = 16, Heads = 2, MaxLength = 8, Vocabulary = 50)]\n[SequenceClassification]\n";
+    private static readonly string Attributes = ModelSource.Attributes();
 
     private static GeneratorRun Run(string declarations) =>
-        TestHelper.Run("using DataMux;\nnamespace Demo;\n/// <summary>M.</summary>\n" + declarations);
-
-    [Fact]
-    public void A_primary_constructor_is_DMX0002_on_its_parameter_list()
-    {
-        // Generated anyway, the file failed with CS8862: its constructor cannot chain to the primary one.
-        var run = Run(Attributes + "public partial class Model(int size) { /// <summary>S.</summary>\n public int Size => size; }");
-
-        Assert.Empty(run.Sources);
-        var diagnostic = Assert.Single(run.Diagnostics);
-        Assert.Equal("DMX0002", diagnostic.Id);
-        Assert.Equal("(int size)", run.SpanText(diagnostic));
-        Assert.Contains("declared with a primary constructor", diagnostic.GetMessage());
-    }
+        TestHelper.Run(ModelSource.File(declarations));
 
     [Theory]
     [InlineData("namespace DataMux { [System.AttributeUsage(System.AttributeTargets.Class)] public sealed class TransformerAttribute : System.Attribute { public string? Hidden { get; set; } } }", "[Transformer(Hidden = \"wide\")]", "[Transformer(Hidden = 16, Heads = 2, MaxLength = 8, Vocabulary = 50)]")]
@@ -52,7 +39,7 @@ public sealed class DeclarationEdgeTests
     {
         // Roslyn leaves 'Hiden = 18' out of the named arguments: the generator read the default Hidden (128) and
         // reported DMX0010 about 128 and Heads = 3, or generated a model with Hidden = 128.
-        var compilation = TestHelper.Compile("using DataMux;\nnamespace Demo;\n/// <summary>M.</summary>\n[Multiplexed(N = 2)]\n[Transformer(Hiden = 18, Heads = 3)]\n[SequenceClassification]\npublic partial class Model { }");
+        var compilation = TestHelper.Compile(ModelSource.Model(transformer: "Hiden = 18, Heads = 3"));
         var result = TestHelper.CreateDriver().RunGenerators(compilation).GetRunResult();
 
         Assert.Empty(result.Diagnostics);
@@ -71,37 +58,4 @@ public sealed class DeclarationEdgeTests
         Assert.Contains(run.Input.GetDiagnostics(), d => d.Id == "CS0592");
     }
 
-    [Fact]
-    public void An_explicit_object_base_is_DMX0004()
-    {
-        var run = Run(Attributes + "public partial class Model : object { }");
-
-        Assert.Empty(run.Sources);
-        var diagnostic = Assert.Single(run.Diagnostics);
-        Assert.Equal("DMX0004", diagnostic.Id);
-        Assert.Equal("object", run.SpanText(diagnostic));
-    }
-
-    [Fact]
-    public void An_explicit_implementation_of_the_model_interface_is_DMX0015()
-    {
-        // The generated part implements IMultiplexedModel.Configuration itself: CS8646 otherwise.
-        var run = Run(Attributes + "public partial class Model { ModelConfiguration IMultiplexedModel.Configuration => Configuration; }");
-
-        var diagnostic = Assert.Single(run.Diagnostics);
-        Assert.Equal("DMX0015", diagnostic.Id);
-        Assert.Contains("IMultiplexedModel.Configuration", diagnostic.GetMessage());
-    }
-
-    [Fact]
-    public void An_n_too_large_for_the_embedding_table_is_DMX0009_on_n_alone()
-    {
-        // It read "MaxLength must be at most -1" and "Vocabulary must be at most -2", on those arguments.
-        var run = Run("[Multiplexed(N = int.MaxValue, Demux = Demux.Mlp)]\n[Transformer(Hidden = 16, Heads = 2, MaxLength = 8, Vocabulary = 50)]\n[SequenceClassification]\npublic partial class Model { }");
-
-        var diagnostic = Assert.Single(run.Diagnostics);
-        Assert.Equal("DMX0009", diagnostic.Id);
-        Assert.Equal("N = int.MaxValue", run.SpanText(diagnostic));
-        Assert.Contains("at most 2147483644 (the embedding table holds Vocabulary + N + 2 rows)", diagnostic.GetMessage());
-    }
 }

@@ -3,30 +3,17 @@ using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Xunit;
+using static DataMux.Generators.Tests.ModelSource;
 
 namespace DataMux.Generators.Tests;
 
 /// <summary>
-/// One test per diagnostic: its ID, severity, the exact text it points at, and that the class gets no source.
+/// The diagnostics, grouped by DMX id (tests named DMX####_...): each one's severity, the exact text it points at, and
+/// that the class gets no source; between them, the neighbouring cases the generator leaves to the compiler or accepts.
+/// Sources come from <see cref="ModelSource"/>, so a test states only what it varies.
 /// </summary>
 public sealed class DiagnosticTests
 {
-    private static string Model(
-        string multiplexed = "N = 2",
-        string transformer = "Hidden = 16, Heads = 2, MaxLength = 8, Vocabulary = 50",
-        string task = "SequenceClassification",
-        string declaration = "public partial class Model") => $$"""
-        using DataMux;
-
-        namespace Demo;
-
-        /// <summary>A model.</summary>
-        [Multiplexed({{multiplexed}})]
-        [Transformer({{transformer}})]
-        [{{task}}]
-        {{declaration}} { }
-        """;
-
     /// <summary>Runs the generator, asserts exactly one error and no source, and returns the error with the text it points at.</summary>
     private static (Diagnostic Diagnostic, string Text) SingleError(string source, string id)
     {
@@ -52,6 +39,19 @@ public sealed class DiagnosticTests
         var (diagnostic, text) = SingleError(Model(declaration: "public class SentimentModel"), "DMX0001");
         Assert.Equal("SentimentModel", text);
         Assert.Equal("'SentimentModel' must be declared partial so that DataMux can generate its model", diagnostic.GetMessage());
+    }
+
+    [Theory]
+    [InlineData("N = 2)]\n[Multiplexed(N = 4", "CS0579")]
+    [InlineData("N = \"two\"", "CS0029")]
+    public void DMX0001_stands_beside_a_compiler_error_in_the_attributes(string multiplexed, string compilerError)
+    {
+        // The compiler's error alone was reported, and DMX0001 came only after it was fixed: one problem per build.
+        var run = TestHelper.Run(File(Attributes(multiplexed) + "public class Model { }"));
+
+        Assert.Contains(run.Input.GetDiagnostics(), d => d.Id == compilerError);
+        Assert.Empty(run.Sources);
+        Assert.Equal("DMX0001", Assert.Single(run.Diagnostics).Id);
     }
 
     [Theory]
@@ -120,6 +120,19 @@ public sealed class DiagnosticTests
     }
 
     [Fact]
+    public void DMX0002_a_primary_constructor_points_at_its_parameter_list()
+    {
+        // Generated anyway, the file failed with CS8862: its constructor cannot chain to the primary one.
+        var run = TestHelper.Run(File(Attributes() + "public partial class Model(int size) { /// <summary>S.</summary>\n public int Size => size; }"));
+
+        Assert.Empty(run.Sources);
+        var diagnostic = Assert.Single(run.Diagnostics);
+        Assert.Equal("DMX0002", diagnostic.Id);
+        Assert.Equal("(int size)", run.SpanText(diagnostic));
+        Assert.Contains("declared with a primary constructor", diagnostic.GetMessage());
+    }
+
+    [Fact]
     public void DMX0003_containing_type_not_partial_points_at_the_container()
     {
         var source = Model(declaration: "public partial class Inner")
@@ -136,6 +149,45 @@ public sealed class DiagnosticTests
         var (diagnostic, text) = SingleError(Model(declaration: "public partial class Model : System.Random"), "DMX0004");
         Assert.Equal("System.Random", text);
         Assert.Contains("(found 'System.Random')", diagnostic.GetMessage());
+    }
+
+    [Fact]
+    public void DMX0004_an_explicit_object_base_points_at_it()
+    {
+        var run = TestHelper.Run(File(Attributes() + "public partial class Model : object { }"));
+
+        Assert.Empty(run.Sources);
+        var diagnostic = Assert.Single(run.Diagnostics);
+        Assert.Equal("DMX0004", diagnostic.Id);
+        Assert.Equal("object", run.SpanText(diagnostic));
+    }
+
+    [Theory]
+    [InlineData("using System;\nnamespace Demo;\npartial class Model : Object { }", "Object")]
+    [InlineData("using O = System.Object;\nnamespace Demo;\npartial class Model : O { }", "O")]
+    public void DMX0004_an_object_base_written_in_another_file(string otherPart, string written)
+    {
+        // Only 'object', 'System.Object' and 'global::System.Object' are recognised in other files: 'Object' under
+        // 'using System;' or an alias is missed, the model is generated, and the build fails with CS0263 plus CS1729,
+        // CS0103 and CS0311 inside the generated file.
+        var run = TestHelper.Run(File(Attributes() + "public partial class Model { }"), otherPart);
+
+        Assert.Empty(run.Sources);
+        var diagnostic = Assert.Single(run.Diagnostics);
+        Assert.Equal("DMX0004", diagnostic.Id);
+        Assert.Equal(written, run.SpanText(diagnostic));
+    }
+
+    [Fact]
+    public void DMX0004_a_base_class_in_another_part_points_where_it_is_written()
+    {
+        // DMX0004 points at the class name in the attributed file, not at ': B' in the file that declares it.
+        var run = TestHelper.Run(File(Attributes() + "public partial class Model { }"), "namespace Demo;\n/// <summary>B.</summary>\npublic class B { }\npartial class Model : B { }");
+
+        var diagnostic = Assert.Single(run.Diagnostics);
+        Assert.Equal("DMX0004", diagnostic.Id);
+        Assert.Equal("B", run.SpanText(diagnostic));
+        Assert.Equal("Other1.cs", diagnostic.Location.GetLineSpan().Path);
     }
 
     [Fact]
@@ -225,6 +277,18 @@ public sealed class DiagnosticTests
         var (diagnostic, text) = SingleError(Model(task: task), "DMX0009");
         Assert.Equal(argument, text);
         Assert.Equal(message, diagnostic.GetMessage());
+    }
+
+    [Fact]
+    public void DMX0009_an_N_too_large_for_the_embedding_table_points_at_N_alone()
+    {
+        // It read "MaxLength must be at most -1" and "Vocabulary must be at most -2", on those arguments.
+        var run = TestHelper.Run(Model(multiplexed: "N = int.MaxValue, Demux = Demux.Mlp"));
+
+        var diagnostic = Assert.Single(run.Diagnostics);
+        Assert.Equal("DMX0009", diagnostic.Id);
+        Assert.Equal("N = int.MaxValue", run.SpanText(diagnostic));
+        Assert.Contains("at most 2147483644 (the embedding table holds Vocabulary + N + 2 rows)", diagnostic.GetMessage());
     }
 
     [Theory]
@@ -358,7 +422,34 @@ public sealed class DiagnosticTests
     }
 
     [Fact]
-    public void A_class_named_forward_is_DMX0015()
+    public void DMX0015_an_explicit_implementation_of_the_model_interface()
+    {
+        // The generated part implements IMultiplexedModel.Configuration itself: CS8646 otherwise.
+        var run = TestHelper.Run(File(Attributes() + "public partial class Model { ModelConfiguration IMultiplexedModel.Configuration => Configuration; }"));
+
+        var diagnostic = Assert.Single(run.Diagnostics);
+        Assert.Equal("DMX0015", diagnostic.Id);
+        Assert.Contains("IMultiplexedModel.Configuration", diagnostic.GetMessage());
+    }
+
+    [Theory]
+    [InlineData("protected void RegisterComponents(bool verbose = false) { _ = verbose; }")]
+    [InlineData("protected new void RegisterComponents() { }")]
+    public void DMX0015_a_users_RegisterComponents_that_would_capture_the_constructors_call(string member)
+    {
+        // The generated constructor calls RegisterComponents(); a method of the model that such a call binds to instead of
+        // the base's (an overload with optional parameters, a 'new' one) left the submodules unregistered: no parameters,
+        // an empty state dict, nothing to train, and no warning anywhere.
+        var run = TestHelper.Run(File(Attributes() + "public partial class Model\n{\n/// <summary>Mine.</summary>\n/// <param name=\"verbose\">V.</param>\n" + member + "\n}"));
+
+        Assert.Empty(run.Sources);
+        var diagnostic = Assert.Single(run.Diagnostics);
+        Assert.Equal("DMX0015", diagnostic.Id);
+        Assert.Equal("'RegisterComponents' is the name of a member the generated model declares or calls, so a member of 'Model' cannot use it; rename it", diagnostic.GetMessage());
+    }
+
+    [Fact]
+    public void DMX0015_a_class_named_forward()
     {
         var (_, text) = SingleError(Model(declaration: "public partial class forward"), "DMX0015");
         Assert.Equal("forward", text);
@@ -403,8 +494,9 @@ public sealed class DiagnosticTests
         // The generated file names every type as 'global::DataMux...' and 'global::TorchSharp...'; with either assembly
         // referenced only under an alias (to settle a type clash), none of them resolved: dozens of CS0234 inside the
         // generated file, and no word from the generator.
-        var usingLine = namespaceName == "DataMux" ? $"extern alias {alias};\nusing {alias}::DataMux;\n" : "using DataMux;\n";
-        var compilation = TestHelper.Compile(usingLine + "namespace Demo;\n/// <summary>M.</summary>\n" + "[Multiplexed(N = 2)]\n[Transformer(Hidden = 16, Heads = 2, MaxLength = 8, Vocabulary = 50)]\n[SequenceClassification]\npublic partial class Model { }");
+        var source = Model();
+        if (namespaceName == "DataMux") source = source.Replace("using DataMux;\n", $"extern alias {alias};\nusing {alias}::DataMux;\n");
+        var compilation = TestHelper.Compile(source);
         var reference = compilation.References.Single(r => r.Display!.EndsWith(file, StringComparison.Ordinal));
         compilation = compilation.ReplaceReference(reference, ((PortableExecutableReference)reference).WithAliases([alias]));
 
@@ -420,7 +512,7 @@ public sealed class DiagnosticTests
     [Fact]
     public void DMX0018_not_for_an_alias_beside_the_global_one()
     {
-        var compilation = TestHelper.Compile("using DataMux;\nnamespace Demo;\n/// <summary>M.</summary>\n" + "[Multiplexed(N = 2)]\n[Transformer(Hidden = 16, Heads = 2, MaxLength = 8, Vocabulary = 50)]\n[SequenceClassification]\npublic partial class Model { }");
+        var compilation = TestHelper.Compile(Model());
         var reference = compilation.References.Single(r => r.Display!.EndsWith("DataMux.dll", StringComparison.Ordinal));
         compilation = compilation.ReplaceReference(reference, ((PortableExecutableReference)reference).WithAliases(["global", "DM"]));
 

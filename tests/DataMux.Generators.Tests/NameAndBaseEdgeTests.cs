@@ -12,10 +12,10 @@ namespace DataMux.Generators.Tests;
 [Collection(ModelConstruction.Collection)] // one test builds a model
 public sealed class NameAndBaseEdgeTests
 {
-    private const string Attributes = "[Multiplexed(N = 2)]\n[Transformer(Hidden = 16, Heads = 2, MaxLength = 8, Vocabulary = 50)]\n[SequenceClassification]\n";
+    private static readonly string Attributes = ModelSource.Attributes();
 
     private static GeneratorRun Run(string declarations, params string[] others) =>
-        TestHelper.Run(["using DataMux;\nnamespace Demo;\n/// <summary>M.</summary>\n" + declarations, .. others]);
+        TestHelper.Run([ModelSource.File(declarations), .. others]);
 
     [Theory]
     [InlineData("file")]
@@ -49,22 +49,6 @@ public sealed class NameAndBaseEdgeTests
         run.AssertCompilesCleanly();
     }
 
-    [Theory]
-    [InlineData("using System;\nnamespace Demo;\npartial class Model : Object { }", "Object")]
-    [InlineData("using O = System.Object;\nnamespace Demo;\npartial class Model : O { }", "O")]
-    public void An_object_base_written_in_another_file_is_DMX0004(string otherPart, string written)
-    {
-        // Only 'object', 'System.Object' and 'global::System.Object' are recognised in other files: 'Object' under
-        // 'using System;' or an alias is missed, the model is generated, and the build fails with CS0263 plus CS1729,
-        // CS0103 and CS0311 inside the generated file.
-        var run = Run(Attributes + "public partial class Model { }", otherPart);
-
-        Assert.Empty(run.Sources);
-        var diagnostic = Assert.Single(run.Diagnostics);
-        Assert.Equal("DMX0004", diagnostic.Id);
-        Assert.Equal(written, run.SpanText(diagnostic));
-    }
-
     [Fact]
     public void A_missing_partial_beside_a_partial_part_is_the_compilers_CS0260_alone()
     {
@@ -85,28 +69,11 @@ public sealed class NameAndBaseEdgeTests
         // A generic forward, or an 'in' parameter, is a different signature from forward(Tensor) / Model(Device?):
         // the generated file compiles beside it (as the forward(Tensor, Tensor) and Model(int) overloads do), but
         // DMX0015 rejects the model.
-        var run = TestHelper.Run("using DataMux;\nusing static TorchSharp.torch;\nnamespace Demo;\n/// <summary>M.</summary>\n" + Attributes +
-            "public partial class Model\n{\n" + member + "\n}");
+        var run = TestHelper.Run(ModelSource.File(Attributes + "public partial class Model\n{\n" + member + "\n}", usings: "using static TorchSharp.torch;\n"));
 
         Assert.Empty(run.Diagnostics);
         Assert.Single(run.Sources);
         run.AssertCompilesCleanly();
-    }
-
-    [Theory]
-    [InlineData("protected void RegisterComponents(bool verbose = false) { _ = verbose; }")]
-    [InlineData("protected new void RegisterComponents() { }")]
-    public void A_users_RegisterComponents_that_would_capture_the_constructors_call_is_DMX0015(string member)
-    {
-        // The generated constructor calls RegisterComponents(); a method of the model that such a call binds to instead of
-        // the base's (an overload with optional parameters, a 'new' one) left the submodules unregistered: no parameters,
-        // an empty state dict, nothing to train, and no warning anywhere.
-        var run = Run(Attributes + "public partial class Model\n{\n/// <summary>Mine.</summary>\n/// <param name=\"verbose\">V.</param>\n" + member + "\n}");
-
-        Assert.Empty(run.Sources);
-        var diagnostic = Assert.Single(run.Diagnostics);
-        Assert.Equal("DMX0015", diagnostic.Id);
-        Assert.Equal("'RegisterComponents' is the name of a member the generated model declares or calls, so a member of 'Model' cannot use it; rename it", diagnostic.GetMessage());
     }
 
     [Fact]
@@ -133,28 +100,4 @@ public sealed class NameAndBaseEdgeTests
         Assert.NotEmpty(model.parameters());
     }
 
-    [Theory]
-    [InlineData("[Multiplexed(N = 2)]\n[Multiplexed(N = 4)]\n[Transformer(Hidden = 16, Heads = 2, MaxLength = 8, Vocabulary = 50)]\n[SequenceClassification]\n", "CS0579")]
-    [InlineData("[Multiplexed(N = \"two\")]\n[Transformer(Hidden = 16, Heads = 2, MaxLength = 8, Vocabulary = 50)]\n[SequenceClassification]\n", "CS0029")]
-    public void Declaration_errors_stand_beside_a_compiler_error_in_the_attributes(string attributes, string compilerError)
-    {
-        // The compiler's error alone was reported, and DMX0001 came only after it was fixed: one problem per build.
-        var run = Run(attributes + "public class Model { }");
-
-        Assert.Contains(run.Input.GetDiagnostics(), d => d.Id == compilerError);
-        Assert.Empty(run.Sources);
-        Assert.Equal("DMX0001", Assert.Single(run.Diagnostics).Id);
-    }
-
-    [Fact]
-    public void A_base_class_in_another_part_is_reported_where_it_is_written()
-    {
-        // DMX0004 points at the class name in the attributed file, not at ': B' in the file that declares it.
-        var run = Run(Attributes + "public partial class Model { }", "namespace Demo;\n/// <summary>B.</summary>\npublic class B { }\npartial class Model : B { }");
-
-        var diagnostic = Assert.Single(run.Diagnostics);
-        Assert.Equal("DMX0004", diagnostic.Id);
-        Assert.Equal("B", run.SpanText(diagnostic));
-        Assert.Equal("Other1.cs", diagnostic.Location.GetLineSpan().Path);
-    }
 }
