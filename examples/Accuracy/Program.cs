@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Diagnostics;
+using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Threading;
@@ -93,7 +94,7 @@ internal static class Program
                 store.Add(result);
                 results[cell.Key] = result;
                 var baseline = results.Values.FirstOrDefault(r => r.Cell.Task == cell.Task && r.Cell.IsBaseline)?.Accuracy;
-                Console.WriteLine($"  {cell.Key}: {result.Accuracy * 100:0.0}%" + (baseline is { } b && !cell.IsBaseline ? $" ({(b - result.Accuracy) * 100:+0.0;-0.0} points below B1)" : "") +
+                Console.WriteLine($"  {cell.Key}: {result.Accuracy * 100:0.0}%" + (baseline is { } b && !cell.IsBaseline ? $" ({DropFromB1(b, result.Accuracy)})" : "") +
                     $", trained in {result.TrainSeconds:0} s ({result.TrainInstancesPerSecond:0} instances/s), inference {result.InstancesPerSecond:0} instances/s");
             }
         }
@@ -117,6 +118,13 @@ internal static class Program
     }
 
     /// <summary>Loads <paramref name="task"/> into <paramref name="tasks"/> (both Brown tasks at once: they share the corpus).</summary>
+    /// <summary>How far an accuracy is from B1's, in points, said in words ("1.2 points below B1", "0.3 points above B1").</summary>
+    private static string DropFromB1(double b1, double accuracy)
+    {
+        var points = Math.Round((b1 - accuracy) * 1000, MidpointRounding.AwayFromZero) / 10;
+        return points == 0 ? "as B1" : string.Create(CultureInfo.InvariantCulture, $"{Math.Abs(points):0.0} points {(points > 0 ? "below" : "above")} B1");
+    }
+
     private static void Load(string task, RunSettings settings, Dictionary<string, TaskData> tasks)
     {
         if (task is "pos" or "genre")
