@@ -68,10 +68,12 @@ public partial class FourWayTokenModel { }
 [SequenceClassification(Classes = 2)]
 public partial class TenWayHadamardModel { }
 
+#pragma warning disable DMX0026 // a test model: ten inputs on a tiny backbone
 [Multiplexed(N = 10, Mux = Orthogonal, Demux = IndexEmbedding, Seed = 7)]
 [Transformer(Layers = 1, Hidden = 32, Heads = 4, FeedForward = 64, MaxLength = 8, Vocabulary = 20, PaddingToken = 0, Dropout = 0.0)]
 [SequenceClassification(Classes = 2)]
 public partial class TenWayModel { }
+#pragma warning restore DMX0026
 
 // Batched inference runs in evaluation mode: dropout must not show.
 [Multiplexed(N = 4, Mux = Orthogonal, Demux = IndexEmbedding, Seed = 7)]
@@ -90,10 +92,12 @@ public partial class ThreeWayModel { }
 [SequenceClassification(Classes = 2)]
 public partial class TwoWayModel { }
 
+#pragma warning disable DMX0025 // a test model of the identity mux itself
 [Multiplexed(N = 2, Mux = Identity, Demux = IndexEmbedding, Seed = 7)]
 [Transformer(Layers = 1, Hidden = 32, Heads = 4, FeedForward = 64, MaxLength = 6, Vocabulary = 12, PaddingToken = 0, Dropout = 0.0)]
 [SequenceClassification(Classes = 2)]
 public partial class TwoWayIdentityModel { }
+#pragma warning restore DMX0025
 
 [Multiplexed(N = 2, Mux = Orthogonal, Demux = IndexEmbedding, Seed = 7)]
 [Transformer(Layers = 1, Hidden = 32, Heads = 4, FeedForward = 64, MaxLength = 6, Vocabulary = 12, PaddingToken = 0, Dropout = 0.1)]

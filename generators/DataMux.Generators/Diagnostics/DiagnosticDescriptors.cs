@@ -4,7 +4,9 @@ namespace DataMux.Generators.Diagnostics;
 
 /// <summary>
 /// Every diagnostic the generator reports. IDs are stable (documented in docs/diagnostics and tracked in
-/// AnalyzerReleases.*.md); all are errors because an invalid model cannot be generated.
+/// AnalyzerReleases.*.md). The generator's are errors, because an invalid model cannot be generated; the configuration
+/// analyzer's (<see cref="Analyzers.ConfigurationAnalyzer"/>) are warnings about models that compile but are known to be
+/// poor, reported by an analyzer so that <c>#pragma warning disable</c> and <c>.editorconfig</c> severities reach them.
 /// </summary>
 internal static class DiagnosticDescriptors
 {
@@ -137,6 +139,36 @@ internal static class DiagnosticDescriptors
         "Multiplexing option does not apply to the chosen Mux or Demux",
         "{0} does not apply to {1}: {2}");
 
+    /// <summary>Format: "'{0}' multiplexes nothing: [Multiplexed] without N runs one input per pass (N = 1); set N to the number of inputs to mix".</summary>
+    public static readonly DiagnosticDescriptor NotMultiplexing = Warning(
+        "DMX0022",
+        "[Multiplexed] without N multiplexes nothing",
+        "'{0}' multiplexes nothing: [Multiplexed] without N runs one input per pass (N = 1); set N to the number of inputs to mix");
+
+    /// <summary>Format: "N ({0}) is greater than Hidden ({1}): more inputs than dimensions to tell them apart".</summary>
+    public static readonly DiagnosticDescriptor MoreInputsThanDimensions = Warning(
+        "DMX0023",
+        "N greater than Hidden",
+        "N ({0}) is greater than Hidden ({1}): more inputs than dimensions to tell them apart");
+
+    /// <summary>Format: "N ({0}) is above 40, beyond what DataMUX was measured at (it lost 12 NER points at N = 40)".</summary>
+    public static readonly DiagnosticDescriptor BeyondMeasuredWidths = Warning(
+        "DMX0024",
+        "N above 40",
+        "N ({0}) is above 40, beyond what DataMUX was measured at (it lost 12 NER points at N = 40)");
+
+    /// <summary>Format: "Mux = Identity adds the {0} inputs unchanged, so they cannot be told apart; use GaussianHadamard or Orthogonal".</summary>
+    public static readonly DiagnosticDescriptor IdentityMuxesIndistinguishably = Warning(
+        "DMX0025",
+        "Mux.Identity with N > 1",
+        "Mux = Identity adds the {0} inputs unchanged, so they cannot be told apart; use GaussianHadamard or Orthogonal");
+
+    /// <summary>Format: "{0} holds {1} parameters per input ({2} for N = {3}), more than the encoder's {4}" (the mux or demux, counts).</summary>
+    public static readonly DiagnosticDescriptor PerInputPartsOutweighBackbone = Warning(
+        "DMX0026",
+        "Per-input parameters above the backbone's",
+        "{0} holds {1} parameters per input ({2} for N = {3}), more than the encoder's {4}");
+
     /// <summary>Every descriptor, for the tests that check docs and release tracking.</summary>
     public static readonly DiagnosticDescriptor[] All =
     [
@@ -144,11 +176,16 @@ internal static class DiagnosticDescriptors
         MissingTask, ConflictingTasks, InvalidN, InvalidSize, HiddenNotDivisibleByHeads, PaddingTokenOutOfRange,
         DropoutOutOfRange, BinaryHadamardTooNarrow, UnknownOption, NameConflict, AttributeWithoutModel,
         LanguageVersionTooOld, ReferenceOnlyUnderAlias, PlainModelMismatch, MuxNormOutOfRange, OptionDoesNotApply,
+        NotMultiplexing, MoreInputsThanDimensions, BeyondMeasuredWidths, IdentityMuxesIndistinguishably, PerInputPartsOutweighBackbone,
     ];
 
-    private static DiagnosticDescriptor Create(string id, string title, string message) =>
+    private static DiagnosticDescriptor Create(string id, string title, string message) => Describe(id, title, message, DiagnosticSeverity.Error);
+
+    private static DiagnosticDescriptor Warning(string id, string title, string message) => Describe(id, title, message, DiagnosticSeverity.Warning);
+
+    private static DiagnosticDescriptor Describe(string id, string title, string message, DiagnosticSeverity severity) =>
         // No help link: the project has no public address to link to. Every ID has a page of cause, fix and example in
         // the repository's docs/diagnostics and in the DataMux package's docs/diagnostics folder, which the description names.
-        new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true,
+        new(id, title, message, Category, severity, isEnabledByDefault: true,
             description: $"See {id}.md in docs/diagnostics of the DataMux package (or of its repository) for the cause, the fix and an example.");
 }

@@ -1,0 +1,106 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Linq;
+using DataMux.Generators.Diagnostics;
+using DataMux.Generators.Parsing;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace DataMux.Generators.Analyzers;
+
+/// <summary>
+/// Warns about model configurations that compile but are known to be poor (DMX0022-DMX0026). An analyzer rather than
+/// the generator reports them: diagnostics a source generator reports ignore <c>#pragma warning disable</c>, and these
+/// must be suppressible the usual .NET ways. Configurations with an error are left to the generator's errors.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class ConfigurationAnalyzer : DiagnosticAnalyzer
+{
+    /// <summary>The widest N the paper measured.</summary>
+    private const int WidestMeasured = 40;
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
+        DiagnosticDescriptors.NotMultiplexing, DiagnosticDescriptors.MoreInputsThanDimensions, DiagnosticDescriptors.BeyondMeasuredWidths,
+        DiagnosticDescriptors.IdentityMuxesIndistinguishably, DiagnosticDescriptors.PerInputPartsOutweighBackbone);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.EnableConcurrentExecution();
+        context.RegisterCompilationStartAction(start =>
+        {
+            var multiplexed = start.Compilation.GetTypeByMetadataName(AttributeNames.Multiplexed);
+            var transformer = start.Compilation.GetTypeByMetadataName(AttributeNames.Transformer);
+            if (multiplexed is null || transformer is null) return;   // the runtime is not referenced: nothing to check
+            start.RegisterSymbolAction(symbol => Analyze(symbol, multiplexed, transformer), SymbolKind.NamedType);
+        });
+    }
+
+    private static void Analyze(SymbolAnalysisContext context, INamedTypeSymbol multiplexedType, INamedTypeSymbol transformerType)
+    {
+        var attributes = context.Symbol.GetAttributes();
+        var multiplexed = attributes.FirstOrDefault(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, multiplexedType));
+        var transformer = attributes.FirstOrDefault(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, transformerType));
+        if (multiplexed?.ApplicationSyntaxReference?.GetSyntax(context.CancellationToken) is not AttributeSyntax syntax || transformer is null) return;
+
+        var n = Int(multiplexed, "N", AttributeDefaults.N);
+        var mux = EnumName(multiplexed, "Mux", "DataMux.Mux", AttributeDefaults.Mux);
+        var demux = EnumName(multiplexed, "Demux", "DataMux.Demux", AttributeDefaults.Demux);
+        var hidden = Int(transformer, "Hidden", AttributeDefaults.Hidden);
+        var layers = Int(transformer, "Layers", AttributeDefaults.Layers);
+        var feedForward = Int(transformer, "FeedForward", AttributeDefaults.FeedForward);
+        if (n < 1 || hidden < 1 || layers < 1 || feedForward < 0 || mux is null || demux is null) return;   // the generator's errors
+        if (mux == "None" || demux == "None") return;   // the plain baseline: N = 1 by design (or DMX0019)
+
+        if (!Written(multiplexed, "N"))
+            Report(context, DiagnosticDescriptors.NotMultiplexing, syntax.Name.GetLocation(), context.Symbol.Name);
+        if (n > hidden && mux != "BinaryHadamard")   // BinaryHadamard: DMX0013, an error
+            Report(context, DiagnosticDescriptors.MoreInputsThanDimensions, ArgumentLocation(syntax, "N"), Text(n), Text(hidden));
+        if (n > WidestMeasured)
+            Report(context, DiagnosticDescriptors.BeyondMeasuredWidths, ArgumentLocation(syntax, "N"), Text(n));
+        if (mux == "Identity" && n > 1)
+            Report(context, DiagnosticDescriptors.IdentityMuxesIndistinguishably, ArgumentLocation(syntax, "Mux"), Text(n));
+
+        var encoder = ParameterCounts.Encoder(layers, hidden, feedForward == 0 ? 4L * hidden : feedForward);
+        if (n > 1 && mux == "Orthogonal" && n * ParameterCounts.OrthogonalPerInput(hidden) > encoder)
+            ReportPerInput(context, ArgumentLocation(syntax, "Mux"), "Mux = Orthogonal", ParameterCounts.OrthogonalPerInput(hidden), n, encoder);
+        if (n > 1 && demux == "Mlp" && n * ParameterCounts.MlpDemuxPerInput(hidden) > encoder)
+            ReportPerInput(context, ArgumentLocation(syntax, "Demux"), "Demux = Mlp", ParameterCounts.MlpDemuxPerInput(hidden), n, encoder);
+    }
+
+    private static void ReportPerInput(SymbolAnalysisContext context, Location location, string part, long perInput, int n, long encoder) =>
+        Report(context, DiagnosticDescriptors.PerInputPartsOutweighBackbone, location, part, Text(perInput), Text(perInput * n), Text(n), Text(encoder));
+
+    private static void Report(SymbolAnalysisContext context, DiagnosticDescriptor descriptor, Location location, params object[] arguments) =>
+        context.ReportDiagnostic(Diagnostic.Create(descriptor, location, arguments));
+
+    private static string Text(long value) => value.ToString(CultureInfo.InvariantCulture);
+
+    private static bool Written(AttributeData attribute, string name) => attribute.NamedArguments.Any(a => a.Key == name);
+
+    private static int Int(AttributeData attribute, string name, int fallback)
+    {
+        foreach (var argument in attribute.NamedArguments)
+            if (argument.Key == name) return argument.Value.Value is int value ? value : -1;   // a value the compiler rejects
+        return fallback;
+    }
+
+    /// <summary>The name of an enum argument's member, the default when not written, null for a value with no member.</summary>
+    private static string? EnumName(AttributeData attribute, string name, string enumType, string fallback)
+    {
+        foreach (var argument in attribute.NamedArguments)
+        {
+            if (argument.Key != name) continue;
+            var type = argument.Value.Type as INamedTypeSymbol;
+            if (type?.ToDisplayString() != enumType || argument.Value.Value is not int value) return null;
+            return type.GetMembers().OfType<IFieldSymbol>().FirstOrDefault(f => f.HasConstantValue && f.ConstantValue is int v && v == value)?.Name;
+        }
+
+        return fallback;
+    }
+
+    /// <summary>Where the named argument is written (the attribute's name when it is not).</summary>
+    private static Location ArgumentLocation(AttributeSyntax attribute, string name) =>
+        (attribute.ArgumentList?.Arguments.FirstOrDefault(a => a.NameEquals?.Name.Identifier.ValueText == name) as SyntaxNode ?? attribute.Name).GetLocation();
+}

@@ -1,0 +1,21 @@
+namespace DataMux.Generators.Analyzers;
+
+/// <summary>
+/// Parameter counts of the runtime's parts, as src/DataMux builds them (a test compares them with real modules), for the
+/// warning that per-input parts outweigh the backbone they serve.
+/// </summary>
+internal static class ParameterCounts
+{
+    /// <summary>
+    /// A post-LN Transformer encoder: per layer the attention's four d×d projections with biases, the feed-forward's
+    /// d×F and F×d with biases, and two LayerNorms.
+    /// </summary>
+    public static long Encoder(long layers, long hidden, long feedForward) =>
+        layers * (4 * (hidden * hidden + hidden) + hidden * feedForward + feedForward + feedForward * hidden + hidden + 4 * hidden);
+
+    /// <summary>One d×d orthogonal matrix per input.</summary>
+    public static long OrthogonalPerInput(long hidden) => hidden * hidden;
+
+    /// <summary>The Mlp demux: per input a d×d Linear with bias and a LayerNorm (weight and bias).</summary>
+    public static long MlpDemuxPerInput(long hidden) => hidden * hidden + 3 * hidden;
+}
