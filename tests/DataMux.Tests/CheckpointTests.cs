@@ -198,7 +198,7 @@ public sealed class CheckpointTests : IDisposable
         var trained = RetrievalWarmup.LoadOrRun(first, tokens, options, folder.Path);
         Assert.False(trained.FromCache);
         Assert.Equal(6, trained.Summary!.Steps);
-        Assert.False(Directory.Exists(Path.ChangeExtension(trained.CachePath, ".partial")));
+        Assert.False(Directory.Exists(RetrievalWarmup.PartialFolder(trained.CachePath, TwoWayHadamardTokenModel.Configuration)));
         Assert.Equal([Path.GetFileName(trained.CachePath)], Directory.GetFileSystemEntries(Path.GetDirectoryName(trained.CachePath)!).Select(Path.GetFileName));
 
         using var second = new TwoWayHadamardTokenModel();
@@ -227,6 +227,27 @@ public sealed class CheckpointTests : IDisposable
         Assert.False(again.FromCache);
         Assert.Contains("could not be used", again.Note);
         Assert.Equal(bytes.Length, new FileInfo(trained.CachePath).Length);
+    }
+
+    [Fact]
+    public void An_unfinished_warm_up_of_one_task_does_not_stop_another_task_of_the_same_backbone()
+    {
+        // A stopped warm-up's checkpoint holds the whole model, task head included: a classifier of the same backbone
+        // tried to resume the tagger's and failed on "Task is TokenClassification there and SequenceClassification here".
+        var (tokens, _) = TrainerTasks.Parity(64, 8);
+        var options = new TrainingOptions { Steps = 6, BatchGroups = 4, CheckpointEvery = 2 };
+        using var stop = new CancellationTokenSource();
+        using var tagger = new TwoWayHadamardTokenModel();
+        var stopAfterThree = new Recorded<TrainingProgress>([], p => { if (p.Step == 3) stop.Cancel(); });
+        Assert.ThrowsAny<OperationCanceledException>(() => RetrievalWarmup.LoadOrRun(tagger, tokens, options, folder.Path, stopAfterThree, stop.Token));
+
+        using var classifier = new TwoWayHadamardSentenceModel();
+        var warmed = RetrievalWarmup.LoadOrRun(classifier, tokens, options, folder.Path);
+        Assert.Equal(6, warmed.Summary!.Steps);
+        // The finished warm-up supersedes the tagger's unfinished one, which the tagger now loads from the cache.
+        Assert.Equal([Path.GetFileName(warmed.CachePath)], Directory.GetFileSystemEntries(Path.GetDirectoryName(warmed.CachePath)!).Select(Path.GetFileName));
+        using var again = new TwoWayHadamardTokenModel();
+        Assert.True(RetrievalWarmup.LoadOrRun(again, tokens, options, folder.Path).FromCache);
     }
 
     /// <summary>Passes writes through until <c>limit</c> bytes, then fails as a crash would.</summary>

@@ -1,4 +1,5 @@
 using System;
+using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Security.Cryptography;
@@ -73,7 +74,9 @@ public static class RetrievalWarmup
             }
         }
 
-        var partial = Path.ChangeExtension(path, ".partial");
+        // The finished warm-up is shared by the tasks of one backbone, but an unfinished one's checkpoint holds the whole
+        // model, task head included: each task resumes its own.
+        var partial = PartialFolder(path, model.Configuration);
         var summary = MultiplexedTrainer.WarmUp(model, head, tokens, options with { CheckpointFolder = partial }, progress, cancellationToken);
         using (torch.NewDisposeScope())
         {
@@ -85,9 +88,15 @@ public static class RetrievalWarmup
                 ModelCheckpoints.Prefixed(ModelCheckpoints.ModelPrefix, WithoutTaskHead(model.state_dict())).Concat(ModelCheckpoints.Prefixed("retrieval/", head.state_dict())));
         }
 
-        Directory.Delete(partial, recursive: true);
+        // Every task's unfinished run of this warm-up is superseded by the finished one.
+        foreach (var unfinished in Directory.GetDirectories(folder, Path.GetFileNameWithoutExtension(path) + ".*.partial"))
+            Directory.Delete(unfinished, recursive: true);
         return new WarmupResult(head, summary, path, note, summary.RetrievalAccuracy);
     }
+
+    /// <summary>The checkpoint folder of an unfinished warm-up at <paramref name="path"/> for <paramref name="configuration"/>'s task.</summary>
+    internal static string PartialFolder(string path, ModelConfiguration configuration) =>
+        Path.ChangeExtension(path, string.Create(CultureInfo.InvariantCulture, $".{configuration.Task}{configuration.Outputs}.partial"));
 
     /// <summary>Loads a cached warm-up into the model and head; returns the retrieval accuracy it recorded.</summary>
     private static double? Load<TModel>(TModel model, RetrievalHead head, string path)
