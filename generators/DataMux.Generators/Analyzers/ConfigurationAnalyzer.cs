@@ -1,7 +1,9 @@
+using System;
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Linq;
 using DataMux.Generators.Diagnostics;
+using DataMux.Generators.Models;
 using DataMux.Generators.Parsing;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -44,13 +46,15 @@ public sealed class ConfigurationAnalyzer : DiagnosticAnalyzer
         var transformer = attributes.FirstOrDefault(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, transformerType));
         if (multiplexed?.ApplicationSyntaxReference?.GetSyntax(context.CancellationToken) is not AttributeSyntax syntax || transformer is null) return;
 
-        var n = Int(multiplexed, "N", AttributeDefaults.N);
-        var mux = EnumName(multiplexed, "Mux", "DataMux.Mux", AttributeDefaults.Mux);
-        var demux = EnumName(multiplexed, "Demux", "DataMux.Demux", AttributeDefaults.Demux);
-        var hidden = Int(transformer, "Hidden", AttributeDefaults.Hidden);
-        var layers = Int(transformer, "Layers", AttributeDefaults.Layers);
-        var feedForward = Int(transformer, "FeedForward", AttributeDefaults.FeedForward);
-        if (n < 1 || hidden < 1 || layers < 1 || feedForward < 0 || mux is null || demux is null) return;   // the generator's errors
+        if (AttributeValues.HasErrors(multiplexed, context.CancellationToken) || AttributeValues.HasErrors(transformer, context.CancellationToken)) return;   // the compiler's errors
+        var n = AttributeValues.Int(multiplexed, "N", AttributeDefaults.N);
+        var mux = AttributeValues.EnumMember(multiplexed, "Mux", AttributeDefaults.Mux);
+        var demux = AttributeValues.EnumMember(multiplexed, "Demux", AttributeDefaults.Demux);
+        var hidden = AttributeValues.Int(transformer, "Hidden", AttributeDefaults.Hidden);
+        var layers = AttributeValues.Int(transformer, "Layers", AttributeDefaults.Layers);
+        var feedForward = AttributeValues.Int(transformer, "FeedForward", AttributeDefaults.FeedForward);
+        if (n < 1 || hidden < 1 || layers < 1 || feedForward < 0 || !Enum.IsDefined(typeof(MuxKind), mux) || !Enum.IsDefined(typeof(DemuxKind), demux))
+            return;   // the generator's errors (DMX0008, DMX0009, DMX0014)
         if (mux == "None" || demux == "None") return;   // the plain baseline: N = 1 by design (or DMX0019)
 
         if (!Written(multiplexed, "N"))
@@ -78,27 +82,6 @@ public sealed class ConfigurationAnalyzer : DiagnosticAnalyzer
     private static string Text(long value) => value.ToString(CultureInfo.InvariantCulture);
 
     private static bool Written(AttributeData attribute, string name) => attribute.NamedArguments.Any(a => a.Key == name);
-
-    private static int Int(AttributeData attribute, string name, int fallback)
-    {
-        foreach (var argument in attribute.NamedArguments)
-            if (argument.Key == name) return argument.Value.Value is int value ? value : -1;   // a value the compiler rejects
-        return fallback;
-    }
-
-    /// <summary>The name of an enum argument's member, the default when not written, null for a value with no member.</summary>
-    private static string? EnumName(AttributeData attribute, string name, string enumType, string fallback)
-    {
-        foreach (var argument in attribute.NamedArguments)
-        {
-            if (argument.Key != name) continue;
-            var type = argument.Value.Type as INamedTypeSymbol;
-            if (type?.ToDisplayString() != enumType || argument.Value.Value is not int value) return null;
-            return type.GetMembers().OfType<IFieldSymbol>().FirstOrDefault(f => f.HasConstantValue && f.ConstantValue is int v && v == value)?.Name;
-        }
-
-        return fallback;
-    }
 
     /// <summary>Where the named argument is written (the attribute's name when it is not).</summary>
     private static Location ArgumentLocation(AttributeSyntax attribute, string name) =>
