@@ -12,7 +12,7 @@ namespace DataMux.Generators.Tests;
 /// <summary>The diagnostic catalogue is tracked, documented and tested; the generator's defaults match the runtime's.</summary>
 public sealed class CatalogueTests
 {
-    private static readonly string Root = TestHelper.RepositoryRoot();
+    private static readonly string Root = DataMux.Testing.RepositoryPaths.Root;
 
     [Fact]
     public void Every_diagnostic_has_a_unique_id_the_right_severity_and_names_its_docs_page()

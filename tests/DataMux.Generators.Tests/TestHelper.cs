@@ -197,16 +197,4 @@ internal static class TestHelper
         Assert.True(emitted.Success, string.Join("\n", emitted.Diagnostics));
         return Assembly.Load(image.ToArray()).GetType(typeName)!;
     }
-
-    /// <summary>The repository root (the folder holding DataMux.Generators.sln).</summary>
-    public static string RepositoryRoot([System.Runtime.CompilerServices.CallerFilePath] string file = "")
-    {
-        var directory = Path.GetDirectoryName(file);
-        while (directory is not null && !File.Exists(Path.Combine(directory, "DataMux.Generators.sln")))
-        {
-            directory = Path.GetDirectoryName(directory);
-        }
-
-        return directory ?? throw new InvalidOperationException($"No DataMux.Generators.sln above {file}.");
-    }
 }

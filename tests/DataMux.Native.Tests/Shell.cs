@@ -10,7 +10,7 @@ namespace DataMux.Native.Tests;
 /// <summary>Runs processes for the tests and knows where the repository and the package natives are.</summary>
 internal static class Shell
 {
-    public static string RepositoryRoot => Metadata("RepositoryRoot");
+    public static string RepositoryRoot => DataMux.Testing.RepositoryPaths.Root;
 
     public static string TorchSharpNative => Metadata("TorchSharpNative");
 

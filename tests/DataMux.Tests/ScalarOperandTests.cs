@@ -19,11 +19,7 @@ public sealed class ScalarOperandTests
     [Fact]
     public void The_runtime_converts_no_number_to_a_Scalar_implicitly()
     {
-        // The repository is the folder above the test's output that holds the solution (any output layout).
-        var repository = new DirectoryInfo(AppContext.BaseDirectory);
-        while (repository is not null && !File.Exists(Path.Combine(repository.FullName, "DataMux.Generators.sln"))) repository = repository.Parent;
-        Assert.NotNull(repository);
-        var root = Path.Combine(repository.FullName, "src", "DataMux");
+        var root = Path.Combine(DataMux.Testing.RepositoryPaths.Root, "src", "DataMux");
         var trees = Directory.EnumerateFiles(root, "*.cs", SearchOption.AllDirectories)
             .Where(path => Path.GetRelativePath(root, path).Split(Path.DirectorySeparatorChar)[0] is not ("bin" or "obj"))
             .Select(path => CSharpSyntaxTree.ParseText(File.ReadAllText(path), new CSharpParseOptions(LanguageVersion.Latest), path))

@@ -25,6 +25,7 @@ internal static class Snapshots
         [CallerFilePath] string testFile = "",
         [CallerMemberName] string testName = "")
     {
+        testFile = RepositoryPaths.SourceFile(testFile);
         var directory = Path.GetDirectoryName(testFile)!;
         var stem = $"{Path.GetFileNameWithoutExtension(testFile)}.{testName}#{Path.GetFileNameWithoutExtension(hintName)}";
         var verified = Path.Combine(directory, stem + ".verified.cs");
