@@ -5,7 +5,7 @@ namespace DataMux.Datasets;
 /// <summary>The content of an IDX images file: <see cref="Count"/> grey-scale images of <see cref="Height"/> x <see cref="Width"/> bytes, row-major.</summary>
 public sealed class IdxImages
 {
-    internal IdxImages(int count, int height, int width, byte[] pixels)
+    internal IdxImages(int count, int height, int width, ReadOnlyMemory<byte> pixels)
     {
         Count = count;
         Height = height;

@@ -34,7 +34,7 @@ public static class IdxReader
 
     /// <summary>Reads a labels file (magic 0x00000801), plain or gzip-compressed: one byte per label.</summary>
     /// <exception cref="InvalidDataException">The file is empty, not IDX labels, truncated, longer than its header says, or a corrupt gzip stream.</exception>
-    public static byte[] ReadLabels(string path) => Read(path, LabelsMagic, "labels", "(count)").Values;
+    public static byte[] ReadLabels(string path) => Read(path, LabelsMagic, "labels", "(count)").Values.ToArray();
 
     /// <summary>
     /// Reads an images file and its labels file into an <see cref="ImageSet"/> of one channel, pixels scaled from
@@ -69,7 +69,7 @@ public static class IdxReader
         return new ImageSet(pixels, wideLabels, channels: 1, images.Height, images.Width);
     }
 
-    private static (int[] Dimensions, byte[] Values) Read(string path, int magic, string what, string dimensionNames)
+    private static (int[] Dimensions, ReadOnlyMemory<byte> Values) Read(string path, int magic, string what, string dimensionNames)
     {
         ArgumentNullException.ThrowIfNull(path);
         var expected = $"IDX {what} (magic 0x{magic:X8}: unsigned bytes, {magic & 0xFF} dimension{((magic & 0xFF) == 1 ? "" : "s")} {dimensionNames})";
@@ -97,7 +97,7 @@ public static class IdxReader
         }
     }
 
-    private static (int[] Dimensions, byte[] Values) Parse(byte[] content, string path, int magic, string expected, string afterGzip)
+    private static (int[] Dimensions, ReadOnlyMemory<byte> Values) Parse(byte[] content, string path, int magic, string expected, string afterGzip)
     {
         if (content.Length == 0) throw new InvalidDataException($"Expected {expected} in '{path}'; the file is empty{afterGzip}.");
         if (content.Length < 4) throw new InvalidDataException($"Expected {expected} in '{path}'; the file ends after {content.Length} bytes{afterGzip}, inside the 4-byte magic number.");
@@ -127,7 +127,7 @@ public static class IdxReader
             throw new InvalidDataException($"Expected {shape} = {total} bytes of values after the {headerLength}-byte header in '{path}'{afterGzip}; got {got} (the file is truncated).");
         if (got > total)
             throw new InvalidDataException($"Expected {shape} = {total} bytes of values after the {headerLength}-byte header in '{path}'{afterGzip}; got {got} ({got - total} more than the header says).");
-        return (dimensions, content[headerLength..]);
+        return (dimensions, content.AsMemory(headerLength));   // no copy: the header is a few bytes of a large buffer
     }
 
     private static string WhatMagicIs(int actual, int magic)
