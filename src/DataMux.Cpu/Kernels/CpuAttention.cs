@@ -3,7 +3,7 @@ using System.Numerics;
 using TorchSharp;
 using static TorchSharp.torch;
 
-namespace DataMux.Performance;
+namespace DataMux.Cpu;
 
 /// <summary>
 /// Multi-head self-attention for inference on the CPU in float32, through the MKL inside libtorch: one batched matrix
@@ -13,12 +13,12 @@ namespace DataMux.Performance;
 /// <remarks>
 /// libtorch 2.10's <c>scaled_dot_product_attention</c> on the CPU took 5.3-6.4 µs per token and layer with the
 /// paper's 12 heads of 64 at 130-169 positions on this project's 2-core AMD EPYC; this path took 2.5-3.3 µs, and its
-/// outputs were within 3e-7 of it. Used by <see cref="Backbones.TransformerEncoderLayer"/> in inference (evaluation
-/// mode, no gradients) when available and sequences have at least <see cref="MinimumLength"/> positions; training
-/// keeps the fused operator (dropout, autograd). Rows whose keys are all masked out take the fused operator too, so
-/// both paths give the same answer there.
+/// outputs were within 3e-7 of it. Used by the engine's encoder layer by layer (<see cref="CompiledLayer"/>) when
+/// available and sequences have at least <see cref="MinimumLength"/> positions; the model itself (training included)
+/// keeps the fused operator. Rows whose keys are all masked out take the fused operator too, so both paths give the
+/// same answer there.
 /// </remarks>
-public static unsafe class CpuAttention
+internal static unsafe class CpuAttention
 {
     private const int RowMajor = 101, NoTranspose = 111, Transpose = 112;
 
@@ -41,9 +41,6 @@ public static unsafe class CpuAttention
     private static readonly string batchReason;
     private static readonly string exponentialReason;
 
-    /// <summary>Process-wide switch (default on): off makes inference use libtorch's fused operator, to compare.</summary>
-    public static bool Enabled { get; set; } = true;
-
     /// <summary>Whether the MKL functions this path needs exist in this process's libtorch.</summary>
     public static bool IsAvailable => batchedProduct != null && exponential != null;
 
@@ -57,7 +54,7 @@ public static unsafe class CpuAttention
     /// </summary>
     internal static Tensor? TryAttend(Tensor projected, int heads, Tensor? mayAttend)
     {
-        if (!Enabled || !IsAvailable ||
+        if (!IsAvailable ||
             projected.device_type != DeviceType.CPU || projected.dtype != ScalarType.Float32 || projected.dim() != 3 ||
             projected.size(2) % (3 * heads) != 0)
         {

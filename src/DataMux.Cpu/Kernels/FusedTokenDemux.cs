@@ -2,7 +2,7 @@ using System.Runtime.InteropServices;
 using TorchSharp;
 using static TorchSharp.torch;
 
-namespace DataMux.Performance;
+namespace DataMux.Cpu;
 
 /// <summary>
 /// The index demux's per-token tail in one pass, for inference on the CPU in float32:
@@ -18,12 +18,8 @@ namespace DataMux.Performance;
 /// Results match the operators within float32 rounding: GELU and LayerNorm are the encoder team's loops, which follow
 /// libtorch's CPU kernels.
 /// </remarks>
-public static unsafe class FusedTokenDemux
+internal static unsafe class FusedTokenDemux
 {
-    /// <summary>Process-wide switch (default on): off makes inference use the separate operators, to compare.</summary>
-    /// <remarks>The pass is in the native team library (<c>Native/team.c</c>); where that is not built, the operators run.</remarks>
-    public static bool Enabled { get; set; } = true;
-
     /// <summary>Whether the native pass can run here (the team library is built and loaded); false: the operators run.</summary>
     public static bool IsAvailable => NativeTeam.IsAvailable;
 
@@ -34,12 +30,12 @@ public static unsafe class FusedTokenDemux
     /// <c>LayerNorm(GELU(indexPart[g, i] + content[g, t]))</c> as <c>[G, N, L, d]</c>, with <paramref name="indexPart"/>
     /// <c>[G, N, d]</c>, <paramref name="content"/> <c>[G, L, d]</c> and LayerNorm parameters <paramref name="weight"/>,
     /// <paramref name="bias"/> <c>[d]</c>, and an input shortcut's rows <paramref name="shortcut"/> <c>[G, N, L, d]</c>
-    /// added to the sum when given; null when this pass cannot serve the call (gradients, other devices or types,
-    /// other shapes), in which case the caller runs the operators.
+    /// added to the sum when given; null when this pass cannot serve the call (other devices or types, other
+    /// shapes), in which case the caller runs the operators.
     /// </summary>
     internal static Tensor? TryApply(Tensor indexPart, Tensor content, Tensor? shortcut, Tensor weight, Tensor bias, double epsilon)
     {
-        if (!Enabled || !NativeTeam.IsAvailable || torch.is_grad_enabled() ||
+        if (!NativeTeam.IsAvailable ||
             !TensorMemory.IsFloatCpu(indexPart) || !TensorMemory.IsFloatCpu(content) ||
             (shortcut is not null && !TensorMemory.IsFloatCpu(shortcut)) ||
             !TensorMemory.IsContiguousFloatCpu(weight) || !TensorMemory.IsContiguousFloatCpu(bias) ||

@@ -1,4 +1,4 @@
-namespace DataMux.Performance;
+namespace DataMux.Cpu;
 
 /// <summary>What <see cref="CpuTuning.Enable"/> switched on.</summary>
 /// <param name="MklDispatch">MKL's kernel choice by CPU features (<see cref="MklCpuDispatch.TryEnable"/>'s answer).</param>

@@ -1,7 +1,7 @@
 using System;
 using System.Runtime.InteropServices;
 
-namespace DataMux.Performance;
+namespace DataMux.Cpu;
 
 /// <summary>
 /// Turns on flush-to-zero for denormal floats in libtorch (PyTorch's <c>torch.set_flush_denormal(True)</c>,

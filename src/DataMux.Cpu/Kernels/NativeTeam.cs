@@ -2,7 +2,7 @@ using System;
 using System.IO;
 using System.Runtime.InteropServices;
 
-namespace DataMux.Performance;
+namespace DataMux.Cpu;
 
 /// <summary>
 /// The native team library (<c>Native/team.c</c>, built with the runtime on Linux when a C compiler exists): inference

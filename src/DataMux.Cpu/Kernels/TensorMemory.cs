@@ -4,7 +4,7 @@ using System.Runtime.InteropServices;
 using TorchSharp;
 using static TorchSharp.torch;
 
-namespace DataMux.Performance;
+namespace DataMux.Cpu;
 
 /// <summary>Addresses of tensor memory, for handing CPU tensors to MKL.</summary>
 internal static unsafe class TensorMemory

@@ -3,7 +3,7 @@ using System.IO;
 using System.Linq;
 using System.Runtime.InteropServices;
 
-namespace DataMux.Performance;
+namespace DataMux.Cpu;
 
 /// <summary>
 /// Lets the Intel MKL inside libtorch use the vector kernels an AMD CPU supports (AVX2, AVX-512) instead of its

@@ -1,6 +1,6 @@
 using System.Linq;
 
-namespace DataMux.Performance;
+namespace DataMux.Cpu;
 
 /// <summary>
 /// How a projection's weight <c>[outputs, inputs]</c> is cut into the two packed pieces that the encoder team

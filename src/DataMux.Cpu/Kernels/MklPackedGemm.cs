@@ -1,6 +1,6 @@
 using System;
 
-namespace DataMux.Performance;
+namespace DataMux.Cpu;
 
 /// <summary>
 /// The packed-matrix GEMM of the Intel MKL that libtorch links statically (<c>cblas_sgemm_pack_get_size</c>,

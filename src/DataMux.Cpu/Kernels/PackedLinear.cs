@@ -5,7 +5,7 @@ using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
-namespace DataMux.Performance;
+namespace DataMux.Cpu;
 
 /// <summary>
 /// A <see cref="Linear"/> layer's weight in MKL's packed layout, in the two pieces a <see cref="WeightSplit"/> cuts,
@@ -164,7 +164,7 @@ internal sealed unsafe class PackedLinear : IDisposable
         {
             throw new InvalidOperationException(
                 $"Expected a contiguous float32 CPU weight of shape [{outputs}, {inputs}] to pack again, but got shape " +
-                $"[{string.Join(", ", weight.shape)}], {weight.dtype} on {weight.device}; pack the model anew (dispose this PackedWeights, then Pack).");
+                $"[{string.Join(", ", weight.shape)}], {weight.dtype} on {weight.device}; compile the engine anew (dispose it, then CpuEngine.Compile).");
         }
 
         lock (gate)
@@ -213,8 +213,8 @@ internal sealed unsafe class PackedLinear : IDisposable
         GC.SuppressFinalize(this);
     }
 
-    // A PackedWeights dropped without Dispose leaves its copies with the layers, which keep using them; the memory goes
-    // back when the layers (and so these copies) are collected.
+    // An engine dropped without Dispose leaves its copies in the shared table; the memory goes back when the process
+    // ends, or here if a copy is ever collected.
     ~PackedLinear() => Free();
 
     private void Free()

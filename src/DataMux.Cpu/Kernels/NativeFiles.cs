@@ -1,7 +1,7 @@
 using System;
 using System.IO;
 
-namespace DataMux.Performance;
+namespace DataMux.Cpu;
 
 /// <summary>Where the runtime's own small native libraries are next to a program.</summary>
 internal static class NativeFiles

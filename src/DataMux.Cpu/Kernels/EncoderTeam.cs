@@ -1,11 +1,10 @@
 using System;
 using System.Collections.Generic;
 using System.Runtime.InteropServices;
-using DataMux.Backbones;
 using TorchSharp;
 using static TorchSharp.torch;
 
-namespace DataMux.Performance;
+namespace DataMux.Cpu;
 
 /// <summary>
 /// Runs a whole packed encoder stack in inference on a team of threads that meet once per layer
@@ -24,24 +23,14 @@ namespace DataMux.Performance;
 /// with its half of the heads and of the feed-forward columns, and the threads meet four times per layer to add the
 /// halves up. Every weight is packed in those two pieces (<see cref="WeightSplit"/>), which serve the row split as
 /// fast as whole packed weights did, so both splits share one set of copies.</para>
-/// <para>Used by <see cref="TransformerEncoder"/> for forward passes without gradients in evaluation mode, on float32
-/// CPU tensors, when every layer has packed weights (<see cref="PackedWeights"/>); the team has as many threads as
+/// <para>Used by the engine's encoder stage (<see cref="EncoderStage"/>) on float32 CPU tensors, when every layer has
+/// packed weights (<see cref="CompiledLayer"/>); the team has as many threads as
 /// <c>torch.get_num_threads()</c>. Anything else, and padding masks that leave a sequence no key, takes the layers' own
-/// path; outputs agree with it to float32 rounding. Passes from several .NET threads each get a team of their own
+/// path (<see cref="CompiledLayer.Forward"/>); outputs agree with it to float32 rounding. Passes from several .NET threads each get a team of their own
 /// (libgomp gives every calling thread its own), as libtorch's operators do.</para>
 /// </remarks>
-public static unsafe class EncoderTeam
+internal static unsafe class EncoderTeam
 {
-    /// <summary>Process-wide switch (default on): off makes the encoder run layer by layer on libtorch's operators, to compare.</summary>
-    public static bool Enabled { get; set; } = true;
-
-    /// <summary>
-    /// Process-wide switch (default on): off keeps the row split for every batch, to compare. On, a two-thread team
-    /// shares every product of a batch of fewer than <see cref="PairSplitBelowRowsPerThread"/> rows per thread by its
-    /// weights instead (the pair split, see the remarks).
-    /// </summary>
-    public static bool PairSplit { get; set; } = true;
-
     /// <summary>
     /// Rows per thread below which a two-thread team takes the pair split. On this project's 2-core AMD EPYC (paper
     /// encoder, C harness in examples/Throughput/Probes) the pair split ran one 169-row sequence 1.04-1.10x faster than
@@ -62,11 +51,12 @@ public static unsafe class EncoderTeam
     /// <summary>
     /// The stack <paramref name="layers"/> applied to <paramref name="x"/> <c>[G, L, d]</c> with
     /// <paramref name="paddingMask"/> (null or bool <c>[G, L]</c>, true at padded positions), or null when the team
-    /// cannot serve this call and the layers should run one by one.
+    /// cannot serve this call and the layers should run one by one. <paramref name="pairSplit"/> allows the pair split
+    /// for small batches (see the remarks); off keeps the row split for every batch.
     /// </summary>
-    internal static Tensor? TryEncode(IList<TransformerEncoderLayer> layers, Tensor x, Tensor? paddingMask)
+    public static Tensor? TryEncode(IReadOnlyList<CompiledLayer> layers, Tensor x, Tensor? paddingMask, bool pairSplit)
     {
-        if (!Enabled || !NativeTeam.IsAvailable || layers.Count == 0 || !TensorMemory.IsFloatCpu(x) || x.dim() != 3) return null;
+        if (!NativeTeam.IsAvailable || layers.Count == 0 || !TensorMemory.IsFloatCpu(x) || x.dim() != 3) return null;
         var (groups, length, hidden) = ((int)x.size(0), (int)x.size(1), (int)x.size(2));
         if (groups == 0 || length == 0) return null;
 
@@ -94,7 +84,7 @@ public static unsafe class EncoderTeam
 
         var rows = (long)groups * length;
         var team = (int)Math.Clamp(torch.get_num_threads(), 1, rows);
-        var split = UsesPairSplit(rows, team, heads, feedForward) ? Split.Pair : Split.Rows;
+        var split = UsesPairSplit(rows, team, heads, feedForward, pairSplit) ? Split.Pair : Split.Rows;
         // Each thread's attention scores for as many of its query rows as one sequence gives it, all heads, within the
         // same budget per thread as CpuAttention's (long sequences are taken a few query rows at a time).
         var scoreRows = Math.Min(Math.Min(length, (rows + team - 1) / team),
@@ -132,10 +122,10 @@ public static unsafe class EncoderTeam
     /// <summary>
     /// Whether a pass over <paramref name="rows"/> rows (groups x positions) on <paramref name="threads"/> threads
     /// takes the pair split: two threads, fewer than <see cref="PairSplitBelowRowsPerThread"/> rows each, at least two
-    /// heads and feed-forward columns to share, and <see cref="PairSplit"/> on.
+    /// heads and feed-forward columns to share, and <paramref name="pairSplit"/> on.
     /// </summary>
-    public static bool UsesPairSplit(long rows, int threads, int heads, int feedForward) =>
-        PairSplit && threads == 2 && heads >= 2 && feedForward >= 2 && rows < 2L * PairSplitBelowRowsPerThread;
+    public static bool UsesPairSplit(long rows, int threads, int heads, int feedForward, bool pairSplit) =>
+        pairSplit && threads == 2 && heads >= 2 && feedForward >= 2 && rows < 2L * PairSplitBelowRowsPerThread;
 
     /// <summary>The team's ways of sharing a pass (<c>DMX_SPLIT_*</c> in <c>team.c</c>).</summary>
     internal enum Split

@@ -1,10 +1,10 @@
 using System;
 using System.Runtime.InteropServices;
-using DataMux.Backbones;
 using TorchSharp;
+using TorchSharp.Modules;
 using static TorchSharp.torch;
 
-namespace DataMux.Performance;
+namespace DataMux.Cpu;
 
 /// <summary>
 /// The embedding block and an element-wise mux in one pass, for inference on the CPU in float32: for every group g and
@@ -24,27 +24,24 @@ namespace DataMux.Performance;
 /// equal halves left one thread waiting at N = 40. A second .NET thread, tried before libtorch's threads, competed with
 /// libtorch's worker, which keeps spinning for a while after each operator, and gained nothing. Results match the operators within float32 rounding (the sums are taken in another order).
 /// </remarks>
-public static unsafe class FusedEmbeddingMix
+internal static unsafe class FusedEmbeddingMix
 {
     /// <summary>The widest embedding the pass takes (one standardized row is kept on each thread's stack); wider ones run the operators.</summary>
     public const int MaximumWidth = 8192;
 
-    /// <summary>Process-wide switch (default on): off makes inference use the separate operators, to compare.</summary>
-    /// <remarks>The pass is in the native team library (<c>Native/team.c</c>); where that is not built, the operators run.</remarks>
-    public static bool Enabled { get; set; } = true;
-
     /// <summary>
-    /// The mixed embedding of <paramref name="ids"/> <c>[G·N, L]</c> as <c>[G, L, d]</c>, with per-index weights
+    /// The mixed embedding of <paramref name="ids"/> <c>[G·N, L]</c> as <c>[G, L, d]</c>, from the embedding block's
+    /// token table, position table and LayerNorm (<paramref name="norm"/>), with per-index weights
     /// <paramref name="perIndex"/> <c>[N, d]</c> (null: all ones) for a mux of width <paramref name="hidden"/>; null
-    /// when this pass cannot serve the call (training, gradients, other devices or types, shapes the modules would
-    /// refuse), in which case the caller runs the modules, which say what is wrong.
+    /// when this pass cannot serve the call (other devices or types, shapes the modules would refuse), in which case
+    /// the caller runs the modules, which say what is wrong.
     /// </summary>
-    internal static Tensor? TryMix(TokenEmbedding embedding, Tensor ids, int n, int hidden, Tensor? perIndex)
+    public static Tensor? TryMix(Tensor tokens, Tensor positions, LayerNorm norm, Tensor ids, int n, int hidden, Tensor? perIndex)
     {
         // Opened first: every read of a module's weight makes a new tensor handle, which the scope releases.
         using var scope = torch.NewDisposeScope();
-        var (tokens, positions, gamma, beta) = (embedding.TokenTable, embedding.PositionTable, embedding.NormWeight, embedding.NormBias);
-        if (!Enabled || !NativeTeam.IsAvailable || embedding.training || torch.is_grad_enabled() ||
+        var (gamma, beta) = (norm.weight, norm.bias);
+        if (!NativeTeam.IsAvailable || gamma is null || beta is null ||
             ids.device_type != DeviceType.CPU || ids.dtype != ScalarType.Int64 || ids.dim() != 2 ||
             !TensorMemory.IsContiguousFloatCpu(tokens) || !TensorMemory.IsContiguousFloatCpu(positions) ||
             !TensorMemory.IsContiguousFloatCpu(gamma) || !TensorMemory.IsContiguousFloatCpu(beta) ||
@@ -72,7 +69,7 @@ public static unsafe class FusedEmbeddingMix
         {
             Ids = (long*)TensorMemory.Address(source), Groups = rows / n, N = n, Length = length, Width = width,
             TableRows = tokens.size(0), Tokens = TensorMemory.Floats(tokens), Positions = TensorMemory.Floats(positions),
-            Scaled = TensorMemory.Floats(scaled), Shift = TensorMemory.Floats(shift), Epsilon = (float)embedding.NormEpsilon,
+            Scaled = TensorMemory.Floats(scaled), Shift = TensorMemory.Floats(shift), Epsilon = (float)norm.eps,
             Output = TensorMemory.Floats(output),
         };
         NativeTeam.Check(NativeTeam.EmbedMix(&job, torch.get_num_threads()), "embedding + mux pass");

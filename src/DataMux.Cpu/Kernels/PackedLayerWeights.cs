@@ -3,7 +3,7 @@ using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
-namespace DataMux.Performance;
+namespace DataMux.Cpu;
 
 /// <summary>
 /// The four packed projections of an encoder layer of <paramref name="heads"/> heads, in call order, each in the two

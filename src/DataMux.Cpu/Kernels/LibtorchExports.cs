@@ -2,7 +2,7 @@ using System;
 using System.Runtime.InteropServices;
 using TorchSharp;
 
-namespace DataMux.Performance;
+namespace DataMux.Cpu;
 
 /// <summary>
 /// Looks up functions that <c>libtorch_cpu.so</c> exports but TorchSharp does not wrap: libtorch's own C++ entry
