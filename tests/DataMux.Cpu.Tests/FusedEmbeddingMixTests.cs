@@ -2,14 +2,14 @@ using System;
 using System.Linq;
 using DataMux.Backbones;
 using DataMux.Multiplexers;
-using DataMux.Performance;
+using DataMux.Cpu;
 using TorchSharp;
 using Xunit;
 using static TorchSharp.torch;
 
-namespace DataMux.Tests;
+namespace DataMux.Cpu.Tests;
 
-/// <summary>The one-pass embedding + element-wise mux of CPU inference computes what the two modules compute.</summary>
+/// <summary>The engine's one-pass embedding + element-wise mux computes what the two modules compute.</summary>
 public sealed class FusedEmbeddingMixTests : SeededTests
 {
     public static TheoryData<Mux, int, int, int> Shapes() => new()
@@ -46,14 +46,14 @@ public sealed class FusedEmbeddingMixTests : SeededTests
     private static void AssertMatches(Mux variant, int n, int length, int hidden, int threads, int? distinctIds = null)
     {
         using var embedding = new TokenEmbedding(new TokenLayout(30, n, 0), maxPositions: length + 2, hidden, dropout: 0.1);
-        using var mux = MultiplexerTests.Create(variant, n, hidden);
+        using var mux = CreateMux(variant, n, hidden);
         Randomize(embedding);
         embedding.eval();
         mux.eval();
         using var ids = randint(0, distinctIds ?? 30 + 2 + n, new long[] { 2 * n, length }, dtype: ScalarType.Int64);
 
         using var inference = inference_mode();
-        using var fused = TorchThreads.With(threads, () => mux.EmbedAndMix(embedding, ids));
+        using var fused = TorchThreads.With(threads, () => Mix(embedding, mux, ids));
         using var separate = mux.forward(embedding.forward(ids));
 
         Assert.Equal(new long[] { 2, length, hidden }, fused.shape);
@@ -62,10 +62,8 @@ public sealed class FusedEmbeddingMixTests : SeededTests
             "bit-identical to the two modules: the one-pass mix did not run (its float32 rounding differs somewhere)");
     }
 
-    [Theory]
-    [InlineData(false)] // inference: the one pass
-    [InlineData(true)]  // gradients on in eval mode: the pass declines and the modules run
-    public void Embed_and_mix_leaves_no_tensor_behind(bool gradients)
+    [Fact]
+    public void Embed_and_mix_leaves_no_tensor_behind()
     {
         using var modules = Evaluated(Mux.GaussianHadamard, n: 4);
         using var generator = new Generator(7);
@@ -73,8 +71,8 @@ public sealed class FusedEmbeddingMixTests : SeededTests
         var live = DisposeScopeManager.Statistics.ThreadTotalLiveCount;
         for (var call = 0; call < 10; call++)
         {
-            using var mode = gradients ? (IDisposable)enable_grad() : inference_mode();
-            modules.Mux.EmbedAndMix(modules.Embedding, ids).Dispose();
+            using var mode = inference_mode();
+            Mix(modules.Embedding, modules.Mux, ids).Dispose();
         }
 
         // The pass reads the embedding's tables, and every read of a module's weight makes a new tensor handle: read
@@ -89,7 +87,7 @@ public sealed class FusedEmbeddingMixTests : SeededTests
         using var ids = zeros(new long[] { 2, 0 }, dtype: ScalarType.Int64);
         using var inference = inference_mode();
 
-        var error = Assert.Throws<ArgumentException>(() => modules.Mux.EmbedAndMix(modules.Embedding, ids));
+        var error = Assert.Throws<ArgumentException>(() => Mix(modules.Embedding, modules.Mux, ids));
 
         Assert.Contains("1 <= positions", error.Message);
     }
@@ -97,8 +95,8 @@ public sealed class FusedEmbeddingMixTests : SeededTests
     [Fact]
     public void The_native_pass_is_built()
     {
-        // Without it EmbedAndMix runs the two modules, and the comparisons above would compare them with themselves.
-        Assert.True(FusedTokenDemux.IsAvailable, FusedTokenDemux.UnavailableReason);
+        // Without it the stage runs the two modules, and the comparisons above would compare them with themselves.
+        Assert.True(NativeTeam.IsAvailable, NativeTeam.UnavailableReason);
     }
 
     [Fact]
@@ -106,19 +104,19 @@ public sealed class FusedEmbeddingMixTests : SeededTests
     {
         const int width = FusedEmbeddingMix.MaximumWidth + 8;
         using var embedding = new TokenEmbedding(new TokenLayout(30, 2, 0), maxPositions: 6, width, dropout: 0.0);
-        using var mux = MultiplexerTests.Create(Mux.GaussianHadamard, 2, width);
+        using var mux = CreateMux(Mux.GaussianHadamard, 2, width);
         embedding.eval();
         mux.eval();
         using var ids = randint(0, 34, new long[] { 2, 4 }, dtype: ScalarType.Int64);
 
         using var inference = inference_mode();
-        using var mixed = mux.EmbedAndMix(embedding, ids);
+        using var mixed = Mix(embedding, mux, ids);
         using var separate = mux.forward(embedding.forward(ids));
         Assert.True(mixed.equal(separate).all().item<bool>(), "the modules, bit for bit");
     }
 
     [Fact]
-    public void The_switch_turns_the_pass_off_and_the_modules_run()
+    public void The_option_off_runs_the_modules()
     {
         using var modules = Evaluated(Mux.GaussianHadamard, n: 4);
         var (embedding, mux) = (modules.Embedding, modules.Mux);
@@ -127,42 +125,11 @@ public sealed class FusedEmbeddingMixTests : SeededTests
         using var inference = inference_mode();
         using var separate = mux.forward(embedding.forward(ids));
 
-        Assert.True(FusedEmbeddingMix.Enabled);
-        FusedEmbeddingMix.Enabled = false;
-        try
-        {
-            using var unfused = mux.EmbedAndMix(embedding, ids);
-            Assert.True(unfused.equal(separate).all().item<bool>(), "with the switch off, EmbedAndMix must run exactly the two modules");
-        }
-        finally
-        {
-            FusedEmbeddingMix.Enabled = true;
-        }
-    }
-
-    [Fact]
-    public void Training_runs_the_modules_so_gradients_flow_and_dropout_applies()
-    {
-        using var embedding = new TokenEmbedding(new TokenLayout(30, 2, 0), maxPositions: 10, hidden: 16, dropout: 0.5);
-        using var mux = new GaussianHadamardMultiplexer(2, 16, seed: 5);
-        embedding.train();
-        mux.train();
-        using var ids = randint(0, 34, new long[] { 4, 9 }, dtype: ScalarType.Int64);
-
-        using var mixed = mux.EmbedAndMix(embedding, ids);
-        Assert.True(mixed.requires_grad);
-        mixed.sum().backward();
-        Assert.NotNull(Parameter(embedding, "tokens.weight").grad);
-    }
-
-    [Fact]
-    public void Gradients_enabled_in_evaluation_mode_run_the_modules()
-    {
-        using var modules = Evaluated(Mux.BinaryHadamard, n: 2);
-        using var ids = randint(0, 34, new long[] { 4, 9 }, dtype: ScalarType.Int64);
-
-        using var mixed = modules.Mux.EmbedAndMix(modules.Embedding, ids);
-        Assert.True(mixed.requires_grad);
+        var stage = new EmbeddingMixStage(embedding, mux, fuse: false);
+        Assert.False(stage.Stage.Fused);
+        Assert.Contains("FusedEmbeddingMix off", stage.Stage.Detail);
+        using var unfused = stage.Apply(ids);
+        Assert.True(unfused.equal(separate).all().item<bool>(), "with the option off, the stage must run exactly the two modules");
     }
 
     [Theory]
@@ -174,7 +141,7 @@ public sealed class FusedEmbeddingMixTests : SeededTests
         using var ids = randint(0, 35, new long[] { 6, 9 }, dtype: ScalarType.Int64);
         using var inference = inference_mode();
 
-        using var mixed = modules.Mux.EmbedAndMix(modules.Embedding, ids);
+        using var mixed = Mix(modules.Embedding, modules.Mux, ids);
         using var separate = modules.Mux.forward(modules.Embedding.forward(ids));
         Assert.True(mixed.equal(separate).all().item<bool>());
     }
@@ -187,7 +154,7 @@ public sealed class FusedEmbeddingMixTests : SeededTests
         ids[1, 3] = tensor(34L);   // the table has 30 + 2 + 2 = 34 rows
         using var inference = inference_mode();
 
-        var error = Assert.Throws<ArgumentOutOfRangeException>(() => modules.Mux.EmbedAndMix(modules.Embedding, ids));
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => Mix(modules.Embedding, modules.Mux, ids));
         Assert.Contains("[0, 34)", error.Message);
         Assert.Equal(34L, error.ActualValue);
     }
@@ -199,7 +166,7 @@ public sealed class FusedEmbeddingMixTests : SeededTests
         using var ids = zeros(new long[] { 4, 5 }, dtype: ScalarType.Int64);
         using var inference = inference_mode();
 
-        var error = Assert.Throws<ArgumentException>(() => modules.Mux.EmbedAndMix(modules.Embedding, ids));
+        var error = Assert.Throws<ArgumentException>(() => Mix(modules.Embedding, modules.Mux, ids));
         Assert.Contains("positive multiple of 3", error.Message);
     }
 
@@ -210,16 +177,28 @@ public sealed class FusedEmbeddingMixTests : SeededTests
         using var ids = zeros(new long[] { 2, 5 }, dtype: ScalarType.Int64);
         using var inference = inference_mode();
 
-        var error = Assert.Throws<ArgumentException>(() => modules.Mux.EmbedAndMix(modules.Embedding, ids));
+        var error = Assert.Throws<ArgumentException>(() => Mix(modules.Embedding, modules.Mux, ids));
         Assert.Contains("[G·N, L, 16]", error.Message);
     }
+
+    // The engine's stage with the one pass on: what CpuEngine runs for the embedding and the mux.
+    private static Tensor Mix(TokenEmbedding embedding, Multiplexer mux, Tensor ids) => new EmbeddingMixStage(embedding, mux, fuse: true).Apply(ids);
+
+    private static Multiplexer CreateMux(Mux mux, int n, int hidden) => mux switch
+    {
+        Mux.GaussianHadamard => new GaussianHadamardMultiplexer(n, hidden, seed: 3),
+        Mux.Orthogonal => new OrthogonalMultiplexer(n, hidden, seed: 3),
+        Mux.BinaryHadamard => new BinaryHadamardMultiplexer(n, hidden, seed: 3),
+        Mux.Identity => new IdentityMultiplexer(n, hidden, seed: 3),
+        _ => new LearnedMultiplexer(n, hidden, seed: 3),
+    };
 
     // An embedding (vocabulary 30, width embeddingWidth) and a mux of width 16, both in evaluation mode.
     private static Modules Evaluated(Mux variant, int n, int embeddingWidth = 16)
     {
         var modules = new Modules(
             new TokenEmbedding(new TokenLayout(30, n, 0), maxPositions: 10, embeddingWidth, dropout: 0.0),
-            MultiplexerTests.Create(variant, n, 16));
+            CreateMux(variant, n, 16));
         modules.Embedding.eval();
         modules.Mux.eval();
         return modules;

@@ -2,14 +2,14 @@ using System;
 using System.Linq;
 using System.Threading.Tasks;
 using DataMux.Backbones;
-using DataMux.Performance;
+using DataMux.Cpu;
 using TorchSharp;
 using Xunit;
 using static TorchSharp.torch;
 
-namespace DataMux.Tests;
+namespace DataMux.Cpu.Tests;
 
-/// <summary>The encoder stack on a team of threads gives the layer-by-layer path's outputs, for every split of rows.</summary>
+/// <summary>The engine's encoder stack on a team of threads gives the layer-by-layer path's outputs, for every split of rows.</summary>
 public sealed class EncoderTeamTests : SeededTests
 {
     [Fact]
@@ -31,7 +31,6 @@ public sealed class EncoderTeamTests : SeededTests
     {
         using var encoder = Encoder();
         using var x = randn(groups, positions, 32);
-        using var packed = PackedWeights.Pack(encoder);
         using var expected = LayerByLayer(encoder, x, null);
         using var actual = TorchThreads.With(threads, () => Infer(encoder, x, null));
         AssertClose(expected, actual);
@@ -50,22 +49,13 @@ public sealed class EncoderTeamTests : SeededTests
         using var x = randn(groups, positions, hidden);
         using var mask = masked ? zeros(groups, positions, ScalarType.Bool) : null;
         for (var g = 1; g < groups && mask is not null; g++) mask[g, TensorIndex.Slice(positions - g)] = tensor(true);
-        using var expected = Infer(encoder, x, mask); // unpacked: the layers' own operators
-        using var packed = PackedWeights.Pack(encoder);
-        Assert.True(EncoderTeam.UsesPairSplit(groups * positions, 2, heads, feedForward));
+        using var expected = EncoderStages.Module(encoder, x, mask); // unpacked: the layers' own operators
+        Assert.True(EncoderTeam.UsesPairSplit(groups * positions, 2, heads, feedForward, pairSplit: true));
         using var pair = TorchThreads.With(2, () => Infer(encoder, x, mask));
-        EncoderTeam.PairSplit = false;
-        try
-        {
-            Assert.False(EncoderTeam.UsesPairSplit(groups * positions, 2, heads, feedForward));
-            using var rows = TorchThreads.With(2, () => Infer(encoder, x, mask));
-            AssertClose(expected, rows);
-            AssertTeamRan(encoder, x, mask, 2, rows);
-        }
-        finally
-        {
-            EncoderTeam.PairSplit = true;
-        }
+        Assert.False(EncoderTeam.UsesPairSplit(groups * positions, 2, heads, feedForward, pairSplit: false));
+        using var rows = TorchThreads.With(2, () => EncoderStages.Run(encoder, EncoderStages.Team with { PairSplit = false }, x, mask));
+        AssertClose(expected, rows);
+        AssertTeamRan(encoder, x, mask, 2, rows);
 
         AssertClose(expected, pair);
         AssertTeamRan(encoder, x, mask, 2, pair);
@@ -74,12 +64,13 @@ public sealed class EncoderTeamTests : SeededTests
     [Fact]
     public void The_pair_split_takes_two_thread_teams_with_few_rows_per_thread_and_at_least_two_heads()
     {
-        Assert.True(EncoderTeam.UsesPairSplit(2 * EncoderTeam.PairSplitBelowRowsPerThread - 1, 2, 12, 3072));
-        Assert.False(EncoderTeam.UsesPairSplit(2 * EncoderTeam.PairSplitBelowRowsPerThread, 2, 12, 3072));
-        Assert.False(EncoderTeam.UsesPairSplit(169, 1, 12, 3072));
-        Assert.False(EncoderTeam.UsesPairSplit(169, 3, 12, 3072));
-        Assert.False(EncoderTeam.UsesPairSplit(169, 2, 1, 3072));
-        Assert.False(EncoderTeam.UsesPairSplit(169, 2, 12, 1));
+        Assert.True(EncoderTeam.UsesPairSplit(2 * EncoderTeam.PairSplitBelowRowsPerThread - 1, 2, 12, 3072, true));
+        Assert.False(EncoderTeam.UsesPairSplit(2 * EncoderTeam.PairSplitBelowRowsPerThread - 1, 2, 12, 3072, false));
+        Assert.False(EncoderTeam.UsesPairSplit(2 * EncoderTeam.PairSplitBelowRowsPerThread, 2, 12, 3072, true));
+        Assert.False(EncoderTeam.UsesPairSplit(169, 1, 12, 3072, true));
+        Assert.False(EncoderTeam.UsesPairSplit(169, 3, 12, 3072, true));
+        Assert.False(EncoderTeam.UsesPairSplit(169, 2, 1, 3072, true));
+        Assert.False(EncoderTeam.UsesPairSplit(169, 2, 12, 1, true));
     }
 
     [Fact]
@@ -90,7 +81,6 @@ public sealed class EncoderTeamTests : SeededTests
         using var x = stored.permute(1, 2, 0); // [2, 9, 32], positions innermost in memory
         Assert.False(x.is_contiguous());
         using var before = x.clone();
-        using var packed = PackedWeights.Pack(encoder);
         using var expected = LayerByLayer(encoder, x, null);
         using var actual = TorchThreads.With(2, () => Infer(encoder, x, null));
         AssertClose(expected, actual);
@@ -105,7 +95,6 @@ public sealed class EncoderTeamTests : SeededTests
         Assert.True(4L * length * length * sizeof(float) > CpuAttention.ScoreBudgetBytes);
         using var encoder = Encoder();
         using var x = randn(1, length, 32);
-        using var packed = PackedWeights.Pack(encoder);
         using var expected = LayerByLayer(encoder, x, null);
         using var actual = TorchThreads.With(1, () => Infer(encoder, x, null));
         AssertClose(expected, actual);
@@ -121,7 +110,6 @@ public sealed class EncoderTeamTests : SeededTests
         // Sequence g has its last g positions padded.
         using var mask = zeros(4, 11, ScalarType.Bool);
         for (var g = 1; g < 4; g++) mask[g, TensorIndex.Slice(11 - g)] = tensor(true);
-        using var packed = PackedWeights.Pack(encoder);
         using var expected = LayerByLayer(encoder, x, mask);
         using var unmasked = LayerByLayer(encoder, x, null);
         using var actual = TorchThreads.With(threads, () => Infer(encoder, x, mask));
@@ -136,7 +124,6 @@ public sealed class EncoderTeamTests : SeededTests
         using var x = randn(2, 5, 32);
         using var mask = zeros(2, 5, ScalarType.Bool);
         mask[1] = tensor(true);
-        using var packed = PackedWeights.Pack(encoder);
         using var expected = LayerByLayer(encoder, x, mask);
         using var actual = Infer(encoder, x, mask);
         // Bit for bit (NaN where the layers give NaN): the same operators ran.
@@ -144,26 +131,21 @@ public sealed class EncoderTeamTests : SeededTests
     }
 
     [Fact]
-    public void Without_packed_weights_or_in_training_the_layers_run()
+    public void Without_packed_weights_the_layers_run_one_by_one()
     {
         using var encoder = Encoder();
         using var x = randn(2, 9, 32);
-        using var unpacked = Infer(encoder, x, null);
-        using var packed = PackedWeights.Pack(encoder);
+        using var module = EncoderStages.Module(encoder, x, null);
         using var teamed = Infer(encoder, x, null);
-        AssertClose(unpacked, teamed);
+        AssertClose(module, teamed);
         AssertTeamRan(encoder, x, null, 1, teamed);
 
-        // In training mode: the layers' operators, bit for bit the same as with the team switched off.
-        encoder.train();
-        using var layers = LayerByLayer(encoder, x, null);
-        using var training = Infer(encoder, x, null);
-        encoder.eval();
-        Assert.True(training.allclose(layers, 0, 0), "in training mode the layers must run, not the team");
-
-        // Autograd on: the layers' path, whose outputs carry a gradient function.
-        using var withGradient = encoder.forward(x.requires_grad_(true), null);
-        Assert.True(withGradient.requires_grad);
+        // Packing off: the team (which multiplies packed pieces) cannot run; the engine's layers with ordinary products
+        // and the layers' attention (9 positions) are the module's operators, bit for bit.
+        using var stage = new EncoderStage(encoder, new CpuEngineOptions { PackedWeights = false });
+        Assert.Contains("the native pass needs every layer packed", stage.Stage.Detail);
+        using var unpacked = EncoderStages.Infer(stage, x, null);
+        Assert.True(unpacked.allclose(module, 0, 0), "without packed weights the layers' operators must run");
     }
 
     [Fact]
@@ -173,7 +155,6 @@ public sealed class EncoderTeamTests : SeededTests
         using var encoder = new TransformerEncoder(1, 2 * heads, heads, 8, 0.0);
         encoder.eval();
         using var x = randn(2, 5, 2 * heads);
-        using var packed = PackedWeights.Pack(encoder);
         using var expected = TorchThreads.With(2, () => LayerByLayer(encoder, x, null));
         using var actual = TorchThreads.With(2, () => Infer(encoder, x, null));
         Assert.True(actual.allclose(expected, 0, 0), "past the team's head limit the layers must run, bit for bit");
@@ -183,7 +164,7 @@ public sealed class EncoderTeamTests : SeededTests
     public void Passes_from_several_threads_at_once_agree()
     {
         using var encoder = Encoder();
-        using var packed = PackedWeights.Pack(encoder);
+        using var stage = new EncoderStage(encoder, EncoderStages.Team);
         var inputs = Enumerable.Range(0, 6).Select(i => randn(1 + i % 3, 17, 32)).ToArray();
         var expected = inputs.Select(x => LayerByLayer(encoder, x, null)).ToArray();
         var actual = TorchThreads.With(2, () =>
@@ -191,7 +172,7 @@ public sealed class EncoderTeamTests : SeededTests
             var results = new Tensor[inputs.Length];
             Parallel.For(0, inputs.Length * 4, new ParallelOptions { MaxDegreeOfParallelism = 3 }, i =>
             {
-                var result = Infer(encoder, inputs[i % inputs.Length], null);
+                var result = EncoderStages.Infer(stage, inputs[i % inputs.Length], null);
                 if (i < inputs.Length) results[i] = result;
                 else result.Dispose();
             });
@@ -224,22 +205,7 @@ public sealed class EncoderTeamTests : SeededTests
         return encoder;
     }
 
-    private static Tensor Infer(TransformerEncoder encoder, Tensor x, Tensor? mask)
-    {
-        using var inference = inference_mode();
-        return encoder.forward(x, mask);
-    }
+    private static Tensor Infer(TransformerEncoder encoder, Tensor x, Tensor? mask) => EncoderStages.Run(encoder, EncoderStages.Team, x, mask);
 
-    private static Tensor LayerByLayer(TransformerEncoder encoder, Tensor x, Tensor? mask)
-    {
-        EncoderTeam.Enabled = false;
-        try
-        {
-            return Infer(encoder, x, mask);
-        }
-        finally
-        {
-            EncoderTeam.Enabled = true;
-        }
-    }
+    private static Tensor LayerByLayer(TransformerEncoder encoder, Tensor x, Tensor? mask) => EncoderStages.Run(encoder, EncoderStages.LayerByLayer, x, mask);
 }

@@ -1,19 +1,18 @@
 using DataMux.Backbones;
-using DataMux.Performance;
+using DataMux.Cpu;
 using TorchSharp;
 using Xunit;
 using static TorchSharp.torch;
 
-namespace DataMux.Tests;
+namespace DataMux.Cpu.Tests;
 
-/// <summary>The MKL attention path used in CPU inference computes what libtorch's fused operator computes.</summary>
+/// <summary>The engine's MKL attention path computes what libtorch's fused operator (the layer's own) computes.</summary>
 public sealed class CpuAttentionTests : SeededTests
 {
     [Fact]
     public void Libtorch_on_this_platform_exports_what_the_path_needs()
     {
         Assert.True(CpuAttention.IsAvailable, CpuAttention.UnavailableReason);
-        Assert.True(CpuAttention.Enabled);
     }
 
     [Theory]
@@ -94,17 +93,10 @@ public sealed class CpuAttentionTests : SeededTests
         byQuery[0, 0, TensorIndex.Slice(0, 10), 0] = tensor(false);
 
         using var inference = inference_mode();
-        using var fast = layer.forward(x, byQuery);
-        CpuAttention.Enabled = false;
-        try
-        {
-            using var fused = layer.forward(x, byQuery);
-            Assert.True(fast.equal(fused).all().item<bool>(), $"max difference {(fast - fused).abs().max().item<float>()}");
-        }
-        finally
-        {
-            CpuAttention.Enabled = true;
-        }
+        using var compiled = new CompiledLayer(layer, packWeights: false, mklAttention: true);
+        using var fast = compiled.Forward(x, byQuery);
+        using var fused = layer.forward(x, byQuery);
+        Assert.True(fast.equal(fused).all().item<bool>(), $"max difference {(fast - fused).abs().max().item<float>()}");
     }
 
     /// <summary>
@@ -114,18 +106,8 @@ public sealed class CpuAttentionTests : SeededTests
     private static void AssertSameWithinRounding(Tensor fast, Tensor fused) =>
         TensorAssertions.AssertCloseButNotIdentical(fast, fused, 1e-5, 1e-5, "bit-identical to the fused operator: the MKL attention path did not run");
 
-    private static Tensor Infer(TransformerEncoder encoder, Tensor x, Tensor? padding, bool cpuAttention)
-    {
-        var before = CpuAttention.Enabled;
-        CpuAttention.Enabled = cpuAttention;
-        try
-        {
-            using var inference = inference_mode();
-            return encoder.forward(x, padding);
-        }
-        finally
-        {
-            CpuAttention.Enabled = before;
-        }
-    }
+    // With MKL attention: the engine's layers with ordinary products; without: the encoder's own module (fused operator).
+    private static Tensor Infer(TransformerEncoder encoder, Tensor x, Tensor? padding, bool cpuAttention) => cpuAttention
+        ? EncoderStages.Run(encoder, EncoderStages.Unpacked, x, padding)
+        : EncoderStages.Module(encoder, x, padding);
 }

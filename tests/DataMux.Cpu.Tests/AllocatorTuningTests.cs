@@ -1,7 +1,7 @@
-using DataMux.Performance;
+using DataMux.Cpu;
 using Xunit;
 
-namespace DataMux.Tests;
+namespace DataMux.Cpu.Tests;
 
 public class AllocatorTuningTests
 {

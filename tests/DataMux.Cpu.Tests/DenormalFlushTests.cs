@@ -1,9 +1,9 @@
 using System.Threading;
-using DataMux.Performance;
+using DataMux.Cpu;
 using TorchSharp;
 using Xunit;
 
-namespace DataMux.Tests;
+namespace DataMux.Cpu.Tests;
 
 public class DenormalFlushTests
 {

@@ -1,13 +1,13 @@
 using System.Linq;
 using DataMux.Demultiplexers;
-using DataMux.Performance;
+using DataMux.Cpu;
 using TorchSharp;
 using Xunit;
 using static TorchSharp.torch;
 
-namespace DataMux.Tests;
+namespace DataMux.Cpu.Tests;
 
-/// <summary>The index demux's one-pass token tail (sum + GELU + LayerNorm) computes what the operators compute.</summary>
+/// <summary>The engine's one-pass token tail of the index demux (sum + GELU + LayerNorm) computes what the demux's operators compute.</summary>
 public sealed class FusedTokenDemuxTests : SeededTests
 {
     public static TheoryData<int, int, int, int> Shapes() => new()
@@ -32,26 +32,15 @@ public sealed class FusedTokenDemuxTests : SeededTests
         TorchThreads.With(threads, () => AssertMatches(groups, n, length, 24, threads));
 
     [Fact]
-    public void The_switch_turns_the_pass_off_and_the_operators_run()
+    public void The_pass_agrees_with_the_demuxs_own_operators()
     {
         using var demux = Randomized(n: 3, hidden: 16);
         using var hidden = randn(2, 3 + 1 + 6, 16);
         using var inference = inference_mode();
-        using var fused = demux.Tokens(hidden);
-
-        Assert.True(FusedTokenDemux.Enabled);
-        FusedTokenDemux.Enabled = false;
-        try
-        {
-            using var separate = demux.Tokens(hidden);
-            Assert.True(fused.allclose(separate, 1e-5, 1e-5), $"max difference {(fused - separate).abs().max().item<float>()}");
-            Assert.False(fused.equal(separate).all().item<bool>() && FusedTokenDemux.IsAvailable,
-                "with the switch on, the native pass ran (its float32 rounding differs somewhere from the operators')");
-        }
-        finally
-        {
-            FusedTokenDemux.Enabled = true;
-        }
+        using var fused = Fused(demux, hidden, null);
+        using var separate = demux.Tokens(hidden);
+        TensorAssertions.AssertCloseButNotIdentical(fused, separate, 1e-5, 1e-5,
+            "bit-identical to the demux's operators: the native pass did not run (its float32 rounding differs somewhere)");
     }
 
     [Theory]
@@ -62,57 +51,35 @@ public sealed class FusedTokenDemuxTests : SeededTests
         using var demux = Randomized(n, hidden);
         using var states = randn(groups, n + 1 + length, hidden);
         using var rows = randn(groups * n, length, hidden);
-        var linear = (TorchSharp.Modules.Linear)demux.named_children().Single(c => c.name == "project").module;
-        var norm = (TorchSharp.Modules.LayerNorm)demux.named_children().Single(c => c.name == "norm").module;
+        var linear = ModuleChildren.Get<TorchSharp.Modules.Linear>(demux, "project");
+        var norm = ModuleChildren.Get<TorchSharp.Modules.LayerNorm>(demux, "norm");
         using var inference = inference_mode();
-
-        using var fused = demux.Tokens(states, rows);
+        using var fused = Fused(demux, states, rows);
         using var index = states.narrow(1, 0, n).unsqueeze(2).expand(groups, n, length, hidden);
         using var content = states.narrow(1, n + 1, length).unsqueeze(1).expand(groups, n, length, hidden);
         using var projected = linear.forward(cat(new[] { index, content }, -1)) + rows.view(groups, n, length, hidden);
         using var expected = norm.forward(nn.functional.gelu(projected)).reshape(groups * n, length, hidden);
-
         Assert.True(fused.allclose(expected, 1e-4, 1e-4), $"max difference {(fused - expected).abs().max().item<float>()}");
-        FusedTokenDemux.Enabled = false;
-        try
-        {
-            using var separate = demux.Tokens(states, rows);
-            Assert.True(separate.allclose(expected, 1e-4, 1e-4), $"operators: max difference {(separate - expected).abs().max().item<float>()}");
-        }
-        finally
-        {
-            FusedTokenDemux.Enabled = true;
-        }
+        using var separate = demux.Tokens(states, rows);
+        Assert.True(separate.allclose(expected, 1e-4, 1e-4), $"operators: max difference {(separate - expected).abs().max().item<float>()}");
     }
 
     [Fact]
     public void The_native_pass_is_built()
     {
-        // Without it the switch tests above compare the operators with themselves.
+        // Without it the engine runs the demux's operators for token models.
         Assert.True(FusedTokenDemux.IsAvailable, FusedTokenDemux.UnavailableReason);
-    }
-
-    [Fact]
-    public void Gradients_enabled_run_the_operators_so_gradients_flow()
-    {
-        using var demux = Randomized(n: 2, hidden: 16);
-        using var hidden = randn(new long[] { 1, 2 + 1 + 4, 16 }, requires_grad: true);
-
-        using var tokens = demux.Tokens(hidden);
-        Assert.True(tokens.requires_grad);
-        tokens.sum().backward();
-        Assert.NotNull(hidden.grad);
     }
 
     private static void AssertMatches(int groups, int n, int length, int hidden, int threads)
     {
         using var demux = Randomized(n, hidden);
         using var states = randn(groups, n + 1 + length, hidden);
-        var linear = (TorchSharp.Modules.Linear)demux.named_children().Single(c => c.name == "project").module;
-        var norm = (TorchSharp.Modules.LayerNorm)demux.named_children().Single(c => c.name == "norm").module;
+        var linear = ModuleChildren.Get<TorchSharp.Modules.Linear>(demux, "project");
+        var norm = ModuleChildren.Get<TorchSharp.Modules.LayerNorm>(demux, "norm");
         using var inference = inference_mode();
 
-        using var tokens = demux.Tokens(states);
+        using var tokens = Fused(demux, states, null);
         // The definition: the shared MLP on the concatenation [pᵢ ; hₜ] of input i's index state and token t's state.
         using var index = states.narrow(1, 0, n).unsqueeze(2).expand(groups, n, length, hidden);
         using var content = states.narrow(1, n + 1, length).unsqueeze(1).expand(groups, n, length, hidden);
@@ -121,6 +88,19 @@ public sealed class FusedTokenDemuxTests : SeededTests
 
         Assert.Equal(new long[] { groups * n, length, hidden }, tokens.shape);
         Assert.True(tokens.allclose(expected, 1e-4, 1e-4), $"{threads} threads: max difference {(tokens - expected).abs().max().item<float>()}");
+    }
+
+    /// <summary>The engine's pass on the demux's registered projection and norm (what the demux stage runs): <c>[G·N, L, d]</c>.</summary>
+    private static Tensor Fused(IndexEmbeddingDemultiplexer demux, Tensor states, Tensor? rows)
+    {
+        var (groups, n, width) = (states.size(0), demux.N, states.size(2));
+        var length = states.size(1) - demux.PrefixLength;
+        var project = ModuleChildren.Get<TorchSharp.Modules.Linear>(demux, "project");
+        var norm = ModuleChildren.Get<TorchSharp.Modules.LayerNorm>(demux, "norm");
+        using var shortcut = rows?.view(groups, n, length, width);
+        using var normalized = TokenDemuxStage.TryTokens(project, norm, n, demux.PrefixLength, states, shortcut);
+        Assert.NotNull(normalized);
+        return normalized.reshape(groups * n, length, width);
     }
 
     /// <summary>An index demux whose LayerNorm has non-trivial affine parameters (a fresh one has γ = 1, β = 0).</summary>
