@@ -45,14 +45,27 @@ internal sealed class TokenDemuxStage
         if (!Stage.Fused) return model.Decode(hidden, batch);
         var parts = model.Parts;
         using var scope = torch.NewDisposeScope();
-        var (n, prefix, width) = (parts.Demux.N, parts.Demux.PrefixLength, parts.Demux.Hidden);
-        var (groups, length) = (hidden.size(0), hidden.size(1) - prefix);
-        var weight = project!.weight!;
-        var indices = functional.linear(hidden.narrow(1, 0, n), weight.narrow(1, 0, width));                                 // [G, N, d]
-        var content = functional.linear(hidden.narrow(1, prefix, length), weight.narrow(1, width, width), project.bias);   // [G, L, d]
-        var rows = parts.Shortcut?.forward(batch.Tokens).view(groups, n, length, width);                                   // [G, N, L, d]
-        if (FusedTokenDemux.TryApply(indices, content, rows, norm!.weight!, norm.bias!, norm.eps) is not { } normalized)
+        var (groups, n, width) = (hidden.size(0), parts.Demux.N, parts.Demux.Hidden);
+        var length = hidden.size(1) - parts.Demux.PrefixLength;
+        var rows = parts.Shortcut?.forward(batch.Tokens).view(groups, n, length, width);
+        if (TryTokens(project!, norm!, n, parts.Demux.PrefixLength, hidden, rows) is not { } normalized)
             return scope.MoveToOuter(model.Decode(hidden, batch));
         return scope.MoveToOuter(parts.Head.forward(normalized.reshape(groups * n, length, width)));
+    }
+
+    /// <summary>
+    /// The index demux over tokens, <c>LayerNorm(GELU(W_p·pᵢ + W_h·hₜ + b (+ shortcut row)))</c>, from its projection
+    /// <paramref name="project"/> (2d -> d) and <paramref name="norm"/>, on the backbone's output <c>[G, P+L, d]</c>:
+    /// <c>[G, N, L, d]</c>, or null when the native pass cannot serve the call.
+    /// </summary>
+    public static Tensor? TryTokens(Linear project, LayerNorm norm, int n, int prefix, Tensor hidden, Tensor? shortcutRows)
+    {
+        using var scope = torch.NewDisposeScope();
+        var width = hidden.size(2);
+        var weight = project.weight!;
+        var indices = functional.linear(hidden.narrow(1, 0, n), weight.narrow(1, 0, width));                                          // [G, N, d]
+        var content = functional.linear(hidden.narrow(1, prefix, hidden.size(1) - prefix), weight.narrow(1, width, width), project.bias); // [G, L, d]
+        var normalized = FusedTokenDemux.TryApply(indices, content, shortcutRows, norm.weight!, norm.bias!, norm.eps);
+        return normalized is null ? null : scope.MoveToOuter(normalized);
     }
 }
