@@ -4,7 +4,7 @@ using System.Globalization;
 using System.IO;
 using System.Linq;
 using DataMux.Batching;
-using DataMux.Performance;
+using DataMux.Cpu;
 using TorchSharp;
 using static TorchSharp.torch;
 

@@ -111,11 +111,61 @@ public sealed class CpuEngine : IDisposable
         using var scope = torch.NewDisposeScope();
         var batch = MultiplexedBatch.Group(tokens, configuration.N, configuration.PaddingToken);
         var prefixed = parts.Demux.AddPrefix(batch.Tokens);
-        var mixed = embeddingMix.Apply(prefixed);
-        if (configuration.Reembed) mixed = parts.Embedding.Reembed(mixed);
-        var hidden = encoder.Apply(mixed, batch.PaddingMask(prefixed));
-        var logits = demux.Apply(hidden, batch);
-        return scope.MoveToOuter(batch.Ungroup(logits));
+        var hidden = Encode(EmbedAndMix(prefixed), batch.PaddingMask(prefixed));
+        return scope.MoveToOuter(batch.Ungroup(Decode(hidden, batch)));
+    }
+
+    /// <summary>
+    /// The first stage of <see cref="forward"/>, for per-stage timing and inspection: the prefixed ids of grouped rows
+    /// <c>[G·N, P+L]</c> embedded and mixed, and re-embedded where the model does: <c>[G, P+L, d]</c>. The ids are not
+    /// checked again: pass what <c>demux.AddPrefix</c> made of rows <see cref="forward"/> accepts.
+    /// </summary>
+    public Tensor EmbedAndMix(Tensor prefixed)
+    {
+        ObjectDisposedException.ThrowIf(disposed, this);
+        ArgumentNullException.ThrowIfNull(prefixed);
+        using var inference = torch.inference_mode();
+        var parts = model.Parts;
+        if (embeddingMix is null)
+        {
+            using var embedded = parts.Embedding.forward(prefixed);
+            return Reembedded(parts.Mux.forward(embedded));
+        }
+
+        return Reembedded(embeddingMix.Apply(prefixed));
+    }
+
+    /// <summary>
+    /// The encoder stack as the engine runs it, for per-stage timing (a backbone-only ceiling): <c>[G, L, d]</c> with
+    /// a padding mask <c>[G, L]</c> (bool, true at padded positions) or null -> <c>[G, L, d]</c>.
+    /// </summary>
+    public Tensor Encode(Tensor mixed, Tensor? paddingMask)
+    {
+        ObjectDisposedException.ThrowIf(disposed, this);
+        ArgumentNullException.ThrowIfNull(mixed);
+        using var inference = torch.inference_mode();
+        return encoder?.Apply(mixed, paddingMask) ?? model.Parts.Encoder.forward(mixed, paddingMask);
+    }
+
+    /// <summary>
+    /// The last stage of <see cref="forward"/>: demultiplexes the backbone's output <c>[G, P+L, d]</c> of
+    /// <paramref name="batch"/> and applies the head, logits for every grouped row, filler rows included
+    /// (<c>batch.Ungroup</c> strips them), as the model's <c>Decode</c>.
+    /// </summary>
+    public Tensor Decode(Tensor hidden, MultiplexedBatch batch)
+    {
+        ObjectDisposedException.ThrowIf(disposed, this);
+        ArgumentNullException.ThrowIfNull(hidden);
+        ArgumentNullException.ThrowIfNull(batch);
+        using var inference = torch.inference_mode();
+        return demux?.Apply(hidden, batch) ?? model.Decode(hidden, batch);
+    }
+
+    // The mix through the embedding block again, where the model does (the generated Encode's order).
+    private Tensor Reembedded(Tensor mixed)
+    {
+        if (!model.Configuration.Reembed) return mixed;
+        using (mixed) return model.Parts.Embedding.Reembed(mixed);
     }
 
     /// <summary>
