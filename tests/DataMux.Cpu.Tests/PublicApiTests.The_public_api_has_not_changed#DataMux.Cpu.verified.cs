@@ -10,7 +10,10 @@ namespace DataMux.Cpu
         public DataMux.Cpu.CpuEngineOptions Options { get; }
         public long Packings { get; }
         public DataMux.Cpu.CpuEngineReport Report { get; }
+        public TorchSharp.torch.Tensor Decode(TorchSharp.torch.Tensor hidden, DataMux.Batching.MultiplexedBatch batch) { }
         public void Dispose() { }
+        public TorchSharp.torch.Tensor EmbedAndMix(TorchSharp.torch.Tensor prefixed) { }
+        public TorchSharp.torch.Tensor Encode(TorchSharp.torch.Tensor mixed, TorchSharp.torch.Tensor? paddingMask) { }
         protected override void Finalize() { }
         public void Repack() { }
         public TorchSharp.torch.Tensor forward(TorchSharp.torch.Tensor tokens) { }

@@ -32,7 +32,7 @@ internal sealed class PackedLayerWeights(int heads, Linear queryKeyValue, Linear
     /// Whether the four copies can serve the calling layer's projections on <paramref name="input"/>, a float32 CPU
     /// tensor; re-packs the weights that changed in place. Copies shared by several layers are never re-packed for a
     /// layer whose weights moved to other storage (that layer takes the ordinary products): re-packing them would change
-    /// them under the other layers, also while they multiply. (Only layers of these heads get these copies: PackWeights.)
+    /// them under the other layers, also while they multiply. (Only layers of these heads get these copies: SharedPackedWeights keys them by heads.)
     /// </summary>
     public bool PrepareFor(Tensor input, Linear queryKeyValue, Linear output, Linear expand, Linear contract) =>
         input.device_type == DeviceType.CPU && input.dtype == ScalarType.Float32 &&
