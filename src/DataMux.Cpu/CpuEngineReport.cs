@@ -5,7 +5,7 @@ using System.Linq;
 namespace DataMux.Cpu;
 
 /// <summary>One stage of a compiled model's forward pass and how the engine runs it.</summary>
-/// <param name="Name">The stage: "embedding + mux", "encoder", "demux".</param>
+/// <param name="Name">The stage: "embedding + mux", "encoder", "demux + head".</param>
 /// <param name="Fused">Whether the engine's own CPU path runs it (false: the model's own modules).</param>
 /// <param name="Detail">What runs, and why a faster path does not where one exists.</param>
 public sealed record CpuEngineStage(string Name, bool Fused, string Detail)

@@ -225,6 +225,24 @@ public sealed class CpuEngineTests : SeededTests
     }
 
     [Fact]
+    public void Calls_from_several_threads_at_once_agree_with_one_at_a_time()
+    {
+        using var model = new GaussianIndexTagger();
+        using var engine = CpuEngine.Compile(model);
+        var inputs = Enumerable.Range(0, 6).Select(i => Tokens(model, 1 + 2 * i)).ToArray();
+        var expected = inputs.Select(engine.forward).ToArray();
+        var actual = new Tensor[inputs.Length];
+        System.Threading.Tasks.Parallel.For(0, inputs.Length * 4, new System.Threading.Tasks.ParallelOptions { MaxDegreeOfParallelism = 3 }, i =>
+        {
+            var result = engine.forward(inputs[i % inputs.Length]);
+            if (i < inputs.Length) actual[i] = result;
+            else result.Dispose();
+        });
+        for (var i = 0; i < inputs.Length; i++) Assert.True(actual[i].allclose(expected[i], 1e-5, 1e-6), $"input {i}: max difference {(actual[i] - expected[i]).abs().max().item<float>()}");
+        foreach (var tensor in inputs.Concat(expected).Concat(actual)) tensor.Dispose();
+    }
+
+    [Fact]
     public void Outputs_take_no_part_in_autograd()
     {
         using var model = new GaussianIndexTagger();

@@ -63,7 +63,7 @@ internal sealed class EncoderStage : IDisposable
             return $"the encoder's module, {count} layers (PackedWeights and CpuAttention off" + (CpuAttention.IsAvailable ? ")" : $"; MKL attention: {CpuAttention.UnavailableReason})");
         var packing = !options.PackedWeights ? "ordinary products (PackedWeights off)"
             : !MklPackedGemm.IsAvailable ? $"ordinary products (MKL packed GEMM: {MklPackedGemm.UnavailableReason})"
-            : packed ? $"weights packed for MKL ({layers.Sum(layer => layer.PackedBytes) / 1048576.0:F0} MiB reserved)"
+            : packed ? $"weights packed for MKL ({layers.Sum(layer => layer.PackedBytes) / 1048576.0:F0} MiB reserved, one copy per set of weights: engines of models sharing them share it)"
             : $"weights packed in {layers.Count(layer => layer.IsPacked)} of {layers.Length} layers (the others' weights are not contiguous float32 CPU tensors)";
         var attending = attention ? "attention through MKL's batched products for 64 positions or more, libtorch's fused operator below"
             : options.CpuAttention ? $"libtorch's fused attention (MKL attention: {CpuAttention.UnavailableReason})"
