@@ -12,7 +12,7 @@ using Accuracy.Runs;
 using Accuracy.Tasks;
 using DataMux.Datasets;
 using DataMux.Examples.Common;
-using DataMux.Performance;
+using DataMux.Cpu;
 using DataMux.Training;
 using TorchSharp;
 

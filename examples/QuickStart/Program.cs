@@ -4,7 +4,7 @@ using System.Globalization;
 using System.IO;
 using System.Linq;
 using DataMux.Batching;
-using DataMux.Performance;
+using DataMux.Cpu;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -19,6 +19,10 @@ internal static class Program
 {
     private const int ThroughputRounds = 11;
     private const int RowsPerForward = 200;   // a multiple of every N offered, so no chunk needs filler rows
+
+    // The CPU engine's options for the timing: every path but packed weights, which ran this d = 128 encoder at 0.9x
+    // (docs/performance.md); without them the encoder runs layer by layer and the element-wise mux's embedding pass is fused.
+    private static readonly CpuEngineOptions InferenceOptions = new() { PackedWeights = false };
 
     public static int Main(string[] args)
     {
@@ -67,9 +71,11 @@ internal static class Program
         // 2. Train and evaluate every width: the plain baseline, then the multiplexed models.
         var trained = options.Widths.Select(n => Trial.Run(n, device, data, options)).ToList();
 
-        // 3. Throughput: the same held-out sentences through every model, timed interleaved.
+        // 3. Throughput: the same held-out sentences through every model compiled for CPU inference, timed interleaved.
         using var testTokens = data.TestTokens.to(device);
-        var (speeds, speedUps) = ThroughputMeter.Measure(trained.Select(t => t.Model).ToList(), testTokens, RowsPerForward, ThroughputRounds);
+        var engines = trained.Select(t => CpuEngine.Compile((IMultiplexedModel)t.Model, InferenceOptions)).ToList();
+        var (speeds, speedUps) = ThroughputMeter.Measure(engines, testTokens, RowsPerForward, ThroughputRounds);
+        foreach (var engine in engines) engine.Dispose();
         var results = trained.Select((t, i) => new ModelResult(t.N, t.Accuracy, speeds[i], speedUps[i], t.TrainSeconds)).ToList();
         Console.WriteLine();
         Console.Write(ResultsTable.Format(results));

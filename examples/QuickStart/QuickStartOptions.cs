@@ -15,7 +15,7 @@ namespace DataMux.Examples.QuickStart;
 /// <param name="Batch">Instances per optimisation step (a step sees Batch / N groups).</param>
 /// <param name="Validation">Evaluate on 20% of the training sentences instead of the test set (for tuning).</param>
 /// <param name="WarmupSteps">Retrieval warm-up steps of every multiplexed model.</param>
-/// <param name="CpuTuning">Whether the process-wide CPU settings are switched on (<see cref="Performance.CpuTuning"/>).</param>
+/// <param name="CpuTuning">Whether the process-wide CPU settings are switched on (<see cref="DataMux.Cpu.CpuTuning"/>).</param>
 internal sealed record QuickStartOptions(int Epochs, IReadOnlyList<int> Widths, int Seed, string Device, int? Threads, double LearningRate, int Batch, bool Validation,
     int WarmupSteps = 400, bool CpuTuning = true)
 {

@@ -2,14 +2,15 @@ using System;
 using System.Collections.Generic;
 using System.Diagnostics;
 using System.Linq;
-using DataMux.Batching;
+using DataMux.Cpu;
 using TorchSharp;
 using static TorchSharp.torch;
 
 namespace DataMux.Examples.QuickStart;
 
 /// <summary>
-/// Measures inference throughput (instances per second) of several models on the same rows. Models are timed
+/// Measures inference throughput (instances per second) of several compiled models (<see cref="CpuEngine"/>) on the
+/// same rows, <c>rowsPerBatch</c> rows a call. Models are timed
 /// interleaved — round r runs every model once, in an order that rotates each round — so that a slow spell
 /// on a shared machine hits all of them alike; the median over the rounds is reported. One untimed warm-up
 /// pass per model comes first (allocator, kernels, lazy initialisation). The speed-up of model m over model 0
@@ -19,7 +20,7 @@ internal static class ThroughputMeter
 {
     /// <summary>Median instances/s of every model and median within-round speed-up over model 0.</summary>
     public static (IReadOnlyList<double> InstancesPerSecond, IReadOnlyList<double> SpeedUp) Measure(
-        IReadOnlyList<nn.Module<Tensor, Tensor>> models, Tensor tokens, int rowsPerBatch, int rounds)
+        IReadOnlyList<CpuEngine> models, Tensor tokens, int rowsPerBatch, int rounds)
     {
         foreach (var model in models) Run(model, tokens, rowsPerBatch);
 
@@ -38,12 +39,15 @@ internal static class ThroughputMeter
         return (samples.Select(Median).ToArray(), speedUps);
     }
 
-    private static void Run(nn.Module<Tensor, Tensor> model, Tensor tokens, int rowsPerBatch)
+    private static void Run(CpuEngine model, Tensor tokens, int rowsPerBatch)
     {
         using var scope = NewDisposeScope();
-        var logits = BatchedInference.Predict(model, tokens, rowsPerBatch);
-        // Reading one value waits for asynchronous (CUDA) work, so the timing covers the whole computation.
-        _ = logits.sum().item<float>();
+        for (var first = 0L; first < tokens.shape[0]; first += rowsPerBatch)
+        {
+            var logits = model.forward(tokens.narrow(0, first, Math.Min(rowsPerBatch, tokens.shape[0] - first)));
+            // Reading one value waits for asynchronous (CUDA) work, so the timing covers the whole computation.
+            _ = logits.sum().item<float>();
+        }
     }
 
     private static double Median(List<double> values)

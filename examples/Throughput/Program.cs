@@ -8,7 +8,7 @@ using DataMux;
 using Throughput.Cli;
 using Throughput.Measurement;
 using Throughput.Models;
-using DataMux.Performance;
+using DataMux.Cpu;
 using Throughput.Report;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -74,7 +74,7 @@ if (options.Peer is not null)
 }
 
 var wall = Stopwatch.StartNew();
-RuntimeSwitches.Apply(options);
+var engineOptions = RuntimeSwitches.Apply(options);
 
 var entries = catalogue
     .Where(e => e.Baseline || (options.Ns.Contains(e.N) && muxes.Contains(e.Mux)))
@@ -84,11 +84,11 @@ if (options.Soak > 0)
 {
     var soakEntry = entries.Where(e => !e.Baseline).OrderByDescending(e => e.N).First();
     var soakModel = Build(new[] { soakEntry })[soakEntry];
-    using var soakPacked = options.PackedWeights ? PackedWeights.Pack((nn.Module)soakModel) : null;
-    Console.WriteLine($"Packed encoder weights: {soakPacked?.Status ?? "off (--no-packed-weights)"}");
-    var soak = Soak.Run(soakModel, options.Soak, Console.WriteLine);
+    using var soakEngine = CpuEngine.Compile(soakModel, engineOptions);
+    Console.WriteLine(soakEngine.Report);
+    var soak = Soak.Run(soakEngine, options.Soak, Console.WriteLine);
     var soakRows = Workload.For(soakModel.Configuration).Rows;
-    Console.WriteLine($"Soak: {soak.Batches} batches of up to {soakRows} rows in {soak.Calls} BatchedInference.Predict calls (one batch, then three with a partial last group, in turn) on {soak.Model} in {soak.Seconds:F0}s");
+    Console.WriteLine($"Soak: {soak.Batches} batches of up to {soakRows} rows in {soak.Calls} calls (one batch, then three with a partial last group, in turn) on {soak.Model} in {soak.Seconds:F0}s");
     Console.WriteLine(soak.StartBytes == 0
         ? "RSS: not available (/proc is not there)"
         : $"RSS start {soak.StartBytes / 1048576.0:F1} MiB, end {soak.EndBytes / 1048576.0:F1} MiB, growth {soak.GrowthPercent:F2}% (goal < {SoakResult.GrowthGoalPercent}%)");
@@ -98,11 +98,14 @@ if (options.Soak > 0)
 }
 
 var models = Build(entries);
-// After the models share their weights, so that all of them share one packed copy of the encoder.
-using var packedWeights = options.PackedWeights ? PackedWeights.Pack(models.Values.Cast<nn.Module>().ToArray()) : null;
-Console.WriteLine($"Packed encoder weights: {packedWeights?.Status ?? "off (--no-packed-weights)"}");
+// Compiled after the models share their weights, so that all of them share one packed copy of the encoder.
+using var engines = new CompiledModels(models.ToDictionary(p => p.Key, p => CpuEngine.Compile(p.Value, engineOptions)));
 var baselineEntry = entries.Single(e => e.Baseline);
 var baseline = models[baselineEntry];
+// What runs, from the engines' reports: the baseline's and every other distinct one (the N = 40 model's stands for its mux).
+foreach (var report in engines.All.OrderBy(p => !p.Key.Baseline).ThenByDescending(p => p.Key.N).Select(p => p.Value.Report)
+             .DistinctBy(r => string.Join("|", r.Stages.Select(s => s.ToString()))))
+    Console.WriteLine(report);
 var tokens = entries.ToDictionary(e => e, e =>
 {
     var c = models[e].Configuration;
@@ -115,14 +118,15 @@ var hidden = baseline.Configuration.Hidden;
 var backboneInputs = backboneShapes.ToDictionary(w => w, w => randn(w.Groups, w.Positions, hidden));
 var modelCases = entries.ToDictionary(e => e, e =>
 {
-    var module = (nn.Module<Tensor, Tensor>)models[e];
+    var engine = engines.All[e];
     var input = tokens[e];
-    return new TimedCase($"{e.Mux} N={e.N}", Workload.For(models[e].Configuration).Rows, () => module.forward(input));
+    return new TimedCase($"{e.Mux} N={e.N}", Workload.For(models[e].Configuration).Rows, () => engine.forward(input));
 });
 var backboneCases = backboneShapes.ToDictionary(w => w, w =>
 {
     var input = backboneInputs[w];
-    return new TimedCase($"backbone {w.Groups}x{w.Positions}", w.Rows, () => baseline.Parts.Encoder.forward(input, null));
+    var baselineEngine = engines.All[baselineEntry];
+    return new TimedCase($"backbone {w.Groups}x{w.Positions}", w.Rows, () => baselineEngine.Encode(input, null));
 });
 
 Console.WriteLine($"Timing {modelCases.Count} models and {backboneCases.Count} backbone shapes, interleaved ...");
@@ -202,7 +206,7 @@ if (options.Levers)
 
 if (!options.SkipExtras)
 {
-    ExtrasReport.Print(entries, models, tokens, muxes[0], options.Runs, options.Rows);
+    ExtrasReport.Print(entries, models, engines.All, tokens, muxes[0], options.Runs, options.Rows);
 }
 
 Console.WriteLine();
@@ -213,8 +217,8 @@ void CompareLevers()
 {
     var leverEntries = entries.Where(e => e.Baseline || e.Mux == muxes[0]).ToArray();
     Console.WriteLine();
-    Console.WriteLine($"Levers: {leverEntries.Length} models, each as configured and with each lever off, interleaved ...");
-    var rows = LeverComparison.Run(leverEntries.Select(e => ($"{e.Mux} N={e.N}", modelCases[e])).ToArray(),
+    Console.WriteLine($"Levers: {leverEntries.Length} models, each compiled as configured and with each engine option off, interleaved ...");
+    var rows = LeverComparison.Run(leverEntries.Select(e => ($"{e.Mux} N={e.N}", models[e], tokens[e], modelCases[e])).ToArray(), engineOptions,
         options.Warmup, options.Runs, options.Slice, p => Console.WriteLine("  " + p));
     var baselineRow = rows.Single(r => r.Model == $"{baselineEntry.Mux} N=1");
     var header = new[] { "model", "as configured" }.Concat(Lever.All.Select(l => $"without {l.Name}")).ToArray();
@@ -244,4 +248,15 @@ Dictionary<ModelEntry, IMultiplexedModel> Build(IReadOnlyList<ModelEntry> list)
 
     Console.WriteLine($"Built {built.Count} models in {clock.Elapsed.TotalSeconds:F1}s (backbone, embedding and head weights shared; mux, demux and index tables per model); RSS {MemoryProbe.ResidentBytes() / 1048576.0:F0} MiB");
     return built;
+}
+
+/// <summary>The compiled models of a run, disposed together at its end.</summary>
+internal sealed class CompiledModels(IReadOnlyDictionary<ModelEntry, CpuEngine> all) : IDisposable
+{
+    public IReadOnlyDictionary<ModelEntry, CpuEngine> All { get; } = all;
+
+    public void Dispose()
+    {
+        foreach (var engine in All.Values) engine.Dispose();
+    }
 }

@@ -112,7 +112,7 @@ namespace Demo
         public global::TorchSharp.torch.Tensor Encode(global::DataMux.Batching.MultiplexedBatch batch)
         {
             global::TorchSharp.torch.Tensor prefixed = demux.AddPrefix(batch.Tokens);
-            global::TorchSharp.torch.Tensor muxed = mux.EmbedAndMix(embedding, prefixed);
+            global::TorchSharp.torch.Tensor muxed = mux.forward(embedding.forward(prefixed));
             return encoder.forward(muxed, batch.PaddingMask(prefixed));
         }
 

@@ -110,7 +110,7 @@ namespace Demo.Tagging
         public global::TorchSharp.torch.Tensor Encode(global::DataMux.Batching.MultiplexedBatch batch)
         {
             global::TorchSharp.torch.Tensor prefixed = demux.AddPrefix(batch.Tokens);
-            global::TorchSharp.torch.Tensor muxed = mux.EmbedAndMix(embedding, prefixed);
+            global::TorchSharp.torch.Tensor muxed = mux.forward(embedding.forward(prefixed));
             global::TorchSharp.torch.Tensor mixed = embedding.Reembed(muxed);
             return encoder.forward(mixed, batch.PaddingMask(prefixed));
         }

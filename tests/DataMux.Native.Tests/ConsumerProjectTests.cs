@@ -6,10 +6,11 @@ using Xunit;
 namespace DataMux.Native.Tests;
 
 /// <summary>
-/// A user's own project, outside this repository, installs the DataMux package the way users do: the package is packed
-/// into a local folder feed, the project adds it with <c>dotnet add package</c> from that feed only (the package's own
-/// dependencies come from the machine's package folder), declares a model, and builds and runs it. Its build applies the
-/// package's native fix-up (buildTransitive), also on a machine without patchelf, where the fix-up installs it first.
+/// A user's own project, outside this repository, installs the DataMux and DataMux.Cpu packages the way users do: the
+/// packages are packed into a local folder feed, the project adds them with <c>dotnet add package</c> from that feed only
+/// (their own dependencies come from the machine's package folder), declares a model, trains it, and runs it as a model
+/// and compiled by the CPU engine. Its build applies DataMux's native fix-up (buildTransitive), also on a machine without
+/// patchelf, where the fix-up installs it first; the engine's native libraries come from the DataMux.Cpu package.
 /// </summary>
 [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
 public sealed class ConsumerProjectTests : IDisposable
@@ -32,6 +33,11 @@ public sealed class ConsumerProjectTests : IDisposable
         Assert.True(pack == 0, packLog);
         Assert.True(File.Exists(Path.Combine(feed, "DataMux.0.1.0.nupkg")), packLog);
         Assert.True(File.Exists(Path.Combine(feed, "DataMux.0.1.0.snupkg")), "a symbols package is packed beside it");
+        var engine = Path.Combine(Shell.RepositoryRoot, "src", "DataMux.Cpu", "DataMux.Cpu.csproj");
+        var (packEngine, packEngineLog) = Shell.Run("dotnet", $"pack \"{engine}\" -c ConsumerCheck -o \"{feed}\" -nologo -v q -nodeReuse:false --disable-build-servers",
+            folder, timeoutSeconds: 600);
+        Assert.True(packEngine == 0, packEngineLog);
+        Assert.True(File.Exists(Path.Combine(feed, "DataMux.Cpu.0.1.0.nupkg")), packEngineLog);
 
         var machinePackages = (Environment.GetEnvironmentVariable("NUGET_PACKAGES")
             ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages")).TrimEnd('/');
@@ -48,7 +54,7 @@ public sealed class ConsumerProjectTests : IDisposable
                 <add key="nuget.org" value="https://api.nuget.org/v3/index.json" />
               </packageSources>
               <packageSourceMapping>
-                <packageSource key="local"><package pattern="DataMux" /></packageSource>
+                <packageSource key="local"><package pattern="DataMux" /><package pattern="DataMux.Cpu" /></packageSource>
                 <packageSource key="nuget.org"><package pattern="*" /></packageSource>
               </packageSourceMapping>
               <fallbackPackageFolders>
@@ -77,7 +83,10 @@ public sealed class ConsumerProjectTests : IDisposable
             using var labels = torch.randint(0, TinyModel.Classes, new long[] { 40 });
             var summary = MultiplexedTrainer.Train(model, tokens, labels, new TrainingOptions { Steps = 3, BatchGroups = 4 });
             using var logits = model.PredictInGroups(tokens);
-            System.Console.WriteLine($"steps={summary.Steps} logits={string.Join("x", logits.shape)} team={DataMux.Performance.FusedTokenDemux.IsAvailable}");
+            using var engine = DataMux.Cpu.CpuEngine.Compile(model);
+            using var compiled = engine.forward(tokens);
+            System.Console.WriteLine(engine.Report);
+            System.Console.WriteLine($"steps={summary.Steps} logits={string.Join("x", logits.shape)} engine={engine.Report["encoder"].Fused} agree={compiled.allclose(logits, 1e-4, 1e-5)}");
 
             /// <summary>Three classes of eight tokens, two inputs per backbone pass.</summary>
             [Multiplexed(N = 2)]
@@ -93,6 +102,8 @@ public sealed class ConsumerProjectTests : IDisposable
         machine["NUGET_PACKAGES"] = Path.Combine(folder, "packages");
         var (add, addLog) = Shell.Run("dotnet", "add package DataMux --version 0.1.0", project, timeoutSeconds: 300, environment: machine);
         Assert.True(add == 0, addLog);
+        var (addEngine, addEngineLog) = Shell.Run("dotnet", "add package DataMux.Cpu --version 0.1.0", project, timeoutSeconds: 300, environment: machine);
+        Assert.True(addEngine == 0, addEngineLog);
         var (build, buildLog) = Shell.Run("dotnet", "build -c Release -nologo -v q -nodeReuse:false --disable-build-servers", project,
             timeoutSeconds: 600, environment: machine);
         Assert.True(build == 0, buildLog);
@@ -102,10 +113,12 @@ public sealed class ConsumerProjectTests : IDisposable
         else Assert.Contains("install -y -qq patchelf", installs);
         // DataMux came from the local feed into the project's own package folder; the machine's folder was not written.
         Assert.True(Directory.Exists(Path.Combine(folder, "packages", "datamux", "0.1.0")));
+        Assert.True(File.Exists(Path.Combine(folder, "packages", "datamux.cpu", "0.1.0", "runtimes", "linux-x64", "native", "libdatamux_team.so")),
+            "the engine's native team library ships in its package");
         Assert.Equal(machineHadDataMux, Directory.Exists(Path.Combine(machinePackages, "datamux")));
 
         var (run, runLog) = Shell.Run("dotnet", "bin/Release/net10.0/Consumer.dll", project);
         Assert.True(run == 0, runLog);
-        Assert.Contains("steps=3 logits=40x3 team=True", runLog);
+        Assert.Contains("steps=3 logits=40x3 engine=True agree=True", runLog);
     }
 }

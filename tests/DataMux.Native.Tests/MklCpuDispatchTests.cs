@@ -1,7 +1,7 @@
 using System;
 using System.IO;
 using System.Linq;
-using DataMux.Performance;
+using DataMux.Cpu;
 using Xunit;
 
 namespace DataMux.Native.Tests;

@@ -17,6 +17,7 @@ namespace DataMux.Backbones
     public sealed class TransformerEncoderLayer : TorchSharp.torch.nn.Module<TorchSharp.torch.Tensor, TorchSharp.torch.Tensor?, TorchSharp.torch.Tensor>
     {
         public TransformerEncoderLayer(int hidden, int heads, int feedForward, double dropout) { }
+        public int Heads { get; }
         public override TorchSharp.torch.Tensor forward(TorchSharp.torch.Tensor x, TorchSharp.torch.Tensor? attentionMask) { }
     }
 }
@@ -248,7 +249,6 @@ namespace DataMux.Multiplexers
     {
         public BinaryHadamardMultiplexer(int n, int hidden, int seed, bool trainable = false) { }
         public TorchSharp.torch.Tensor Masks { get; }
-        public override TorchSharp.torch.Tensor EmbedAndMix(DataMux.Backbones.TokenEmbedding embedding, TorchSharp.torch.Tensor ids) { }
         public override TorchSharp.torch.Tensor forward(TorchSharp.torch.Tensor embedded) { }
     }
     public sealed class GaussianHadamardMultiplexer : DataMux.Multiplexers.Multiplexer
@@ -256,13 +256,11 @@ namespace DataMux.Multiplexers
         public GaussianHadamardMultiplexer(int n, int hidden, int seed, double normConstant = 1, bool trainable = false) { }
         public double NormConstant { get; }
         public TorchSharp.torch.Tensor Vectors { get; }
-        public override TorchSharp.torch.Tensor EmbedAndMix(DataMux.Backbones.TokenEmbedding embedding, TorchSharp.torch.Tensor ids) { }
         public override TorchSharp.torch.Tensor forward(TorchSharp.torch.Tensor embedded) { }
     }
     public sealed class IdentityMultiplexer : DataMux.Multiplexers.Multiplexer
     {
         public IdentityMultiplexer(int n, int hidden, int seed) { }
-        public override TorchSharp.torch.Tensor EmbedAndMix(DataMux.Backbones.TokenEmbedding embedding, TorchSharp.torch.Tensor ids) { }
         public override TorchSharp.torch.Tensor forward(TorchSharp.torch.Tensor embedded) { }
     }
     public sealed class LearnedMultiplexer : DataMux.Multiplexers.Multiplexer
@@ -277,8 +275,6 @@ namespace DataMux.Multiplexers
         protected Multiplexer(string name, int n, int hidden) { }
         public int Hidden { get; }
         public int N { get; }
-        public virtual TorchSharp.torch.Tensor EmbedAndMix(DataMux.Backbones.TokenEmbedding embedding, TorchSharp.torch.Tensor ids) { }
-        protected TorchSharp.torch.Tensor EmbedAndMixElementwise(DataMux.Backbones.TokenEmbedding embedding, TorchSharp.torch.Tensor ids, TorchSharp.torch.Tensor? perIndex) { }
         protected TorchSharp.torch.Tensor MeanOfElementwiseProducts(TorchSharp.torch.Tensor embedded, TorchSharp.torch.Tensor perIndex) { }
         protected TorchSharp.torch.Tensor ViewGroups(TorchSharp.torch.Tensor embedded, TorchSharp.torch.Tensor? transform = null) { }
     }
@@ -291,78 +287,7 @@ namespace DataMux.Multiplexers
     public sealed class PlainMultiplexer : DataMux.Multiplexers.Multiplexer
     {
         public PlainMultiplexer(int n, int hidden) { }
-        public override TorchSharp.torch.Tensor EmbedAndMix(DataMux.Backbones.TokenEmbedding embedding, TorchSharp.torch.Tensor ids) { }
         public override TorchSharp.torch.Tensor forward(TorchSharp.torch.Tensor embedded) { }
-    }
-}
-namespace DataMux.Performance
-{
-    public static class AllocatorTuning
-    {
-        public static bool TryKeepLargeBuffers() { }
-    }
-    public static class CpuAttention
-    {
-        public const int MinimumLength = 64;
-        public const long ScoreBudgetBytes = 67108864;
-        public static bool Enabled { get; set; }
-        public static bool IsAvailable { get; }
-        public static string UnavailableReason { get; }
-    }
-    public static class CpuTuning
-    {
-        public static DataMux.Performance.CpuTuningReport Enable() { }
-    }
-    public sealed class CpuTuningReport : System.IEquatable<DataMux.Performance.CpuTuningReport>
-    {
-        public CpuTuningReport(string MklDispatch, bool DenormalFlush, bool LargeBufferReuse) { }
-        public bool DenormalFlush { get; init; }
-        public bool LargeBufferReuse { get; init; }
-        public string MklDispatch { get; init; }
-        public override string ToString() { }
-    }
-    public static class DenormalFlush
-    {
-        public static bool TryEnable() { }
-    }
-    public static class EncoderTeam
-    {
-        public const int MaximumHeads = 64;
-        public const int PairSplitBelowRowsPerThread = 128;
-        public static bool Enabled { get; set; }
-        public static bool IsAvailable { get; }
-        public static bool PairSplit { get; set; }
-        public static string UnavailableReason { get; }
-        public static bool UsesPairSplit(long rows, int threads, int heads, int feedForward) { }
-    }
-    public static class FusedEmbeddingMix
-    {
-        public const int MaximumWidth = 8192;
-        public static bool Enabled { get; set; }
-    }
-    public static class FusedTokenDemux
-    {
-        public static bool Enabled { get; set; }
-        public static bool IsAvailable { get; }
-        public static string UnavailableReason { get; }
-    }
-    public static class MklCpuDispatch
-    {
-        public static string ModelName { get; }
-        public static string Vendor { get; }
-        public static string TryEnable() { }
-    }
-    public sealed class PackedWeights : System.IDisposable
-    {
-        public long Bytes { get; }
-        public int Layers { get; }
-        public long Packings { get; }
-        public string Status { get; }
-        public static bool Enabled { get; set; }
-        public static bool IsAvailable { get; }
-        public void Dispose() { }
-        public void Repack() { }
-        public static DataMux.Performance.PackedWeights Pack(params TorchSharp.torch.nn.Module[] models) { }
     }
 }
 namespace DataMux.Text

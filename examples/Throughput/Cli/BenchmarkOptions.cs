@@ -21,18 +21,19 @@ internal sealed record BenchmarkOptions
           --slice S           seconds each case runs per round at least (repeated calls; default 1)
           --threads T         torch threads (default: torch's choice, one per core)
           --rows R            rows pushed through the public batching path (default 1000)
-          --soak COUNT        only: push at least COUNT batches through the public batching path, report RSS
+          --soak COUNT        only: push at least COUNT batches through the compiled model, report RSS
                               (takes --preset, --task, --ns, --muxes, --threads and the lever switches below)
           --no-mkl-fix        leave MKL's vendor-based kernel choice alone (to measure that lever)
           --allocator-defaults leave glibc's malloc thresholds alone (to measure that lever)
-          --fused-attention   libtorch's scaled_dot_product_attention instead of DataMux.Performance.CpuAttention
-          --no-team           the encoder layer by layer on libtorch's operators instead of DataMux.Performance.EncoderTeam
-          --no-pair-split     the encoder team's row split for every batch (no pair split for small ones)
-          --no-packed-weights ordinary matrix products instead of MKL-packed encoder weights (to measure that lever)
-          --unfused-embedding embedding, LayerNorm and mux as separate operators instead of DataMux.Performance.FusedEmbeddingMix
-          --unfused-token-demux the token demux's sum, GELU and LayerNorm as operators instead of DataMux.Performance.FusedTokenDemux
+          The models run compiled (DataMux.Cpu.CpuEngine.Compile); each switch below turns one CpuEngineOptions lever off:
+          --fused-attention   libtorch's scaled_dot_product_attention instead of MKL attention (CpuAttention = false)
+          --no-team           the encoder layer by layer instead of one native pass (EncoderTeam = false)
+          --no-pair-split     the encoder team's row split for every batch, no pair split for small ones (PairSplit = false)
+          --no-packed-weights ordinary matrix products instead of MKL-packed encoder weights (PackedWeights = false)
+          --unfused-embedding embedding, LayerNorm and mux as the modules (FusedEmbeddingMix = false)
+          --unfused-token-demux the token demux's sum, GELU and LayerNorm as the demux's operators (FusedTokenDemux = false)
           --skip-extras       only the throughput table (no breakdown, memory, batching path)
-          --levers            also time the baseline and the first mux's models with each runtime lever off,
+          --levers            also time the baseline and the first mux's models compiled with each engine option off,
                               interleaved with the levers on (ratios from one run; each such model is timed once per lever
                               more in every round: 6 more slices per model and round)
           --help, -h          this text

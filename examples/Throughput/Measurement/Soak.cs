@@ -1,7 +1,7 @@
 using System;
 using System.Diagnostics;
 using DataMux;
-using DataMux.Batching;
+using DataMux.Cpu;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -22,25 +22,29 @@ internal sealed record SoakResult(string Model, int Batches, int Calls, long Sta
 }
 
 /// <summary>
-/// Pushes many batches through the public batching path and watches resident memory and live tensors: undisposed
-/// tensors would make both grow call after call. Calls alternate between one batch of full groups and three batches
-/// (two full, the last with a partial group padded with filler rows), so both of <see cref="BatchedInference.Predict"/>'s
-/// paths run; the start is taken after a short warm-up so that JIT and allocator caches are already filled, and both
+/// Pushes many batches through the compiled model (<see cref="CpuEngine.forward"/>, what the benchmark times) and
+/// watches resident memory and live tensors: undisposed tensors would make both grow call after call. Calls alternate
+/// between one batch of full groups and three batches (two full, the last with a partial group padded with filler
+/// rows), so both of the grouping's paths run; the start is taken after a short warm-up so that JIT and allocator caches are already filled, and both
 /// ends' RSS is read after a garbage collection and a heap trim.
 /// </summary>
 internal static class Soak
 {
-    public static SoakResult Run(IMultiplexedModel model, int batches, Action<string> progress)
+    public static SoakResult Run(CpuEngine engine, int batches, Action<string> progress)
     {
-        var c = model.Configuration;
-        var module = (nn.Module<Tensor, Tensor>)model;
+        var c = engine.Model.Configuration;
         var rows = Workload.For(c).Rows;
         using var single = BatchingPath.PaddedRows(c, rows, seed: 11);
         using var triple = BatchingPath.PaddedRows(c, 3 * rows - Math.Min(3, rows - 1), seed: 12);
         int Call(int i)
         {
             var tokens = i % 2 == 0 ? single : triple;
-            BatchedInference.Predict(module, tokens, rows).Dispose();
+            for (var first = 0L; first < tokens.shape[0]; first += rows)
+            {
+                using var chunk = tokens.narrow(0, first, Math.Min(rows, tokens.shape[0] - first));
+                engine.forward(chunk).Dispose();
+            }
+
             return (int)((tokens.shape[0] + rows - 1) / rows);
         }
 

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using DataMux;
+using DataMux.Cpu;
 using Throughput.Measurement;
 using Throughput.Models;
 using TorchSharp;
@@ -16,18 +17,18 @@ namespace Throughput.Report;
 internal static class ExtrasReport
 {
     public static void Print(IReadOnlyList<ModelEntry> entries, IReadOnlyDictionary<ModelEntry, IMultiplexedModel> models,
-        IReadOnlyDictionary<ModelEntry, Tensor> tokens, string firstMux, int runs, int rows)
+        IReadOnlyDictionary<ModelEntry, CpuEngine> engines, IReadOnlyDictionary<ModelEntry, Tensor> tokens, string firstMux, int runs, int rows)
     {
         // Per-component breakdown of the baseline and the first mux's models.
         var breakdownEntries = entries.Where(e => e.Baseline || e.Mux == firstMux).ToArray();
-        var stages = ComponentBreakdown.Measure(breakdownEntries.Select(e => (models[e], tokens[e])).ToArray(), Math.Max(1, runs - 1));
+        var stages = ComponentBreakdown.Measure(breakdownEntries.Select(e => (engines[e], tokens[e])).ToArray(), Math.Max(1, runs - 1));
         Console.WriteLine();
         Console.WriteLine($"Per-component time, ms per batch (median; share of the sum in parentheses). {firstMux} mux, prepare = validate + group + prefix + mask + ungroup");
         ConsoleTable.Print(
             new[] { "mux", "N" }.Concat(StageTimes.Names).Append("sum").ToArray(),
             breakdownEntries.Select(e =>
             {
-                var s = stages[models[e]];
+                var s = stages[engines[e]];
                 return new[] { e.Mux, $"{e.N}" }.Concat(s.All.Select(t => $"{t * 1000:F1} ({100 * t / s.Total:F1}%)")).Append($"{s.Total * 1000:F1}").ToArray();
             }));
 
@@ -39,8 +40,8 @@ internal static class ExtrasReport
         {
             ConsoleTable.Print(new[] { "mux", "N", "rows", "RSS before MiB", "peak RSS MiB", "rise MiB" }, entries.Select(e =>
             {
-                var module = (nn.Module<Tensor, Tensor>)models[e];
-                var (before, peak) = MemoryProbe.PeakOf(() => InterleavedTimer.Once(() => module.forward(tokens[e])));
+                var engine = engines[e];
+                var (before, peak) = MemoryProbe.PeakOf(() => InterleavedTimer.Once(() => engine.forward(tokens[e])));
                 return new[] { e.Mux, $"{e.N}", $"{tokens[e].shape[0]}", $"{before / 1048576.0:F0}", peak == 0 ? "-" : $"{peak / 1048576.0:F0}", peak == 0 ? "-" : $"{(peak - before) / 1048576.0:F0}" };
             }));
         }
@@ -60,7 +61,7 @@ internal static class ExtrasReport
             // of raw forward in two runs; with it, 1.00x.
             var result = BatchingPath.Measure(models[batchingEntry], rows, warmup: 1, runs: 2);
             Console.WriteLine();
-            Console.WriteLine($"Public batching path on {result.Model}: {result.Rows} rows of random length (padded), {result.RowsPerCall} rows per call");
+            Console.WriteLine($"Public batching path of the model itself (not compiled) on {result.Model}: {result.Rows} rows of random length (padded), {result.RowsPerCall} rows per call");
             Console.WriteLine($"  BatchedInference.Predict: {result.PublicPerSecond:F2} instances/s; raw forward over the same chunks: {result.RawPerSecond:F2} instances/s (ratio {result.PublicPerSecond / result.RawPerSecond:F3})");
         }
     }

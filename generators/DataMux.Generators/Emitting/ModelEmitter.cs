@@ -176,7 +176,7 @@ internal static class ModelEmitter
             .Line("/// <summary>Prefixes, embeds and multiplexes grouped rows, then runs the backbone: <c>[G·N, L]</c> -> <c>[G, P+L, Hidden]</c>.</summary>")
             .Open($"public {Tensor} Encode({Batch} batch)")
             .Line($"{Tensor} prefixed = demux.AddPrefix(batch.Tokens);")
-            .Line($"{Tensor} muxed = mux.EmbedAndMix(embedding, prefixed);");
+            .Line($"{Tensor} muxed = mux.forward(embedding.forward(prefixed));");
         if (spec.ReembedsMix)
         {
             writer.Line($"{Tensor} mixed = embedding.Reembed(muxed);")

@@ -15,9 +15,6 @@ namespace DataMux.Backbones;
 /// </summary>
 public sealed class TokenEmbedding : nn.Module<Tensor, Tensor>
 {
-    // LayerNorm's default; kept here because the fused inference pass (Performance.FusedEmbeddingMix) needs it too.
-    private const double Epsilon = 1e-5;
-
     // The standard deviation of the tables' initial rows (the reference code's initializer_range).
     private const double InitialStd = 0.02;
 
@@ -51,7 +48,7 @@ public sealed class TokenEmbedding : nn.Module<Tensor, Tensor>
             init.normal_(tokens.weight!, 0, InitialStd);
             init.normal_(positions.weight!, 0, InitialStd);
         }
-        norm = LayerNorm(hidden, Epsilon);
+        norm = LayerNorm(hidden);
         this.dropout = Dropout(dropout);
         RegisterComponents();
         this.DetachFromDisposeScopes();
@@ -71,6 +68,7 @@ public sealed class TokenEmbedding : nn.Module<Tensor, Tensor>
         }
     }
 
+    // The tables and the norm's parameters, for PlainStart, which copies a plain model's embedding into a multiplexed one.
     internal Tensor TokenTable => tokens.weight!;
 
     internal Tensor PositionTable => positions.weight!;
@@ -78,8 +76,6 @@ public sealed class TokenEmbedding : nn.Module<Tensor, Tensor>
     internal Tensor NormWeight => norm.weight!;
 
     internal Tensor NormBias => norm.bias!;
-
-    internal double NormEpsilon => Epsilon;
 
     /// <summary>Embeds <c>[B, T]</c> token ids (<c>T &lt;= MaxPositions</c>) into <c>[B, T, d]</c>.</summary>
     public override Tensor forward(Tensor ids)

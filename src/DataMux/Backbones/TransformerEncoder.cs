@@ -1,5 +1,4 @@
 using System;
-using DataMux.Performance;
 using DataMux.Validation;
 using TorchSharp;
 using TorchSharp.Modules;
@@ -57,10 +56,6 @@ public sealed class TransformerEncoder : nn.Module<Tensor, Tensor?, Tensor>
         }
 
         using var scope = torch.NewDisposeScope();
-        // Inference with packed weights: the whole stack in one native pass on a team of threads (see EncoderTeam).
-        if (!training && !torch.is_grad_enabled() && EncoderTeam.TryEncode(layers, x, paddingMask) is { } encoded)
-            return scope.MoveToOuter(encoded);
-
         // scaled_dot_product_attention's bool mask means "may attend": invert once, broadcast over heads and queries.
         var attentionMask = paddingMask?.logical_not().view(x.size(0), 1, 1, x.size(1));
         var hidden = x;

@@ -1,5 +1,4 @@
 using System;
-using DataMux.Performance;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -20,7 +19,6 @@ namespace DataMux.Demultiplexers;
 /// </remarks>
 public sealed class IndexEmbeddingDemultiplexer : Demultiplexer
 {
-    private const double NormEpsilon = 1e-5; // LayerNorm's default, spelled out for the fused token pass
     private readonly Tensor prefix;
     private readonly Linear project;
     private readonly LayerNorm norm;
@@ -39,7 +37,7 @@ public sealed class IndexEmbeddingDemultiplexer : Demultiplexer
 
         prefix = torch.tensor(ids, new long[] { n, n + 1 });
         project = Linear(2 * hidden, hidden);
-        norm = LayerNorm(hidden, NormEpsilon);
+        norm = LayerNorm(hidden);
         RegisterComponents();
         this.DetachFromDisposeScopes();
     }
@@ -88,8 +86,7 @@ public sealed class IndexEmbeddingDemultiplexer : Demultiplexer
         var indices = IndexPart(hidden);                                                         // [G, N, d]
         var content = functional.linear(hidden.narrow(1, PrefixLength, length), ContentWeight, project.bias); // [G, L, d]
         var rows = shortcut is null ? null : DemultiplexerShapes.Shortcut(shortcut, groups, N, length, Hidden, GetName()); // [G, N, L, d]
-        var normalized = FusedTokenDemux.TryApply(indices, content, rows, norm.weight!, norm.bias!, NormEpsilon)
-            ?? norm.forward(functional.gelu(Sum(indices.unsqueeze(2).add(content.unsqueeze(1), HeldScalars.One), rows)));   // [G, N, L, d]
+        var normalized = norm.forward(functional.gelu(Sum(indices.unsqueeze(2).add(content.unsqueeze(1), HeldScalars.One), rows))); // [G, N, L, d]
         var result = normalized.reshape(groups * N, length, Hidden);
         return scope.MoveToOuter(result);
     }

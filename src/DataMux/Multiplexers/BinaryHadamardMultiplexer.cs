@@ -1,5 +1,4 @@
 using System;
-using DataMux.Backbones;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -45,9 +44,6 @@ public sealed class BinaryHadamardMultiplexer : Multiplexer
 
     /// <summary>The 0/1 masks, <c>[N, d]</c> (the registered buffer or parameter).</summary>
     public Tensor Masks => masks;
-
-    /// <inheritdoc/>
-    public override Tensor EmbedAndMix(TokenEmbedding embedding, Tensor ids) => EmbedAndMixElementwise(embedding, ids, masks);
 
     /// <summary>Mixes <c>[G·N, L, d]</c> into <c>[G, L, d]</c>: mean over i of xᵢ ⊙ maskᵢ.</summary>
     public override Tensor forward(Tensor embedded) => MeanOfElementwiseProducts(embedded, masks);

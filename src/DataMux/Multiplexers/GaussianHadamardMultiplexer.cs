@@ -1,5 +1,4 @@
 using System;
-using DataMux.Backbones;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -43,9 +42,6 @@ public sealed class GaussianHadamardMultiplexer : Multiplexer
 
     /// <summary>The vectors vᵢ, <c>[N, d]</c> (the registered buffer or parameter).</summary>
     public Tensor Vectors => vectors;
-
-    /// <inheritdoc/>
-    public override Tensor EmbedAndMix(TokenEmbedding embedding, Tensor ids) => EmbedAndMixElementwise(embedding, ids, vectors);
 
     /// <summary>Mixes <c>[G·N, L, d]</c> into <c>[G, L, d]</c>: mean over i of xᵢ ⊙ vᵢ.</summary>
     public override Tensor forward(Tensor embedded) => MeanOfElementwiseProducts(embedded, vectors);

@@ -1,4 +1,3 @@
-using DataMux.Backbones;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -17,9 +16,6 @@ public sealed class IdentityMultiplexer : Multiplexer
         _ = seed;
         RegisterComponents();
     }
-
-    /// <inheritdoc/>
-    public override Tensor EmbedAndMix(TokenEmbedding embedding, Tensor ids) => EmbedAndMixElementwise(embedding, ids, null);
 
     /// <summary>Mixes <c>[G·N, L, d]</c> into <c>[G, L, d]</c>: the mean over i.</summary>
     public override Tensor forward(Tensor embedded)

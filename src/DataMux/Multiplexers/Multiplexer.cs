@@ -1,6 +1,4 @@
 using System;
-using DataMux.Backbones;
-using DataMux.Performance;
 using DataMux.Validation;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -27,17 +25,6 @@ public abstract class Multiplexer : nn.Module<Tensor, Tensor>
 
     /// <summary>Representation width d.</summary>
     public int Hidden { get; }
-
-    /// <summary>
-    /// Embeds the prefixed token ids <c>[G·N, L]</c> with <paramref name="embedding"/> and mixes every group:
-    /// <c>[G, L, d]</c>, the same as <c>forward(embedding.forward(ids))</c>. The element-wise variants do both in one
-    /// pass in CPU inference (<see cref="FusedEmbeddingMix"/>); the others run the two modules.
-    /// </summary>
-    public virtual Tensor EmbedAndMix(TokenEmbedding embedding, Tensor ids)
-    {
-        ArgumentNullException.ThrowIfNull(embedding);
-        return EmbedThenMix(embedding, ids);
-    }
 
     /// <summary>
     /// Checks that <paramref name="embedded"/> is <c>[G·N, L, Hidden]</c> (of <paramref name="transform"/>'s dtype and
@@ -73,23 +60,6 @@ public abstract class Multiplexer : nn.Module<Tensor, Tensor>
         }
 
         return embedded.view(shape[0] / N, N, shape[1], shape[2]);
-    }
-
-    /// <summary>
-    /// <see cref="EmbedAndMix"/> for the element-wise variants: one fused pass where it can serve the call (inference on
-    /// the CPU in float32), the two modules otherwise. <paramref name="perIndex"/> is <c>[N, d]</c>, null for all ones.
-    /// </summary>
-    protected Tensor EmbedAndMixElementwise(TokenEmbedding embedding, Tensor ids, Tensor? perIndex)
-    {
-        ArgumentNullException.ThrowIfNull(embedding);
-        ArgumentNullException.ThrowIfNull(ids);
-        return (training ? null : FusedEmbeddingMix.TryMix(embedding, ids, N, Hidden, perIndex)) ?? EmbedThenMix(embedding, ids);
-    }
-
-    private Tensor EmbedThenMix(TokenEmbedding embedding, Tensor ids)
-    {
-        using var embedded = embedding.forward(ids);
-        return forward(embedded);
     }
 
     /// <summary>

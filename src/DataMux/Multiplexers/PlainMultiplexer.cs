@@ -1,5 +1,4 @@
 using System;
-using DataMux.Backbones;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -19,13 +18,6 @@ public sealed class PlainMultiplexer : Multiplexer
     {
         if (n != 1) throw new ArgumentOutOfRangeException(nameof(n), n, $"{nameof(PlainMultiplexer)} passes one input per backbone pass through, so N must be 1, but N is {n}.");
         RegisterComponents();
-    }
-
-    /// <inheritdoc/>
-    public override Tensor EmbedAndMix(TokenEmbedding embedding, Tensor ids)
-    {
-        ArgumentNullException.ThrowIfNull(embedding);
-        return embedding.forward(ids);
     }
 
     /// <summary>Returns <c>[G, L, d]</c> (G = rows) as it is: a view of the same data.</summary>
