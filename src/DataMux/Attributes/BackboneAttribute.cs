@@ -9,7 +9,7 @@ namespace DataMux;
 /// Paired with <see cref="MultiplexedAttribute"/> on a <c>partial</c> class, instead of <see cref="TransformerAttribute"/>.
 /// </summary>
 /// <remarks>
-/// <para>The contract, checked at compile time (DMX0041-DMX0044): <see cref="Type"/> is a non-abstract, non-generic class
+/// <para>The contract, checked at compile time (DMX0041-DMX0043): <see cref="Type"/> is a non-abstract, non-generic class
 /// deriving (directly or not) from <c>TorchSharp.torch.nn.Module&lt;Tensor, Tensor&gt;</c>, accessible from the model, with a
 /// constructor the generated code can call: one taking the width, <c>(int hidden)</c>, which gets <see cref="Hidden"/>, or
 /// else a parameterless one. The model owns the module (it is registered as <c>encoder.module</c> in the state dict) and
