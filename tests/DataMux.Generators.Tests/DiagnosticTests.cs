@@ -537,6 +537,19 @@ public sealed class DiagnosticTests
     }
 
     [Fact]
+    public void DMX0016_a_backbone_attribute_without_multiplexed_is_reported_too()
+    {
+        var source = File("[Backbone(typeof(Enc), Hidden = 16)]\n[SequenceClassification]\npublic partial class Model { }\n" +
+            "/// <summary>A backbone.</summary>\npublic sealed class Enc : TorchSharp.torch.nn.Module<TorchSharp.torch.Tensor, TorchSharp.torch.Tensor>\n{\n" +
+            "/// <summary>Builds it.</summary>\npublic Enc() : base(\"Enc\") { }\n/// <summary>Runs it.</summary>\npublic override TorchSharp.torch.Tensor forward(TorchSharp.torch.Tensor x) => x.alias();\n}\n");
+        var run = TestHelper.Run(source);
+        Assert.Empty(run.Sources);
+        var diagnostics = run.Diagnostics.OrderBy(d => d.Location.SourceSpan.Start).ToArray();
+        Assert.Equal(["DMX0016", "DMX0016"], diagnostics.Select(d => d.Id));
+        Assert.StartsWith("'Model' has [Backbone] but no [Multiplexed]", diagnostics[0].GetMessage());
+    }
+
+    [Fact]
     public void Multiplexed_on_another_partial_part_is_enough()
     {
         var run = TestHelper.Run(Model().Replace("[Multiplexed(N = 2)]\n", string.Empty), "namespace Demo;\n[DataMux.Multiplexed(N = 2)]\npartial class Model { }");
