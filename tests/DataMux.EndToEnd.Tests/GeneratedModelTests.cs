@@ -112,4 +112,23 @@ public class GeneratedModelTests
         using var longer = model.forward(padded);
         Assert.True(plain.allclose(longer, rtol: 1e-4, atol: 1e-5), "padding changed the outputs");
     }
+    [Fact]
+    public void The_contextual_mux_s_layers_give_the_same_outputs_with_packed_weights()
+    {
+        // PackedWeights.Pack finds every TransformerEncoderLayer of a model, the contextual mux's two included.
+        using var model = new ContextualFirstTokenModel();
+        model.eval();
+        using var generator = new Generator(4UL);
+        using var tokens = torch.randint(1, 32, new long[] { 10, 6 }, generator: generator, dtype: ScalarType.Int64);
+        tokens[9, 4] = torch.tensor(0L);   // some padding, so the mux's masks take part
+        tokens[9, 5] = torch.tensor(0L);
+        using var inference = torch.inference_mode();
+        using var expected = model.forward(tokens);
+        using (var packed = DataMux.Performance.PackedWeights.Pack(model))
+        {
+            Assert.Equal(4, packed.Layers);   // the encoder's two and the mux's two
+            using var actual = model.forward(tokens);
+            Assert.True(actual.allclose(expected, rtol: 1e-4, atol: 1e-5), "packed weights changed the outputs");
+        }
+    }
 }
