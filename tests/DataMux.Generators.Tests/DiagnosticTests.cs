@@ -617,6 +617,18 @@ public sealed class DiagnosticTests
         "/// <summary>A backbone.</summary>\n" + declaration + "\n{\n/// <summary>Builds it.</summary>\n" + constructor +
         "\n/// <summary>Runs it.</summary>\npublic override Tensor forward(Tensor x) => x.alias();\n}\n";
 
+    [Theory]
+    [InlineData("typeof(Enc), Hidden = 0", "DMX0009", "Hidden = 0", "Hidden must be at least 1, but is 0")]
+    [InlineData("typeof(Enc), Hidden = 16, MaxLength = -1", "DMX0009", "MaxLength = -1", "MaxLength must be at least 1, but is -1")]
+    [InlineData("typeof(Enc), Hidden = 16, Vocabulary = 50, PaddingToken = 50", "DMX0011", "PaddingToken = 50", null)]
+    [InlineData("typeof(Enc), Hidden = 16, Dropout = 1.0", "DMX0012", "Dropout = 1.0", null)]
+    public void A_user_backbone_s_sizes_are_checked_where_they_are_written(string backbone, string id, string at, string? message)
+    {
+        var (diagnostic, text) = SingleError(BackboneModel(Module(), backbone: backbone), id);
+        Assert.Equal(at, text);
+        if (message is not null) Assert.Equal(message, diagnostic.GetMessage());
+    }
+
     [Fact]
     public void DMX0040_two_backbone_attributes_point_at_the_second()
     {
