@@ -33,9 +33,10 @@ if (options.Help)
 // Everything a run could fail on after minutes of timing is checked here instead: muxes the task has no models for,
 // folders the CSV and the plots cannot be written to.
 var catalogue = ModelCatalog.For(options.Preset, options.Task);
-// The muxes the task's catalogue has (the token task has no Orthogonal models), in catalogue order: the default.
+// The muxes the task's catalogue has (the token task has no Orthogonal models), in catalogue order; the default is
+// those not marked OnRequest (MUX-PLMs' parts are timed when --muxes names them).
 var available = catalogue.Where(e => !e.Baseline).Select(e => e.Mux).Distinct().ToArray();
-var muxes = options.Muxes ?? available;
+var muxes = options.Muxes ?? catalogue.Where(e => !e.Baseline && !e.OnRequest).Select(e => e.Mux).Distinct().ToArray();
 if (muxes.FirstOrDefault(m => !available.Contains(m)) is { } absent)
 {
     Console.Error.WriteLine($"--muxes: the {options.Preset} preset's {options.Task} task has no {absent} models; it has {string.Join(", ", available)}.");

@@ -1,3 +1,4 @@
+using System.Linq;
 using DataMux.Generators.Emitting;
 using DataMux.Generators.Models;
 using DataMux.Generators.Parsing;
@@ -43,8 +44,8 @@ public sealed class MultiplexedModelGenerator : IIncrementalGenerator
             }
         });
 
-        // [Transformer] or a task attribute without [Multiplexed]: one pipeline per attribute, reported on the attribute.
-        foreach (var attribute in new[] { AttributeNames.Transformer, AttributeNames.SequenceClassification, AttributeNames.TokenClassification })
+        // A backbone or task attribute without [Multiplexed]: one pipeline per attribute, reported on the attribute.
+        foreach (var attribute in AttributeNames.Backbones.Concat(new[] { AttributeNames.SequenceClassification, AttributeNames.TokenClassification }))
         {
             var orphans = context.SyntaxProvider
                 .ForAttributeWithMetadataName(

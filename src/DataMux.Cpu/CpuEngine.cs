@@ -1,6 +1,8 @@
 using System;
 using System.Linq;
+using DataMux.Backbones;
 using DataMux.Batching;
+using DataMux.Multiplexers;
 using DataMux.Validation;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -34,6 +36,7 @@ public sealed class CpuEngine : IDisposable
     private readonly EmbeddingMixStage? embeddingMix;
     private readonly EncoderStage? encoder;
     private readonly TokenDemuxStage? demux;
+    private readonly bool plain;
     private bool disposed;
 
     private CpuEngine(IMultiplexedModel model, CpuEngineOptions options)
@@ -45,6 +48,7 @@ public sealed class CpuEngine : IDisposable
         var name = model.Configuration.ModelName;
         if (NotFloatCpu(module) is { } why)
         {
+            plain = true;
             Report = new CpuEngineReport(name,
             [
                 new CpuEngineStage(EmbeddingMixStage.Name, false, $"the model's modules ({why})"),
@@ -55,9 +59,11 @@ public sealed class CpuEngine : IDisposable
         }
 
         embeddingMix = new EmbeddingMixStage(parts.Embedding, parts.Mux, options.FusedEmbeddingMix);
-        encoder = new EncoderStage(parts.Encoder, options);
+        // A user's own backbone ([Backbone]) is the user's code: the engine runs it as it is.
+        encoder = parts.Encoder is TransformerEncoder transformer ? new EncoderStage(transformer, options) : null;
+        var encoderStage = encoder?.Stage ?? new CpuEngineStage(EncoderStage.Name, false, $"the model's backbone ({parts.Encoder.GetName()} is not the generated Transformer)");
         demux = new TokenDemuxStage(model, options.FusedTokenDemux);
-        Report = new CpuEngineReport(name, [embeddingMix.Stage, encoder.Stage, demux.Stage]);
+        Report = new CpuEngineReport(name, [embeddingMix.Stage, encoderStage, demux.Stage]);
     }
 
     /// <summary>What the engine runs for each stage, and why a stage runs the model's own module.</summary>
@@ -104,28 +110,37 @@ public sealed class CpuEngine : IDisposable
         }
 
         using var inference = torch.inference_mode();
-        if (embeddingMix is null || encoder is null || demux is null) return ((nn.Module<Tensor, Tensor>)module).forward(tokens);
+        if (plain) return ((nn.Module<Tensor, Tensor>)module).forward(tokens);
 
         var parts = model.Parts;
         TokenChecks.Validate(tokens, configuration.ModelName, configuration.MaxLength, configuration.Vocabulary, parts.Embedding.Device);
         using var scope = torch.NewDisposeScope();
         var batch = MultiplexedBatch.Group(tokens, configuration.N, configuration.PaddingToken);
         var prefixed = parts.Demux.AddPrefix(batch.Tokens);
-        var hidden = Encode(EmbedAndMix(prefixed), batch.PaddingMask(prefixed));
+        var hidden = Encode(EmbedAndMix(prefixed, batch), batch.PaddingMask(prefixed));
         return scope.MoveToOuter(batch.Ungroup(Decode(hidden, batch)));
     }
 
     /// <summary>
     /// The first stage of <see cref="forward"/>, for per-stage timing and inspection: the prefixed ids of grouped rows
     /// <c>[G·N, P+L]</c> embedded and mixed, and re-embedded where the model does: <c>[G, P+L, d]</c>. The ids are not
-    /// checked again: pass what <c>demux.AddPrefix</c> made of rows <see cref="forward"/> accepts.
+    /// checked again: pass what <c>demux.AddPrefix</c> made of <paramref name="batch"/>'s rows. The contextual mux reads
+    /// every input's own padding from <paramref name="batch"/>, as the generated Encode does.
     /// </summary>
-    public Tensor EmbedAndMix(Tensor prefixed)
+    public Tensor EmbedAndMix(Tensor prefixed, MultiplexedBatch batch)
     {
         ObjectDisposedException.ThrowIf(disposed, this);
         ArgumentNullException.ThrowIfNull(prefixed);
+        ArgumentNullException.ThrowIfNull(batch);
         using var inference = torch.inference_mode();
         var parts = model.Parts;
+        if (parts.Mux is ContextualMultiplexer contextual)
+        {
+            using var embedded = parts.Embedding.forward(prefixed);
+            using var instancePadding = batch.InstancePaddingMask(prefixed);
+            return Reembedded(contextual.Mix(embedded, instancePadding));
+        }
+
         if (embeddingMix is null)
         {
             using var embedded = parts.Embedding.forward(prefixed);

@@ -23,6 +23,10 @@ namespace DataMux;
 /// <param name="LearnMux">Whether training updates the mux transforms.</param>
 /// <param name="Reembed">Whether the mixed sequence goes through the embedding block again before the backbone.</param>
 /// <param name="InputShortcut">Whether every input's tokens reach its demultiplexed representation around the backbone.</param>
+/// <param name="Backbone">
+/// The full name of the user's backbone module (<see cref="BackboneAttribute"/>), or null for the Transformer encoder.
+/// With a user's backbone, <paramref name="Layers"/>, <paramref name="Heads"/> and <paramref name="FeedForward"/> are 0.
+/// </param>
 public sealed record ModelConfiguration(
     string ModelName,
     int N,
@@ -42,7 +46,8 @@ public sealed record ModelConfiguration(
     double MuxNorm = 1.0,
     bool LearnMux = false,
     bool Reembed = false,
-    bool InputShortcut = false)
+    bool InputShortcut = false,
+    string? Backbone = null)
 {
     /// <summary>The token layout (special token ids) that follows from this configuration.</summary>
     public TokenLayout Tokens => new(Vocabulary, N, PaddingToken);

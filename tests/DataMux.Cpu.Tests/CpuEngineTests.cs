@@ -20,6 +20,9 @@ public sealed class CpuEngineTests : SeededTests
         [nameof(LearnedIndexTagger)] = () => new LearnedIndexTagger(),
         [nameof(PlainClassifier)] = () => new PlainClassifier(),
         [nameof(LongTagger)] = () => new LongTagger(),
+        [nameof(ContextualIndexTagger)] = () => new ContextualIndexTagger(),
+        [nameof(LearnedKeysClassifier)] = () => new LearnedKeysClassifier(),
+        [nameof(UserBackboneTagger)] = () => new UserBackboneTagger(),
     };
 
     /// <summary>Each option switched off alone, by name.</summary>
@@ -87,6 +90,21 @@ public sealed class CpuEngineTests : SeededTests
         if (option != "FusedTokenDemux" || engine.Model.Configuration.Task == ModelTask.TokenClassification)
             Assert.Contains($"{option} off", engine.Report[stage].Detail);
         Assert.Same(OneOff[option], engine.Options);
+    }
+
+    [Fact]
+    public void A_users_backbone_and_the_contextual_mux_run_as_the_model_runs_them_and_the_report_says_so()
+    {
+        using var user = new UserBackboneTagger();
+        using var userEngine = CpuEngine.Compile(user);
+        Assert.False(userEngine.Report[EncoderStage.Name].Fused);
+        Assert.Contains("PositionwiseBackbone is not the generated Transformer", userEngine.Report[EncoderStage.Name].Detail);
+        Assert.True(userEngine.Report[EmbeddingMixStage.Name].Fused, userEngine.Report.ToString());
+
+        using var contextual = new ContextualIndexTagger();
+        using var contextualEngine = CpuEngine.Compile(contextual);
+        Assert.False(contextualEngine.Report[EmbeddingMixStage.Name].Fused);
+        Assert.True(contextualEngine.Report[EncoderStage.Name].Fused, contextualEngine.Report.ToString());
     }
 
     [Fact]

@@ -57,4 +57,22 @@ public partial class PlainClassifier { }
 [TokenClassification(Labels = 3)]
 public partial class LongTagger { }
 
+// MUX-PLMs' contextual mux (attends within every input with its own padding) with the index demux over tokens.
+[Multiplexed(N = 3, Mux = Contextual, Demux = IndexEmbedding, Seed = 5)]
+[Transformer(Layers = 2, Hidden = 32, Heads = 4, FeedForward = 64, MaxLength = 8, Vocabulary = 20, Dropout = 0.1)]
+[TokenClassification(Labels = 3)]
+public partial class ContextualIndexTagger { }
+
+// MUX-PLMs' learned keys (no index prefix) on a sequence task.
+[Multiplexed(N = 3, Mux = GaussianHadamard, Demux = LearnedKeys, Seed = 5)]
+[Transformer(Layers = 2, Hidden = 32, Heads = 4, FeedForward = 64, MaxLength = 8, Vocabulary = 20, Dropout = 0.1)]
+[SequenceClassification(Classes = 3)]
+public partial class LearnedKeysClassifier { }
+
+// A user's own backbone: the engine runs it as it is and the element-wise mux's fused pass around it.
+[Multiplexed(N = 2, Mux = GaussianHadamard, Demux = IndexEmbedding, Seed = 5)]
+[Backbone(typeof(PositionwiseBackbone), Hidden = 32, MaxLength = 8, Vocabulary = 20, Dropout = 0.1)]
+[TokenClassification(Labels = 3)]
+public partial class UserBackboneTagger { }
+
 #pragma warning restore DMX0025

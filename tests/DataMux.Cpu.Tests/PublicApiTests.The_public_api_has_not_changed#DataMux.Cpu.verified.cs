@@ -12,7 +12,7 @@ namespace DataMux.Cpu
         public DataMux.Cpu.CpuEngineReport Report { get; }
         public TorchSharp.torch.Tensor Decode(TorchSharp.torch.Tensor hidden, DataMux.Batching.MultiplexedBatch batch) { }
         public void Dispose() { }
-        public TorchSharp.torch.Tensor EmbedAndMix(TorchSharp.torch.Tensor prefixed) { }
+        public TorchSharp.torch.Tensor EmbedAndMix(TorchSharp.torch.Tensor prefixed, DataMux.Batching.MultiplexedBatch batch) { }
         public TorchSharp.torch.Tensor Encode(TorchSharp.torch.Tensor mixed, TorchSharp.torch.Tensor? paddingMask) { }
         protected override void Finalize() { }
         public void Repack() { }

@@ -78,4 +78,38 @@ public class GeneratedModelTests
 
         Assert.StartsWith($"{nameof(TenWayModel)} runs on cpu, but got token ids on meta", error.Message);
     }
+    [Fact]
+    public void A_user_backbone_that_changes_the_shape_is_named_with_expected_and_actual()
+    {
+        using var model = new ShorteningModel();
+        using var tokens = TorchSharp.torch.ones(3, 4, dtype: TorchSharp.torch.ScalarType.Int64);
+        var error = Assert.Throws<System.InvalidOperationException>(() => model.forward(tokens));
+        // 2 groups; the index demux's prefix N + 1 = 3 and 4 tokens: S = 7.
+        Assert.Equal("The backbone DataMux.EndToEnd.Tests.ShorteningEncoder must return [G, S, Hidden] = [2, 7, 16] of Float32, as it was given, but returned Float32 of shape [2, 6, 16].", error.Message);
+    }
+
+    [Fact]
+    public void A_user_backbone_is_the_model_s_encoder_and_saves_under_encoder_module()
+    {
+        using var model = new MixerFirstTokenModel();
+        var backbone = Assert.IsType<DataMux.Backbones.ModuleBackbone>(model.Parts.Encoder);
+        Assert.IsType<MixerEncoder>(backbone.Module);
+        Assert.Contains(model.state_dict().Keys, k => k.StartsWith("encoder.module.", System.StringComparison.Ordinal));
+        Assert.Equal("DataMux.EndToEnd.Tests.MixerEncoder", MixerFirstTokenModel.Configuration.Backbone);
+    }
+
+    [Fact]
+    public void The_contextual_mux_gives_padded_and_unpadded_batches_the_same_outputs()
+    {
+        // Padding an input to a longer length must not change any output: the contextual mux masks every input's own
+        // padding in its first layer and padded inputs in its second; the backbone masks positions padded in all N.
+        using var model = new ContextualFirstTokenModel();
+        model.eval();
+        using var generator = new TorchSharp.torch.Generator(3UL);
+        using var tokens = TorchSharp.torch.randint(1, 32, new long[] { 8, 5 }, generator: generator, dtype: TorchSharp.torch.ScalarType.Int64);
+        using var padded = TorchSharp.torch.nn.functional.pad(tokens, new long[] { 0, 3 });
+        using var plain = model.forward(tokens);
+        using var longer = model.forward(padded);
+        Assert.True(plain.allclose(longer, rtol: 1e-4, atol: 1e-5), "padding changed the outputs");
+    }
 }

@@ -40,6 +40,29 @@ public sealed class AccuracyOptionsTests
         Assert.Equal(100, chosen.Settings.Steps);
     }
 
+    [Fact]
+    public void MUX_PLM_rows_are_the_learned_keys_variant_and_the_contextual_mux_on_the_sentence_tasks()
+    {
+        var keys = AccuracyOptions.Parse(["--tasks", "sentiment", "--ns", "2,5", "--variants", "reference,learned-keys", "--warmup", "off"]);
+        Assert.Equal(
+            ["sentiment-B1", "sentiment-reference-GaussianHadamard-N2-warm0", "sentiment-reference-GaussianHadamard-N5-warm0",
+             "sentiment-learned-keys-GaussianHadamard-N2-warm0", "sentiment-learned-keys-GaussianHadamard-N5-warm0"],
+            keys.Cells().Select(c => c.Key));
+        var contextual = AccuracyOptions.Parse(["--tasks", "genre,sentiment", "--ns", "2,5", "--variants", "reference", "--muxes", "GaussianHadamard,Contextual", "--warmup", "off"]);
+        Assert.Equal(2 * (1 + 4), contextual.Cells().Count);
+        Assert.All(contextual.Cells(), c => Assert.True(Accuracy.Models.ModelCatalog.IsDeclared(c), c.Key));
+    }
+
+    [Theory]
+    [InlineData(new[] { "--tasks", "pos", "--ns", "2", "--variants", "learned-keys" }, "pos-learned-keys-GaussianHadamard-N2-warm0")]
+    [InlineData(new[] { "--tasks", "sentiment", "--ns", "10", "--variants", "reference", "--muxes", "Contextual" }, "sentiment-reference-Contextual-N10-warm0")]
+    [InlineData(new[] { "--tasks", "genre", "--ns", "2", "--variants", "learned-keys", "--muxes", "Contextual" }, "genre-learned-keys-Contextual-N2-warm0")]
+    public void A_combination_without_a_declared_model_is_refused_up_front(string[] args, string cell)
+    {
+        var message = Assert.Throws<ArgumentException>(() => AccuracyOptions.Parse(args)).Message;
+        Assert.StartsWith($"No model is declared for {cell}: ", message);
+    }
+
     [Theory]
     [InlineData(new[] { "--ns", "3" }, "--ns: expected one of 1, 2, 5, 10, 20, 40, but got '3'.")]
     [InlineData(new[] { "--tasks", "pos,pos" }, "--tasks: 'pos' is given twice.")]

@@ -1,3 +1,4 @@
+using System.Linq;
 using System;
 using Throughput.Cli;
 using Xunit;
@@ -63,6 +64,24 @@ public sealed class BenchmarkOptionsTests
 
         Assert.Equal(new[] { "GaussianHadamard", "Orthogonal" }, options.Muxes);
         Assert.Equal(new[] { 2, 20 }, options.Ns);
+    }
+
+    [Fact]
+    public void MUX_PLM_parts_are_muxes_to_ask_for_and_the_sequence_catalogues_have_them_on_request()
+    {
+        var options = BenchmarkOptions.Parse(["--muxes", "GaussianHadamard,LearnedKeys,contextual", "--ns", "2,5"]);
+        Assert.Equal(new[] { "GaussianHadamard", "LearnedKeys", "Contextual" }, options.Muxes);
+        foreach (var preset in new[] { "paper", "small" })
+        {
+            var catalogue = Throughput.Models.ModelCatalog.For(preset, "sequence");
+            foreach (var mux in new[] { "LearnedKeys", "Contextual" })
+            {
+                Assert.Equal(new[] { 1, 2, 5, 10, 20, 40 }, catalogue.Where(e => e.Mux == mux).Select(e => e.N));
+                Assert.All(catalogue.Where(e => e.Mux == mux), e => Assert.True(e.OnRequest));
+            }
+
+            Assert.All(catalogue.Where(e => e.Mux is "GaussianHadamard" or "Orthogonal"), e => Assert.False(e.OnRequest));
+        }
     }
 
     [Theory]

@@ -68,6 +68,13 @@ public sealed class CatalogueTests
     {
         var multiplexed = new MultiplexedAttribute();
         var transformer = new TransformerAttribute();
+        // [Backbone] shares [Transformer]'s defaults for the values both have (the generator reads both with one table).
+        var backbone = new BackboneAttribute(typeof(object));
+        Assert.Equal(AttributeDefaults.Hidden, backbone.Hidden);
+        Assert.Equal(AttributeDefaults.MaxLength, backbone.MaxLength);
+        Assert.Equal(AttributeDefaults.Vocabulary, backbone.Vocabulary);
+        Assert.Equal(AttributeDefaults.PaddingToken, backbone.PaddingToken);
+        Assert.Equal(AttributeDefaults.Dropout, backbone.Dropout);
         Assert.Equal(AttributeDefaults.N, multiplexed.N);
         Assert.Equal(AttributeDefaults.Mux, multiplexed.Mux.ToString());
         Assert.Equal(AttributeDefaults.Demux, multiplexed.Demux.ToString());

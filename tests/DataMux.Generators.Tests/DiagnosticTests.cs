@@ -354,7 +354,7 @@ public sealed class DiagnosticTests
     }
 
     [Theory]
-    [InlineData("N = 2, Mux = Mux.Orthogonal, MuxNorm = 20", "MuxNorm = 20", "MuxNorm does not apply to Mux = Orthogonal: it is the norm of the Gaussian Hadamard vectors; remove it or use Mux.GaussianHadamard")]
+    [InlineData("N = 2, Mux = Mux.Orthogonal, MuxNorm = 20", "MuxNorm = 20", "MuxNorm does not apply to Mux = Orthogonal: it is the norm of the Gaussian Hadamard vectors; remove it or use Mux.GaussianHadamard or Mux.Contextual")]
     [InlineData("N = 2, Mux = Mux.Identity, LearnMux = true", "LearnMux = true", "LearnMux = true does not apply to Mux = Identity: it has no transform to learn; remove LearnMux")]
     [InlineData("N = 2, Mux = Mux.Learned, LearnMux = true", "LearnMux = true", "LearnMux = true does not apply to Mux = Learned: its maps are trained anyway; remove LearnMux")]
     [InlineData("N = 1, Mux = Mux.None, Demux = Demux.None, Reembed = true", "Reembed = true", "Reembed = true does not apply to Mux = None: there is no mix to embed again; remove Reembed")]
@@ -537,6 +537,19 @@ public sealed class DiagnosticTests
     }
 
     [Fact]
+    public void DMX0016_a_backbone_attribute_without_multiplexed_is_reported_too()
+    {
+        var source = File("[Backbone(typeof(Enc), Hidden = 16)]\n[SequenceClassification]\npublic partial class Model { }\n" +
+            "/// <summary>A backbone.</summary>\npublic sealed class Enc : TorchSharp.torch.nn.Module<TorchSharp.torch.Tensor, TorchSharp.torch.Tensor>\n{\n" +
+            "/// <summary>Builds it.</summary>\npublic Enc() : base(\"Enc\") { }\n/// <summary>Runs it.</summary>\npublic override TorchSharp.torch.Tensor forward(TorchSharp.torch.Tensor x) => x.alias();\n}\n");
+        var run = TestHelper.Run(source);
+        Assert.Empty(run.Sources);
+        var diagnostics = run.Diagnostics.OrderBy(d => d.Location.SourceSpan.Start).ToArray();
+        Assert.Equal(["DMX0016", "DMX0016"], diagnostics.Select(d => d.Id));
+        Assert.StartsWith("'Model' has [Backbone] but no [Multiplexed]", diagnostics[0].GetMessage());
+    }
+
+    [Fact]
     public void Multiplexed_on_another_partial_part_is_enough()
     {
         var run = TestHelper.Run(Model().Replace("[Multiplexed(N = 2)]\n", string.Empty), "namespace Demo;\n[DataMux.Multiplexed(N = 2)]\npartial class Model { }");
@@ -593,5 +606,121 @@ public sealed class DiagnosticTests
     public void Malformed_argument_is_left_to_the_compiler()
     {
         AssertLeftToTheCompiler(TestHelper.Run(Model(multiplexed: "N = \"two\"")), "CS0029");
+    }
+    /// <summary>A file with a backbone module <c>Demo.Enc</c> declared by <paramref name="module"/> and a model using it.</summary>
+    private static string BackboneModel(string module, string backbone = "typeof(Enc), Hidden = 16, MaxLength = 8, Vocabulary = 50", string multiplexed = "N = 2", string extra = "") =>
+        File($"[Multiplexed({multiplexed})]\n{extra}[Backbone({backbone})]\n[SequenceClassification]\npublic partial class Model {{ }}\n" + module,
+            "using TorchSharp;\nusing static TorchSharp.torch;\n");
+
+    /// <summary>A module that satisfies the contract, with the given class line and constructor.</summary>
+    private static string Module(string declaration = "public sealed class Enc : nn.Module<Tensor, Tensor>", string constructor = "public Enc(int hidden) : base(\"Enc\") { }") =>
+        "/// <summary>A backbone.</summary>\n" + declaration + "\n{\n/// <summary>Builds it.</summary>\n" + constructor +
+        "\n/// <summary>Runs it.</summary>\npublic override Tensor forward(Tensor x) => x.alias();\n}\n";
+
+    [Theory]
+    [InlineData("typeof(Enc), Hidden = 0", "DMX0009", "Hidden = 0", "Hidden must be at least 1, but is 0")]
+    [InlineData("typeof(Enc), Hidden = 16, MaxLength = -1", "DMX0009", "MaxLength = -1", "MaxLength must be at least 1, but is -1")]
+    [InlineData("typeof(Enc), Hidden = 16, Vocabulary = 50, PaddingToken = 50", "DMX0011", "PaddingToken = 50", null)]
+    [InlineData("typeof(Enc), Hidden = 16, Dropout = 1.0", "DMX0012", "Dropout = 1.0", null)]
+    public void A_user_backbone_s_sizes_are_checked_where_they_are_written(string backbone, string id, string at, string? message)
+    {
+        var (diagnostic, text) = SingleError(BackboneModel(Module(), backbone: backbone), id);
+        Assert.Equal(at, text);
+        if (message is not null) Assert.Equal(message, diagnostic.GetMessage());
+    }
+
+    [Fact]
+    public void DMX0040_two_backbone_attributes_point_at_the_second()
+    {
+        var (diagnostic, text) = SingleError(BackboneModel(Module(), extra: "[Transformer(Hidden = 16, Heads = 2)]\n"), "DMX0040");
+        Assert.StartsWith("Backbone(typeof(Enc)", text);
+        Assert.Equal("'Model' has more than one backbone ([Transformer] and [Backbone]); a model has one", diagnostic.GetMessage());
+    }
+
+    [Theory]
+    [InlineData("public sealed class Enc : nn.Module<Tensor, Tensor, Tensor>", "public Enc(int hidden) : base(\"Enc\") { }", "it derives from 'TorchSharp.torch.nn.Module<TorchSharp.torch.Tensor, TorchSharp.torch.Tensor, TorchSharp.torch.Tensor>'")]
+    [InlineData("public sealed class Enc", "public Enc(int hidden) { }", "it derives from no module")]
+    public void DMX0041_a_type_that_is_not_a_tensor_module_points_at_the_type(string declaration, string constructor, string why)
+    {
+        var source = BackboneModel(Module(declaration, constructor).Replace("public override Tensor forward", "public Tensor forward"));
+        if (!declaration.Contains("nn.Module")) source = source.Replace("public Tensor forward(Tensor x) => x.alias();", "");
+        var (diagnostic, text) = SingleError(source, "DMX0041");
+        Assert.Equal("typeof(Enc)", text);
+        Assert.Equal("The backbone 'Demo.Enc' must derive from TorchSharp.torch.nn.Module<Tensor, Tensor> (mapping [G, S, Hidden] to [G, S, Hidden]), but " + why, diagnostic.GetMessage());
+    }
+
+    [Fact]
+    public void DMX0041_an_interface_is_not_a_module()
+    {
+        var (diagnostic, _) = SingleError(BackboneModel("/// <summary>Not a module.</summary>\npublic interface Enc { }\n"), "DMX0041");
+        Assert.EndsWith("but it is an interface", diagnostic.GetMessage());
+    }
+
+    [Theory]
+    [InlineData("public abstract class Enc : nn.Module<Tensor, Tensor>", "protected Enc(int hidden) : base(\"Enc\") { }", "typeof(Enc)", "abstract")]
+    [InlineData("public sealed class Enc<T> : nn.Module<Tensor, Tensor>", "public Enc(int hidden) : base(\"Enc\") { }", "typeof(Enc<>)", "an open generic type; name a constructed one such as MyEncoder<float>")]
+    public void DMX0042_a_type_that_cannot_be_created_points_at_the_type(string declaration, string constructor, string type, string why)
+    {
+        var (diagnostic, text) = SingleError(BackboneModel(Module(declaration, constructor), backbone: type + ", Hidden = 16"), "DMX0042");
+        Assert.Equal(type, text);
+        Assert.StartsWith("The backbone 'Demo.Enc", diagnostic.GetMessage());
+        Assert.EndsWith("cannot be constructed by the generated model because it is " + why, diagnostic.GetMessage());
+    }
+
+    [Theory]
+    [InlineData("public Enc(int hidden, int layers) : base(\"Enc\") { }", "; found (int, int)")]
+    [InlineData("private Enc(int hidden) : base(\"Enc\") { }", "; found (int) (not all accessible)")]
+    [InlineData("public Enc(long hidden) : base(\"Enc\") { }", "; found (long)")]
+    public void DMX0043_a_type_without_a_constructor_the_model_can_call_names_what_it_found(string constructor, string found)
+    {
+        var (diagnostic, text) = SingleError(BackboneModel(Module(constructor: constructor)), "DMX0043");
+        Assert.Equal("typeof(Enc)", text);
+        Assert.Equal("The backbone 'Demo.Enc' has no constructor 'Model' can call: it needs an accessible constructor taking (int hidden) or no parameters" + found, diagnostic.GetMessage());
+    }
+
+    [Fact]
+    public void DMX0044_the_contextual_mux_with_a_user_backbone_points_at_Mux()
+    {
+        var (diagnostic, text) = SingleError(BackboneModel(Module(), multiplexed: "N = 2, Mux = Mux.Contextual"), "DMX0044");
+        Assert.Equal("Mux = Mux.Contextual", text);
+        Assert.Equal("Mux = Contextual needs [Transformer]: its two attention layers take the Transformer's Heads and FeedForward, which [Backbone] does not have; use [Transformer] or another Mux", diagnostic.GetMessage());
+    }
+
+    [Theory]
+    [InlineData("public Enc(int hidden) : base(\"Enc\") { }")]
+    [InlineData("public Enc() : base(\"Enc\") { }")]
+    [InlineData("internal Enc(int hidden) : base(\"Enc\") { }")]
+    public void A_backbone_that_keeps_the_contract_generates_without_diagnostics(string constructor)
+    {
+        var run = TestHelper.Run(BackboneModel(Module(constructor: constructor), multiplexed: "N = 2, Demux = Demux.LearnedKeys"));
+        Assert.True(run.Diagnostics.IsEmpty, string.Join("; ", run.Diagnostics));
+        Assert.Contains(constructor.Contains("int hidden") ? "new global::Demo.Enc(Hidden)" : "new global::Demo.Enc()", run.Sources["Demo.Model.g.cs"]);
+    }
+
+    [Fact]
+    public void An_inaccessible_backbone_is_left_to_the_compiler()
+    {
+        var source = BackboneModel(
+            "/// <summary>Holds it.</summary>\npublic static class Outer\n{\n" + Module("private sealed class Enc : nn.Module<Tensor, Tensor>") + "}\n",
+            backbone: "typeof(Outer.Enc), Hidden = 16");
+        AssertLeftToTheCompiler(TestHelper.Run(source), "CS0122");
+    }
+
+    [Fact]
+    public void Contextual_and_LearnedKeys_take_the_Gaussian_options()
+    {
+        foreach (var multiplexed in new[] { "N = 2, Mux = Mux.Contextual, MuxNorm = 20, LearnMux = true", "N = 3, Demux = Demux.LearnedKeys", "N = 2, Mux = Mux.Contextual, Demux = Demux.LearnedKeys" })
+        {
+            var run = TestHelper.Run(Model(multiplexed: multiplexed));
+            Assert.True(run.Diagnostics.IsEmpty, multiplexed + ": " + string.Join("; ", run.Diagnostics));
+            Assert.Single(run.Sources);
+        }
+    }
+
+    [Fact]
+    public void LearnedKeys_takes_no_input_shortcut()
+    {
+        var (diagnostic, _) = SingleError(Model(multiplexed: "N = 2, Demux = Demux.LearnedKeys, InputShortcut = true"), "DMX0021");
+        Assert.StartsWith("InputShortcut = true does not apply to Demux = LearnedKeys", diagnostic.GetMessage());
     }
 }

@@ -53,6 +53,43 @@ public sealed class IncrementalTests
     }
 
     [Fact]
+    public void A_user_backbone_model_stays_cached_when_an_unrelated_file_is_added()
+    {
+        // The backbone reaches the model as strings (BackboneType), never as its symbol, so an equal parse caches.
+        const string source = """
+            using DataMux;
+            using TorchSharp;
+            using static TorchSharp.torch;
+
+            namespace Demo;
+
+            /// <summary>A backbone.</summary>
+            public sealed class Enc : nn.Module<Tensor, Tensor>
+            {
+                /// <summary>Builds it.</summary>
+                public Enc(int hidden) : base("Enc") { }
+
+                /// <summary>Runs it.</summary>
+                public override Tensor forward(Tensor x) => x.alias();
+            }
+
+            /// <summary>A model.</summary>
+            [Multiplexed(N = 2, Demux = Demux.LearnedKeys)]
+            [Backbone(typeof(Enc), Hidden = 16, MaxLength = 8, Vocabulary = 50)]
+            [SequenceClassification]
+            public partial class Model { }
+            """;
+        var run = TestHelper.Run(source);
+        Assert.Empty(run.Diagnostics);
+        var result = RunAgain(run, run.Input.AddSyntaxTrees(CSharpSyntaxTree.ParseText("namespace Other; internal static class Unrelated { }", TestHelper.ParseOptions, "Unrelated.cs")));
+
+        var reasons = TestHelper.StepReasons(result);
+        Assert.All(reasons[TrackingNames.Models], reason => Assert.Equal(IncrementalStepRunReason.Cached, reason));
+        Assert.All(reasons[TrackingNames.Sources], reason => Assert.Equal(IncrementalStepRunReason.Cached, reason));
+        Assert.All(SourceOutputReasons(result), reason => Assert.Equal(IncrementalStepRunReason.Cached, reason));
+    }
+
+    [Fact]
     public void Moving_the_class_keeps_the_model_and_its_source_cached()
     {
         var run = TestHelper.Run(Source);

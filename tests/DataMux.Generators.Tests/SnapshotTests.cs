@@ -127,4 +127,78 @@ public sealed class SnapshotTests
         Assert.Empty(run.Diagnostics);
         Snapshots.Match(run.Sources["Demo.GenreModel.g.cs"], "Demo.GenreModel.g.cs");
     }
+    [Fact]
+    public void User_backbone()
+    {
+        var run = TestHelper.Run("""
+            using DataMux;
+            using TorchSharp;
+            using static TorchSharp.torch;
+
+            namespace Demo;
+
+            /// <summary>A backbone of the user's: one Linear and GELU per position.</summary>
+            public sealed class PositionwiseEncoder : nn.Module<Tensor, Tensor>
+            {
+                private readonly TorchSharp.Modules.Linear linear;
+
+                /// <summary>Builds it for width <paramref name="hidden"/>.</summary>
+                public PositionwiseEncoder(int hidden) : base(nameof(PositionwiseEncoder))
+                {
+                    linear = nn.Linear(hidden, hidden);
+                    RegisterComponents();
+                }
+
+                /// <summary>[G, S, d] -> [G, S, d].</summary>
+                public override Tensor forward(Tensor x) => nn.functional.gelu(linear.forward(x));
+            }
+
+            /// <summary>Genre of sentences on the user's backbone.</summary>
+            [Multiplexed(N = 4)]
+            [Backbone(typeof(PositionwiseEncoder), Hidden = 128, MaxLength = 64, Vocabulary = 5000)]
+            [SequenceClassification(Classes = 2)]
+            public partial class CustomBackboneModel { }
+            """);
+
+        Assert.Empty(run.Diagnostics);
+        Snapshots.Match(run.Sources["Demo.CustomBackboneModel.g.cs"], "Demo.CustomBackboneModel.g.cs");
+    }
+
+    [Fact]
+    public void Learned_keys_demux()
+    {
+        var run = TestHelper.Run("""
+            using DataMux;
+
+            namespace Demo;
+
+            /// <summary>Part-of-speech tags with MUX-PLMs' learned keys.</summary>
+            [Multiplexed(N = 5, Demux = Demux.LearnedKeys)]
+            [Transformer(Layers = 2, Hidden = 128, Heads = 4, MaxLength = 32, Vocabulary = 10000)]
+            [TokenClassification(Labels = 12)]
+            public partial class KeysTagger { }
+            """);
+
+        Assert.Empty(run.Diagnostics);
+        Snapshots.Match(run.Sources["Demo.KeysTagger.g.cs"], "Demo.KeysTagger.g.cs");
+    }
+
+    [Fact]
+    public void Contextual_mux()
+    {
+        var run = TestHelper.Run("""
+            using DataMux;
+
+            namespace Demo;
+
+            /// <summary>Sentiment with MUX-PLMs' contextual mux.</summary>
+            [Multiplexed(N = 2, Mux = Mux.Contextual, MuxNorm = 20)]
+            [Transformer(Layers = 2, Hidden = 128, Heads = 4, MaxLength = 32, Vocabulary = 5000)]
+            [SequenceClassification(Classes = 2)]
+            public partial class ContextualSentiment { }
+            """);
+
+        Assert.Empty(run.Diagnostics);
+        Snapshots.Match(run.Sources["Demo.ContextualSentiment.g.cs"], "Demo.ContextualSentiment.g.cs");
+    }
 }

@@ -45,6 +45,8 @@ public sealed class WarningTests
     [InlineData("N = 1, Mux = Mux.None, Demux = Demux.None")]
     [InlineData("N = 40, Mux = Mux.Orthogonal")]
     [InlineData("N = 0")]   // an error of the generator's (DMX0008), not a warning on top
+    [InlineData("N = 5, Demux = Demux.LearnedKeys")]
+    [InlineData("N = 40, Mux = Mux.Contextual, Demux = Demux.LearnedKeys")]
     public void Good_or_invalid_configurations_get_no_warning(string multiplexed)
     {
         Assert.Empty(Analyze(Model(multiplexed: multiplexed, transformer: "Layers = 12, Hidden = 768, Heads = 12")).Diagnostics);
@@ -147,5 +149,20 @@ public sealed class WarningTests
             value = default;
             return false;
         }
+    }
+    [Fact]
+    public void A_user_backbone_is_read_for_its_Hidden_and_gets_no_parameter_comparison()
+    {
+        const string module = "/// <summary>A backbone.</summary>\npublic sealed class Enc : TorchSharp.torch.nn.Module<TorchSharp.torch.Tensor, TorchSharp.torch.Tensor>\n{\n" +
+            "/// <summary>Builds it.</summary>\npublic Enc() : base(\"Enc\") { }\n/// <summary>Runs it.</summary>\npublic override TorchSharp.torch.Tensor forward(TorchSharp.torch.Tensor x) => x.alias();\n}\n";
+        string Source(string multiplexed) => File($"[Multiplexed({multiplexed})]\n[Backbone(typeof(Enc), Hidden = 8, MaxLength = 8, Vocabulary = 50)]\n[SequenceClassification]\npublic partial class Model {{ }}\n" + module);
+
+        var (diagnostic, text) = SingleWarning(Source("N = 16, Demux = Demux.LearnedKeys"), "DMX0023");
+        Assert.Equal("N = 16", text);
+        Assert.Equal("N (16) is greater than Hidden (8): more inputs than dimensions to tell them apart", diagnostic.GetMessage());
+        // The Mlp demux's per-input weights would outweigh a 1-layer encoder of width 8; a user's module has no count to compare.
+        Assert.Empty(Analyze(Source("N = 8, Demux = Demux.Mlp")).Diagnostics);
+        // Two backbones are the generator's error (DMX0040), not a warning's.
+        Assert.Empty(Analyze(Source("N = 16").Replace("[SequenceClassification]", "[Transformer(Hidden = 8, Heads = 2)]\n[SequenceClassification]")).Diagnostics);
     }
 }

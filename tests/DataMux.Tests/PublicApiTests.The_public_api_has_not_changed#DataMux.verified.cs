@@ -1,101 +1,22 @@
-namespace DataMux.Backbones
-{
-    public sealed class TokenEmbedding : TorchSharp.torch.nn.Module<TorchSharp.torch.Tensor, TorchSharp.torch.Tensor>
-    {
-        public TokenEmbedding(DataMux.TokenLayout layout, int maxPositions, int hidden, double dropout) { }
-        public TorchSharp.torch.Device Device { get; }
-        public int MaxPositions { get; }
-        public TorchSharp.torch.Tensor Reembed(TorchSharp.torch.Tensor mixed) { }
-        public override TorchSharp.torch.Tensor forward(TorchSharp.torch.Tensor ids) { }
-    }
-    public sealed class TransformerEncoder : TorchSharp.torch.nn.Module<TorchSharp.torch.Tensor, TorchSharp.torch.Tensor?, TorchSharp.torch.Tensor>
-    {
-        public TransformerEncoder(int layers, int hidden, int heads, int feedForward, double dropout) { }
-        public int Hidden { get; }
-        public override TorchSharp.torch.Tensor forward(TorchSharp.torch.Tensor x, TorchSharp.torch.Tensor? paddingMask) { }
-    }
-    public sealed class TransformerEncoderLayer : TorchSharp.torch.nn.Module<TorchSharp.torch.Tensor, TorchSharp.torch.Tensor?, TorchSharp.torch.Tensor>
-    {
-        public TransformerEncoderLayer(int hidden, int heads, int feedForward, double dropout) { }
-        public int Heads { get; }
-        public override TorchSharp.torch.Tensor forward(TorchSharp.torch.Tensor x, TorchSharp.torch.Tensor? attentionMask) { }
-    }
-}
-namespace DataMux.Batching
-{
-    public static class BatchedInference
-    {
-        public static TorchSharp.torch.Tensor Predict(TorchSharp.torch.nn.Module<TorchSharp.torch.Tensor, TorchSharp.torch.Tensor> model, TorchSharp.torch.Tensor tokens, int rowsPerBatch) { }
-        public static TorchSharp.torch.Tensor PredictInGroups<TModel>(this TModel model, TorchSharp.torch.Tensor tokens, int groupsPerBatch = 16)
-            where TModel : TorchSharp.torch.nn.Module<TorchSharp.torch.Tensor, TorchSharp.torch.Tensor>, DataMux.IMultiplexedModel { }
-    }
-    public sealed class MultiplexedBatch
-    {
-        public int FillerRows { get; }
-        public int Groups { get; }
-        public int N { get; }
-        public int Rows { get; }
-        public TorchSharp.torch.Tensor Tokens { get; }
-        public TorchSharp.torch.Tensor? PaddingMask(TorchSharp.torch.Tensor prefixed) { }
-        public TorchSharp.torch.Tensor Ungroup(TorchSharp.torch.Tensor outputs) { }
-        public static DataMux.Batching.MultiplexedBatch Group(TorchSharp.torch.Tensor tokens, int n, long paddingToken) { }
-    }
-}
-namespace DataMux.Demultiplexers
-{
-    public abstract class Demultiplexer : TorchSharp.torch.nn.Module
-    {
-        protected Demultiplexer(string name, DataMux.TokenLayout layout, int hidden) { }
-        public int Hidden { get; }
-        public DataMux.TokenLayout Layout { get; }
-        public int N { get; }
-        public abstract int PrefixLength { get; }
-        public abstract TorchSharp.torch.Tensor AddPrefix(TorchSharp.torch.Tensor tokens);
-        protected void RefuseShortcut(TorchSharp.torch.Tensor? shortcut) { }
-        public abstract TorchSharp.torch.Tensor Sequence(TorchSharp.torch.Tensor hidden, TorchSharp.torch.Tensor? shortcut = null);
-        public abstract TorchSharp.torch.Tensor Tokens(TorchSharp.torch.Tensor hidden, TorchSharp.torch.Tensor? shortcut = null);
-    }
-    public sealed class IndexEmbeddingDemultiplexer : DataMux.Demultiplexers.Demultiplexer
-    {
-        public IndexEmbeddingDemultiplexer(DataMux.TokenLayout layout, int hidden) { }
-        public override int PrefixLength { get; }
-        public override TorchSharp.torch.Tensor AddPrefix(TorchSharp.torch.Tensor tokens) { }
-        public TorchSharp.torch.Tensor Pairs(TorchSharp.torch.Tensor hidden, TorchSharp.torch.Tensor pairs) { }
-        public override TorchSharp.torch.Tensor Sequence(TorchSharp.torch.Tensor hidden, TorchSharp.torch.Tensor? shortcut = null) { }
-        public override TorchSharp.torch.Tensor Tokens(TorchSharp.torch.Tensor hidden, TorchSharp.torch.Tensor? shortcut = null) { }
-    }
-    public sealed class InputShortcut : TorchSharp.torch.nn.Module<TorchSharp.torch.Tensor, TorchSharp.torch.Tensor>
-    {
-        public InputShortcut(DataMux.TokenLayout layout, int hidden, bool pooled) { }
-        public bool Pooled { get; }
-        public int Rows { get; }
-        public TorchSharp.torch.Tensor Table { get; }
-        public override TorchSharp.torch.Tensor forward(TorchSharp.torch.Tensor tokens) { }
-    }
-    public sealed class MlpDemultiplexer : DataMux.Demultiplexers.Demultiplexer
-    {
-        public MlpDemultiplexer(DataMux.TokenLayout layout, int hidden) { }
-        public override int PrefixLength { get; }
-        public override TorchSharp.torch.Tensor AddPrefix(TorchSharp.torch.Tensor tokens) { }
-        public override TorchSharp.torch.Tensor Sequence(TorchSharp.torch.Tensor hidden, TorchSharp.torch.Tensor? shortcut = null) { }
-        public override TorchSharp.torch.Tensor Tokens(TorchSharp.torch.Tensor hidden, TorchSharp.torch.Tensor? shortcut = null) { }
-    }
-    public sealed class PlainDemultiplexer : DataMux.Demultiplexers.Demultiplexer
-    {
-        public PlainDemultiplexer(DataMux.TokenLayout layout, int hidden) { }
-        public override int PrefixLength { get; }
-        public override TorchSharp.torch.Tensor AddPrefix(TorchSharp.torch.Tensor tokens) { }
-        public override TorchSharp.torch.Tensor Sequence(TorchSharp.torch.Tensor hidden, TorchSharp.torch.Tensor? shortcut = null) { }
-        public override TorchSharp.torch.Tensor Tokens(TorchSharp.torch.Tensor hidden, TorchSharp.torch.Tensor? shortcut = null) { }
-    }
-}
 namespace DataMux
 {
+    [System.AttributeUsage(System.AttributeTargets.Class, AllowMultiple=false, Inherited=false)]
+    public sealed class BackboneAttribute : System.Attribute
+    {
+        public BackboneAttribute(System.Type type) { }
+        public double Dropout { get; set; }
+        public int Hidden { get; set; }
+        public int MaxLength { get; set; }
+        public int PaddingToken { get; set; }
+        public System.Type Type { get; }
+        public int Vocabulary { get; set; }
+    }
     public enum Demux
     {
         IndexEmbedding = 0,
         Mlp = 1,
         None = 2,
+        LearnedKeys = 3,
     }
     public static class Devices
     {
@@ -130,7 +51,9 @@ namespace DataMux
                     double MuxNorm = 1,
                     bool LearnMux = false,
                     bool Reembed = false,
-                    bool InputShortcut = false) { }
+                    bool InputShortcut = false,
+                    string? Backbone = null) { }
+        public string? Backbone { get; init; }
         public DataMux.Demux Demux { get; init; }
         public double Dropout { get; init; }
         public int FeedForward { get; init; }
@@ -154,10 +77,10 @@ namespace DataMux
     }
     public sealed class ModelParts : System.IEquatable<DataMux.ModelParts>
     {
-        public ModelParts(DataMux.Backbones.TokenEmbedding Embedding, DataMux.Multiplexers.Multiplexer Mux, DataMux.Backbones.TransformerEncoder Encoder, DataMux.Demultiplexers.Demultiplexer Demux, TorchSharp.torch.nn.Module<TorchSharp.torch.Tensor, TorchSharp.torch.Tensor> Head, DataMux.Demultiplexers.InputShortcut? Shortcut = null) { }
+        public ModelParts(DataMux.Backbones.TokenEmbedding Embedding, DataMux.Multiplexers.Multiplexer Mux, TorchSharp.torch.nn.Module<TorchSharp.torch.Tensor, TorchSharp.torch.Tensor?, TorchSharp.torch.Tensor> Encoder, DataMux.Demultiplexers.Demultiplexer Demux, TorchSharp.torch.nn.Module<TorchSharp.torch.Tensor, TorchSharp.torch.Tensor> Head, DataMux.Demultiplexers.InputShortcut? Shortcut = null) { }
         public DataMux.Demultiplexers.Demultiplexer Demux { get; init; }
         public DataMux.Backbones.TokenEmbedding Embedding { get; init; }
-        public DataMux.Backbones.TransformerEncoder Encoder { get; init; }
+        public TorchSharp.torch.nn.Module<TorchSharp.torch.Tensor, TorchSharp.torch.Tensor?, TorchSharp.torch.Tensor> Encoder { get; init; }
         public TorchSharp.torch.nn.Module<TorchSharp.torch.Tensor, TorchSharp.torch.Tensor> Head { get; init; }
         public DataMux.Multiplexers.Multiplexer Mux { get; init; }
         public DataMux.Demultiplexers.InputShortcut? Shortcut { get; init; }
@@ -188,6 +111,7 @@ namespace DataMux
         Identity = 3,
         Learned = 4,
         None = 5,
+        Contextual = 6,
     }
     public static class Seeding
     {
@@ -230,6 +154,115 @@ namespace DataMux
         public int Vocabulary { get; set; }
     }
 }
+namespace DataMux.Backbones
+{
+    public sealed class ModuleBackbone : TorchSharp.torch.nn.Module<TorchSharp.torch.Tensor, TorchSharp.torch.Tensor?, TorchSharp.torch.Tensor>
+    {
+        public ModuleBackbone(TorchSharp.torch.nn.Module<TorchSharp.torch.Tensor, TorchSharp.torch.Tensor> module, int hidden) { }
+        public int Hidden { get; }
+        public TorchSharp.torch.nn.Module<TorchSharp.torch.Tensor, TorchSharp.torch.Tensor> Module { get; }
+        public override TorchSharp.torch.Tensor forward(TorchSharp.torch.Tensor x, TorchSharp.torch.Tensor? paddingMask) { }
+    }
+    public sealed class TokenEmbedding : TorchSharp.torch.nn.Module<TorchSharp.torch.Tensor, TorchSharp.torch.Tensor>
+    {
+        public TokenEmbedding(DataMux.TokenLayout layout, int maxPositions, int hidden, double dropout) { }
+        public TorchSharp.torch.Device Device { get; }
+        public int MaxPositions { get; }
+        public TorchSharp.torch.Tensor Reembed(TorchSharp.torch.Tensor mixed) { }
+        public override TorchSharp.torch.Tensor forward(TorchSharp.torch.Tensor ids) { }
+    }
+    public sealed class TransformerEncoder : TorchSharp.torch.nn.Module<TorchSharp.torch.Tensor, TorchSharp.torch.Tensor?, TorchSharp.torch.Tensor>
+    {
+        public TransformerEncoder(int layers, int hidden, int heads, int feedForward, double dropout) { }
+        public int Hidden { get; }
+        public override TorchSharp.torch.Tensor forward(TorchSharp.torch.Tensor x, TorchSharp.torch.Tensor? paddingMask) { }
+    }
+    public sealed class TransformerEncoderLayer : TorchSharp.torch.nn.Module<TorchSharp.torch.Tensor, TorchSharp.torch.Tensor?, TorchSharp.torch.Tensor>
+    {
+        public TransformerEncoderLayer(int hidden, int heads, int feedForward, double dropout) { }
+        public int Heads { get; }
+        public override TorchSharp.torch.Tensor forward(TorchSharp.torch.Tensor x, TorchSharp.torch.Tensor? attentionMask) { }
+    }
+}
+namespace DataMux.Batching
+{
+    public static class BatchedInference
+    {
+        public static TorchSharp.torch.Tensor Predict(TorchSharp.torch.nn.Module<TorchSharp.torch.Tensor, TorchSharp.torch.Tensor> model, TorchSharp.torch.Tensor tokens, int rowsPerBatch) { }
+        public static TorchSharp.torch.Tensor PredictInGroups<TModel>(this TModel model, TorchSharp.torch.Tensor tokens, int groupsPerBatch = 16)
+            where TModel : TorchSharp.torch.nn.Module<TorchSharp.torch.Tensor, TorchSharp.torch.Tensor>, DataMux.IMultiplexedModel { }
+    }
+    public sealed class MultiplexedBatch
+    {
+        public int FillerRows { get; }
+        public int Groups { get; }
+        public int N { get; }
+        public int Rows { get; }
+        public TorchSharp.torch.Tensor Tokens { get; }
+        public TorchSharp.torch.Tensor? InstancePaddingMask(TorchSharp.torch.Tensor prefixed) { }
+        public TorchSharp.torch.Tensor? PaddingMask(TorchSharp.torch.Tensor prefixed) { }
+        public TorchSharp.torch.Tensor Ungroup(TorchSharp.torch.Tensor outputs) { }
+        public static DataMux.Batching.MultiplexedBatch Group(TorchSharp.torch.Tensor tokens, int n, long paddingToken) { }
+    }
+}
+namespace DataMux.Demultiplexers
+{
+    public abstract class Demultiplexer : TorchSharp.torch.nn.Module
+    {
+        protected Demultiplexer(string name, DataMux.TokenLayout layout, int hidden) { }
+        public int Hidden { get; }
+        public DataMux.TokenLayout Layout { get; }
+        public int N { get; }
+        public abstract int PrefixLength { get; }
+        public abstract TorchSharp.torch.Tensor AddPrefix(TorchSharp.torch.Tensor tokens);
+        protected void RefuseShortcut(TorchSharp.torch.Tensor? shortcut) { }
+        public abstract TorchSharp.torch.Tensor Sequence(TorchSharp.torch.Tensor hidden, TorchSharp.torch.Tensor? shortcut = null);
+        public abstract TorchSharp.torch.Tensor Tokens(TorchSharp.torch.Tensor hidden, TorchSharp.torch.Tensor? shortcut = null);
+    }
+    public sealed class IndexEmbeddingDemultiplexer : DataMux.Demultiplexers.Demultiplexer
+    {
+        public IndexEmbeddingDemultiplexer(DataMux.TokenLayout layout, int hidden) { }
+        public override int PrefixLength { get; }
+        public override TorchSharp.torch.Tensor AddPrefix(TorchSharp.torch.Tensor tokens) { }
+        public TorchSharp.torch.Tensor Pairs(TorchSharp.torch.Tensor hidden, TorchSharp.torch.Tensor pairs) { }
+        public override TorchSharp.torch.Tensor Sequence(TorchSharp.torch.Tensor hidden, TorchSharp.torch.Tensor? shortcut = null) { }
+        public override TorchSharp.torch.Tensor Tokens(TorchSharp.torch.Tensor hidden, TorchSharp.torch.Tensor? shortcut = null) { }
+    }
+    public sealed class InputShortcut : TorchSharp.torch.nn.Module<TorchSharp.torch.Tensor, TorchSharp.torch.Tensor>
+    {
+        public InputShortcut(DataMux.TokenLayout layout, int hidden, bool pooled) { }
+        public bool Pooled { get; }
+        public int Rows { get; }
+        public TorchSharp.torch.Tensor Table { get; }
+        public override TorchSharp.torch.Tensor forward(TorchSharp.torch.Tensor tokens) { }
+    }
+    public sealed class LearnedKeysDemultiplexer : DataMux.Demultiplexers.Demultiplexer
+    {
+        public LearnedKeysDemultiplexer(DataMux.TokenLayout layout, int hidden) { }
+        public TorchSharp.Modules.Parameter Keys { get; }
+        public override int PrefixLength { get; }
+        public override TorchSharp.torch.Tensor AddPrefix(TorchSharp.torch.Tensor tokens) { }
+        public TorchSharp.torch.Tensor Pairs(TorchSharp.torch.Tensor hidden, TorchSharp.torch.Tensor pairs) { }
+        public override TorchSharp.torch.Tensor Sequence(TorchSharp.torch.Tensor hidden, TorchSharp.torch.Tensor? shortcut = null) { }
+        public override TorchSharp.torch.Tensor Tokens(TorchSharp.torch.Tensor hidden, TorchSharp.torch.Tensor? shortcut = null) { }
+    }
+    public sealed class MlpDemultiplexer : DataMux.Demultiplexers.Demultiplexer
+    {
+        public MlpDemultiplexer(DataMux.TokenLayout layout, int hidden) { }
+        public override int PrefixLength { get; }
+        public override TorchSharp.torch.Tensor AddPrefix(TorchSharp.torch.Tensor tokens) { }
+        public override TorchSharp.torch.Tensor Sequence(TorchSharp.torch.Tensor hidden, TorchSharp.torch.Tensor? shortcut = null) { }
+        public override TorchSharp.torch.Tensor Tokens(TorchSharp.torch.Tensor hidden, TorchSharp.torch.Tensor? shortcut = null) { }
+    }
+    public sealed class PlainDemultiplexer : DataMux.Demultiplexers.Demultiplexer
+    {
+        public PlainDemultiplexer(DataMux.TokenLayout layout, int hidden) { }
+        public override int PrefixLength { get; }
+        public override TorchSharp.torch.Tensor AddPrefix(TorchSharp.torch.Tensor tokens) { }
+        public override TorchSharp.torch.Tensor Sequence(TorchSharp.torch.Tensor hidden, TorchSharp.torch.Tensor? shortcut = null) { }
+        public override TorchSharp.torch.Tensor Tokens(TorchSharp.torch.Tensor hidden, TorchSharp.torch.Tensor? shortcut = null) { }
+    }
+}
 namespace DataMux.Heads
 {
     public sealed class SequenceClassificationHead : TorchSharp.torch.nn.Module<TorchSharp.torch.Tensor, TorchSharp.torch.Tensor>
@@ -249,6 +282,13 @@ namespace DataMux.Multiplexers
     {
         public BinaryHadamardMultiplexer(int n, int hidden, int seed, bool trainable = false) { }
         public TorchSharp.torch.Tensor Masks { get; }
+        public override TorchSharp.torch.Tensor forward(TorchSharp.torch.Tensor embedded) { }
+    }
+    public sealed class ContextualMultiplexer : DataMux.Multiplexers.Multiplexer
+    {
+        public ContextualMultiplexer(int n, int hidden, int heads, int feedForward, double dropout, int seed, double normConstant = 1, bool trainable = false) { }
+        public TorchSharp.torch.Tensor Vectors { get; }
+        public TorchSharp.torch.Tensor Mix(TorchSharp.torch.Tensor embedded, TorchSharp.torch.Tensor? instancePadding) { }
         public override TorchSharp.torch.Tensor forward(TorchSharp.torch.Tensor embedded) { }
     }
     public sealed class GaussianHadamardMultiplexer : DataMux.Multiplexers.Multiplexer

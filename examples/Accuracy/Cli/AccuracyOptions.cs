@@ -16,10 +16,12 @@ internal sealed record AccuracyOptions
                                 the shortcut variant, 600 steps, warm-ups of 400 steps
           --tasks T,...         pos, genre and/or sentiment (default: all three)
           --ns 1,2,5,10,20,40   the multiplexed widths (B1, the plain backbone, always runs)
-          --muxes M,...         GaussianHadamard and/or Orthogonal (default: GaussianHadamard)
+          --muxes M,...         GaussianHadamard, Orthogonal and/or Contextual (MUX-PLMs' contextual mux; the
+                                reference variant on genre and sentiment at N = 2, 5) (default: GaussianHadamard)
           --variants V,...      model variants besides B1: shortcut (the index demux with the input shortcut; the
                                 default), reference (the DataMUX reference method), shortcut-from-b1 (shortcut, started
-                                from the task's trained B1)
+                                from the task's trained B1), learned-keys (the reference method with MUX-PLMs' learned-keys
+                                demux; GaussianHadamard on genre and sentiment at N = 2, 5)
           --warmup both|on|off  cells with retrieval warm-up, without, or both (default: both)
           --steps S             task steps per cell (default 2000; sentiment a fifth)   --groups G  groups per step (32)
           --warmup-steps W      retrieval warm-up steps (default 1000)  --lr RATE   peak learning rate (default 3e-3)
@@ -37,7 +39,7 @@ internal sealed record AccuracyOptions
         """;
 
     public static readonly IReadOnlyList<string> AllTasks = ["pos", "genre", "sentiment"];
-    public static readonly IReadOnlyList<string> AllMuxes = ["GaussianHadamard", "Orthogonal"];
+    public static readonly IReadOnlyList<string> AllMuxes = ["GaussianHadamard", "Orthogonal", "Contextual"];
     public static readonly IReadOnlyList<int> AllNs = [1, 2, 5, 10, 20, 40];
 
     public IReadOnlyList<string> Tasks { get; init; } = AllTasks;
@@ -106,7 +108,7 @@ internal sealed record AccuracyOptions
                 "--tasks" => options with { Tasks = List(option, value, name => AllTasks.Contains(name) ? name : null, "pos, genre or sentiment") },
                 "--ns" => options with { Ns = List(option, value, name => int.TryParse(name, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && AllNs.Contains(n) ? n : (int?)null, "one of 1, 2, 5, 10, 20, 40").Select(n => n!.Value).ToList() },
                 "--variants" => options with { Variants = List(option, value, name => Models.ModelCatalog.Variants.Contains(name) ? name : null, "one of " + string.Join(", ", Models.ModelCatalog.Variants)) },
-                "--muxes" => options with { Muxes = List(option, value, name => AllMuxes.FirstOrDefault(m => m.Equals(name, StringComparison.OrdinalIgnoreCase)), "GaussianHadamard or Orthogonal") },
+                "--muxes" => options with { Muxes = List(option, value, name => AllMuxes.FirstOrDefault(m => m.Equals(name, StringComparison.OrdinalIgnoreCase)), "GaussianHadamard, Orthogonal or Contextual") },
                 "--warmup" => options with { Warmup = value is "both" or "on" or "off" ? value : throw new ArgumentException($"--warmup: expected both, on or off, but got '{value}'.") },
                 "--csv" => options with { Csv = value.Length > 0 ? value : throw new ArgumentException("--csv: expected a file name, but got an empty one.") },
                 "--plot" => options with { Plot = value.Length > 0 ? value : throw new ArgumentException("--plot: expected a file name, but got an empty one.") },
@@ -125,7 +127,16 @@ internal sealed record AccuracyOptions
             };
         }
 
-        return options with { Settings = settings };
+        options = options with { Settings = settings };
+        // A combination no model is declared for is refused before anything runs, not at its cell hours later.
+        if (!options.TrainingSpeed && options.Cells().FirstOrDefault(c => !Models.ModelCatalog.IsDeclared(c)) is { } missing)
+        {
+            throw new ArgumentException(
+                $"No model is declared for {missing.Key}: Contextual runs with --variants reference, learned-keys with --muxes GaussianHadamard, " +
+                "both on --tasks genre and/or sentiment at --ns 2 and/or 5.");
+        }
+
+        return options;
     }
 
     private static int Positive(string option, string value) =>

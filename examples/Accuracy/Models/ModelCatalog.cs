@@ -10,7 +10,18 @@ namespace Accuracy.Models;
 internal static class ModelCatalog
 {
     /// <summary>The model variants besides B1: the DataMUX reference method, with the input shortcut, and that started from the task's trained B1.</summary>
-    public static readonly string[] Variants = ["reference", "shortcut", "shortcut-from-b1"];
+    public static readonly string[] Variants = ["reference", "shortcut", "shortcut-from-b1", "learned-keys"];
+
+    /// <summary>
+    /// Whether a model is declared for <paramref name="cell"/>: every task, variant, GaussianHadamard or Orthogonal and N
+    /// of the DataMUX method; MUX-PLMs' parts only where they are compared with it, on the sentence tasks at N = 2 and 5
+    /// (learned-keys with GaussianHadamard; the reference variant with Contextual).
+    /// </summary>
+    public static bool IsDeclared(Cell cell) =>
+        cell.IsBaseline
+        || (cell.Variant != "learned-keys" && cell.Mux is "GaussianHadamard" or "Orthogonal")
+        || (cell.Task is "genre" or "sentiment" && cell.N is 2 or 5
+            && ((cell.Variant, cell.Mux) is ("learned-keys", "GaussianHadamard") or ("reference", "Contextual")));
 
     /// <summary>Runs <paramref name="cell"/> with <paramref name="runner"/> on a fresh model of its kind.</summary>
     public static CellResult Run(Cell cell, CellRunner runner, TaskData data, IProgress<TrainingProgress>? progress, CancellationToken cancellationToken) =>
@@ -127,6 +138,14 @@ internal static class ModelCatalog
             ("sentiment", "shortcut-from-b1", "Orthogonal", 10) => runner.RunFromPlain(cell, data, () => new SentimentShortcutOrthogonal10(), () => new SentimentPlain(), progress, cancellationToken),
             ("sentiment", "shortcut-from-b1", "Orthogonal", 20) => runner.RunFromPlain(cell, data, () => new SentimentShortcutOrthogonal20(), () => new SentimentPlain(), progress, cancellationToken),
             ("sentiment", "shortcut-from-b1", "Orthogonal", 40) => runner.RunFromPlain(cell, data, () => new SentimentShortcutOrthogonal40(), () => new SentimentPlain(), progress, cancellationToken),
+            ("genre", "learned-keys", "GaussianHadamard", 2) => runner.Run(cell, data, () => new GenreLearnedKeysHadamard2(), progress, cancellationToken),
+            ("genre", "learned-keys", "GaussianHadamard", 5) => runner.Run(cell, data, () => new GenreLearnedKeysHadamard5(), progress, cancellationToken),
+            ("genre", "reference", "Contextual", 2) => runner.Run(cell, data, () => new GenreReferenceContextual2(), progress, cancellationToken),
+            ("genre", "reference", "Contextual", 5) => runner.Run(cell, data, () => new GenreReferenceContextual5(), progress, cancellationToken),
+            ("sentiment", "learned-keys", "GaussianHadamard", 2) => runner.Run(cell, data, () => new SentimentLearnedKeysHadamard2(), progress, cancellationToken),
+            ("sentiment", "learned-keys", "GaussianHadamard", 5) => runner.Run(cell, data, () => new SentimentLearnedKeysHadamard5(), progress, cancellationToken),
+            ("sentiment", "reference", "Contextual", 2) => runner.Run(cell, data, () => new SentimentReferenceContextual2(), progress, cancellationToken),
+            ("sentiment", "reference", "Contextual", 5) => runner.Run(cell, data, () => new SentimentReferenceContextual5(), progress, cancellationToken),
             _ => throw new ArgumentException($"No model is declared for {cell.Key}."),
         };
 }

@@ -15,7 +15,10 @@ internal static class CsvReport
         var lines = rows.Select(row =>
         {
             var r = row.Result;
-            var demux = r.Cell.IsBaseline ? "None" : r.Cell.Variant.StartsWith("shortcut", System.StringComparison.Ordinal) ? "IndexEmbedding+InputShortcut" : "IndexEmbedding";
+            var demux = r.Cell.IsBaseline ? "None"
+                : r.Cell.Variant.StartsWith("shortcut", System.StringComparison.Ordinal) ? "IndexEmbedding+InputShortcut"
+                : r.Cell.Variant == "learned-keys" ? "LearnedKeys"
+                : "IndexEmbedding";
             return string.Create(CultureInfo.InvariantCulture,
                 $"{r.Cell.Task},{r.Cell.N},{r.Cell.Mux},{demux},{r.Cell.WarmupSteps},{r.Accuracy:0.####},{(row.Baseline is { } b ? b.ToString("0.####", CultureInfo.InvariantCulture) : "")},{(row.Drop is { } d ? d.ToString("0.##", CultureInfo.InvariantCulture) : "")},{r.TrainSeconds:0.#},{r.InstancesPerSecond:0.#},{r.Cell.Variant}");
         });

@@ -62,7 +62,7 @@ internal static class ComponentBreakdown
         var prefixed = parts.Demux.AddPrefix(batch.Tokens);
         var mask = batch.PaddingMask(prefixed);
         times[0] = Lap(clock);
-        var muxed = engine.EmbedAndMix(prefixed);
+        var muxed = engine.EmbedAndMix(prefixed, batch);
         times[1] = Lap(clock);
         var hidden = engine.Encode(muxed, mask);
         times[2] = Lap(clock);

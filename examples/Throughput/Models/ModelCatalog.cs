@@ -4,8 +4,11 @@ using DataMux;
 
 namespace Throughput.Models;
 
-/// <summary>One benchmarked configuration: its mux name, N and a factory for the generated model.</summary>
-internal sealed record ModelEntry(string Mux, int N, bool Baseline, Func<IMultiplexedModel> Create);
+/// <summary>
+/// One benchmarked configuration: its mux name, N and a factory for the generated model. <paramref name="OnRequest"/>
+/// entries (MUX-PLMs' parts) are timed only when --muxes names them, so that the default run stays the DataMUX one.
+/// </summary>
+internal sealed record ModelEntry(string Mux, int N, bool Baseline, Func<IMultiplexedModel> Create, bool OnRequest = false);
 
 /// <summary>The generated models of every preset and task, as factories (models are built only when needed).</summary>
 internal static class ModelCatalog
@@ -28,6 +31,18 @@ internal static class ModelCatalog
             new("Orthogonal", 10, false, () => new PaperOrthogonal10()),
             new("Orthogonal", 20, false, () => new PaperOrthogonal20()),
             new("Orthogonal", 40, false, () => new PaperOrthogonal40()),
+            new("LearnedKeys", 1, false, () => new PaperLearnedKeys1(), OnRequest: true),
+            new("LearnedKeys", 2, false, () => new PaperLearnedKeys2(), OnRequest: true),
+            new("LearnedKeys", 5, false, () => new PaperLearnedKeys5(), OnRequest: true),
+            new("LearnedKeys", 10, false, () => new PaperLearnedKeys10(), OnRequest: true),
+            new("LearnedKeys", 20, false, () => new PaperLearnedKeys20(), OnRequest: true),
+            new("LearnedKeys", 40, false, () => new PaperLearnedKeys40(), OnRequest: true),
+            new("Contextual", 1, false, () => new PaperContextual1(), OnRequest: true),
+            new("Contextual", 2, false, () => new PaperContextual2(), OnRequest: true),
+            new("Contextual", 5, false, () => new PaperContextual5(), OnRequest: true),
+            new("Contextual", 10, false, () => new PaperContextual10(), OnRequest: true),
+            new("Contextual", 20, false, () => new PaperContextual20(), OnRequest: true),
+            new("Contextual", 40, false, () => new PaperContextual40(), OnRequest: true),
         },
         ("paper", "token") => new ModelEntry[]
         {
@@ -54,6 +69,18 @@ internal static class ModelCatalog
             new("Orthogonal", 10, false, () => new SmallOrthogonal10()),
             new("Orthogonal", 20, false, () => new SmallOrthogonal20()),
             new("Orthogonal", 40, false, () => new SmallOrthogonal40()),
+            new("LearnedKeys", 1, false, () => new SmallLearnedKeys1(), OnRequest: true),
+            new("LearnedKeys", 2, false, () => new SmallLearnedKeys2(), OnRequest: true),
+            new("LearnedKeys", 5, false, () => new SmallLearnedKeys5(), OnRequest: true),
+            new("LearnedKeys", 10, false, () => new SmallLearnedKeys10(), OnRequest: true),
+            new("LearnedKeys", 20, false, () => new SmallLearnedKeys20(), OnRequest: true),
+            new("LearnedKeys", 40, false, () => new SmallLearnedKeys40(), OnRequest: true),
+            new("Contextual", 1, false, () => new SmallContextual1(), OnRequest: true),
+            new("Contextual", 2, false, () => new SmallContextual2(), OnRequest: true),
+            new("Contextual", 5, false, () => new SmallContextual5(), OnRequest: true),
+            new("Contextual", 10, false, () => new SmallContextual10(), OnRequest: true),
+            new("Contextual", 20, false, () => new SmallContextual20(), OnRequest: true),
+            new("Contextual", 40, false, () => new SmallContextual40(), OnRequest: true),
         },
         ("small", "token") => new ModelEntry[]
         {

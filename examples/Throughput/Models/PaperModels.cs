@@ -110,3 +110,66 @@ public partial class PaperTokenHadamard20 { }
 [Transformer(Layers = 12, Hidden = 768, Heads = 12, FeedForward = 3072, MaxLength = 128, Vocabulary = 50265, PaddingToken = 1)]
 [TokenClassification(Labels = 9)]
 public partial class PaperTokenHadamard40 { }
+
+// MUX-PLMs' parts, timed only when --muxes names them: LearnedKeys is the Gaussian Hadamard mux with the learned-keys
+// demux (a CLS prefix of 1 instead of N + 1), Contextual the contextual mux with the index demux.
+
+[Multiplexed(N = 1, Mux = Mux.GaussianHadamard, Demux = Demux.LearnedKeys)]
+[Transformer(Layers = 12, Hidden = 768, Heads = 12, FeedForward = 3072, MaxLength = 128, Vocabulary = 50265, PaddingToken = 1)]
+[SequenceClassification(Classes = 3)]
+public partial class PaperLearnedKeys1 { }
+
+[Multiplexed(N = 2, Mux = Mux.GaussianHadamard, Demux = Demux.LearnedKeys)]
+[Transformer(Layers = 12, Hidden = 768, Heads = 12, FeedForward = 3072, MaxLength = 128, Vocabulary = 50265, PaddingToken = 1)]
+[SequenceClassification(Classes = 3)]
+public partial class PaperLearnedKeys2 { }
+
+[Multiplexed(N = 5, Mux = Mux.GaussianHadamard, Demux = Demux.LearnedKeys)]
+[Transformer(Layers = 12, Hidden = 768, Heads = 12, FeedForward = 3072, MaxLength = 128, Vocabulary = 50265, PaddingToken = 1)]
+[SequenceClassification(Classes = 3)]
+public partial class PaperLearnedKeys5 { }
+
+[Multiplexed(N = 10, Mux = Mux.GaussianHadamard, Demux = Demux.LearnedKeys)]
+[Transformer(Layers = 12, Hidden = 768, Heads = 12, FeedForward = 3072, MaxLength = 128, Vocabulary = 50265, PaddingToken = 1)]
+[SequenceClassification(Classes = 3)]
+public partial class PaperLearnedKeys10 { }
+
+[Multiplexed(N = 20, Mux = Mux.GaussianHadamard, Demux = Demux.LearnedKeys)]
+[Transformer(Layers = 12, Hidden = 768, Heads = 12, FeedForward = 3072, MaxLength = 128, Vocabulary = 50265, PaddingToken = 1)]
+[SequenceClassification(Classes = 3)]
+public partial class PaperLearnedKeys20 { }
+
+[Multiplexed(N = 40, Mux = Mux.GaussianHadamard, Demux = Demux.LearnedKeys)]
+[Transformer(Layers = 12, Hidden = 768, Heads = 12, FeedForward = 3072, MaxLength = 128, Vocabulary = 50265, PaddingToken = 1)]
+[SequenceClassification(Classes = 3)]
+public partial class PaperLearnedKeys40 { }
+
+[Multiplexed(N = 1, Mux = Mux.Contextual, Demux = Demux.IndexEmbedding)]
+[Transformer(Layers = 12, Hidden = 768, Heads = 12, FeedForward = 3072, MaxLength = 128, Vocabulary = 50265, PaddingToken = 1)]
+[SequenceClassification(Classes = 3)]
+public partial class PaperContextual1 { }
+
+[Multiplexed(N = 2, Mux = Mux.Contextual, Demux = Demux.IndexEmbedding)]
+[Transformer(Layers = 12, Hidden = 768, Heads = 12, FeedForward = 3072, MaxLength = 128, Vocabulary = 50265, PaddingToken = 1)]
+[SequenceClassification(Classes = 3)]
+public partial class PaperContextual2 { }
+
+[Multiplexed(N = 5, Mux = Mux.Contextual, Demux = Demux.IndexEmbedding)]
+[Transformer(Layers = 12, Hidden = 768, Heads = 12, FeedForward = 3072, MaxLength = 128, Vocabulary = 50265, PaddingToken = 1)]
+[SequenceClassification(Classes = 3)]
+public partial class PaperContextual5 { }
+
+[Multiplexed(N = 10, Mux = Mux.Contextual, Demux = Demux.IndexEmbedding)]
+[Transformer(Layers = 12, Hidden = 768, Heads = 12, FeedForward = 3072, MaxLength = 128, Vocabulary = 50265, PaddingToken = 1)]
+[SequenceClassification(Classes = 3)]
+public partial class PaperContextual10 { }
+
+[Multiplexed(N = 20, Mux = Mux.Contextual, Demux = Demux.IndexEmbedding)]
+[Transformer(Layers = 12, Hidden = 768, Heads = 12, FeedForward = 3072, MaxLength = 128, Vocabulary = 50265, PaddingToken = 1)]
+[SequenceClassification(Classes = 3)]
+public partial class PaperContextual20 { }
+
+[Multiplexed(N = 40, Mux = Mux.Contextual, Demux = Demux.IndexEmbedding)]
+[Transformer(Layers = 12, Hidden = 768, Heads = 12, FeedForward = 3072, MaxLength = 128, Vocabulary = 50265, PaddingToken = 1)]
+[SequenceClassification(Classes = 3)]
+public partial class PaperContextual40 { }

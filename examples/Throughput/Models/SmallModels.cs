@@ -110,3 +110,66 @@ public partial class SmallTokenHadamard20 { }
 [Transformer(Layers = 4, Hidden = 256, Heads = 4, FeedForward = 1024, MaxLength = 128, Vocabulary = 30522, PaddingToken = 1)]
 [TokenClassification(Labels = 9)]
 public partial class SmallTokenHadamard40 { }
+
+// MUX-PLMs' parts, timed only when --muxes names them: LearnedKeys is the Gaussian Hadamard mux with the learned-keys
+// demux (a CLS prefix of 1 instead of N + 1), Contextual the contextual mux with the index demux.
+
+[Multiplexed(N = 1, Mux = Mux.GaussianHadamard, Demux = Demux.LearnedKeys)]
+[Transformer(Layers = 4, Hidden = 256, Heads = 4, FeedForward = 1024, MaxLength = 128, Vocabulary = 30522, PaddingToken = 1)]
+[SequenceClassification(Classes = 3)]
+public partial class SmallLearnedKeys1 { }
+
+[Multiplexed(N = 2, Mux = Mux.GaussianHadamard, Demux = Demux.LearnedKeys)]
+[Transformer(Layers = 4, Hidden = 256, Heads = 4, FeedForward = 1024, MaxLength = 128, Vocabulary = 30522, PaddingToken = 1)]
+[SequenceClassification(Classes = 3)]
+public partial class SmallLearnedKeys2 { }
+
+[Multiplexed(N = 5, Mux = Mux.GaussianHadamard, Demux = Demux.LearnedKeys)]
+[Transformer(Layers = 4, Hidden = 256, Heads = 4, FeedForward = 1024, MaxLength = 128, Vocabulary = 30522, PaddingToken = 1)]
+[SequenceClassification(Classes = 3)]
+public partial class SmallLearnedKeys5 { }
+
+[Multiplexed(N = 10, Mux = Mux.GaussianHadamard, Demux = Demux.LearnedKeys)]
+[Transformer(Layers = 4, Hidden = 256, Heads = 4, FeedForward = 1024, MaxLength = 128, Vocabulary = 30522, PaddingToken = 1)]
+[SequenceClassification(Classes = 3)]
+public partial class SmallLearnedKeys10 { }
+
+[Multiplexed(N = 20, Mux = Mux.GaussianHadamard, Demux = Demux.LearnedKeys)]
+[Transformer(Layers = 4, Hidden = 256, Heads = 4, FeedForward = 1024, MaxLength = 128, Vocabulary = 30522, PaddingToken = 1)]
+[SequenceClassification(Classes = 3)]
+public partial class SmallLearnedKeys20 { }
+
+[Multiplexed(N = 40, Mux = Mux.GaussianHadamard, Demux = Demux.LearnedKeys)]
+[Transformer(Layers = 4, Hidden = 256, Heads = 4, FeedForward = 1024, MaxLength = 128, Vocabulary = 30522, PaddingToken = 1)]
+[SequenceClassification(Classes = 3)]
+public partial class SmallLearnedKeys40 { }
+
+[Multiplexed(N = 1, Mux = Mux.Contextual, Demux = Demux.IndexEmbedding)]
+[Transformer(Layers = 4, Hidden = 256, Heads = 4, FeedForward = 1024, MaxLength = 128, Vocabulary = 30522, PaddingToken = 1)]
+[SequenceClassification(Classes = 3)]
+public partial class SmallContextual1 { }
+
+[Multiplexed(N = 2, Mux = Mux.Contextual, Demux = Demux.IndexEmbedding)]
+[Transformer(Layers = 4, Hidden = 256, Heads = 4, FeedForward = 1024, MaxLength = 128, Vocabulary = 30522, PaddingToken = 1)]
+[SequenceClassification(Classes = 3)]
+public partial class SmallContextual2 { }
+
+[Multiplexed(N = 5, Mux = Mux.Contextual, Demux = Demux.IndexEmbedding)]
+[Transformer(Layers = 4, Hidden = 256, Heads = 4, FeedForward = 1024, MaxLength = 128, Vocabulary = 30522, PaddingToken = 1)]
+[SequenceClassification(Classes = 3)]
+public partial class SmallContextual5 { }
+
+[Multiplexed(N = 10, Mux = Mux.Contextual, Demux = Demux.IndexEmbedding)]
+[Transformer(Layers = 4, Hidden = 256, Heads = 4, FeedForward = 1024, MaxLength = 128, Vocabulary = 30522, PaddingToken = 1)]
+[SequenceClassification(Classes = 3)]
+public partial class SmallContextual10 { }
+
+[Multiplexed(N = 20, Mux = Mux.Contextual, Demux = Demux.IndexEmbedding)]
+[Transformer(Layers = 4, Hidden = 256, Heads = 4, FeedForward = 1024, MaxLength = 128, Vocabulary = 30522, PaddingToken = 1)]
+[SequenceClassification(Classes = 3)]
+public partial class SmallContextual20 { }
+
+[Multiplexed(N = 40, Mux = Mux.Contextual, Demux = Demux.IndexEmbedding)]
+[Transformer(Layers = 4, Hidden = 256, Heads = 4, FeedForward = 1024, MaxLength = 128, Vocabulary = 30522, PaddingToken = 1)]
+[SequenceClassification(Classes = 3)]
+public partial class SmallContextual40 { }

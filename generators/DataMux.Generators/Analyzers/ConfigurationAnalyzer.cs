@@ -35,24 +35,30 @@ public sealed class ConfigurationAnalyzer : DiagnosticAnalyzer
             var multiplexed = start.Compilation.GetTypeByMetadataName(AttributeNames.Multiplexed);
             var transformer = start.Compilation.GetTypeByMetadataName(AttributeNames.Transformer);
             if (multiplexed is null || transformer is null) return;   // the runtime is not referenced: nothing to check
-            start.RegisterSymbolAction(symbol => Analyze(symbol, multiplexed, transformer), SymbolKind.NamedType);
+            // [Backbone] (a user's module) is read for its Hidden; a runtime without it has only [Transformer].
+            var backbone = start.Compilation.GetTypeByMetadataName(AttributeNames.Backbone);
+            start.RegisterSymbolAction(symbol => Analyze(symbol, multiplexed, transformer, backbone), SymbolKind.NamedType);
         });
     }
 
-    private static void Analyze(SymbolAnalysisContext context, INamedTypeSymbol multiplexedType, INamedTypeSymbol transformerType)
+    private static void Analyze(SymbolAnalysisContext context, INamedTypeSymbol multiplexedType, INamedTypeSymbol transformerType, INamedTypeSymbol? backboneType)
     {
         var attributes = context.Symbol.GetAttributes();
         var multiplexed = attributes.FirstOrDefault(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, multiplexedType));
-        var transformer = attributes.FirstOrDefault(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, transformerType));
-        if (multiplexed?.ApplicationSyntaxReference?.GetSyntax(context.CancellationToken) is not AttributeSyntax syntax || transformer is null) return;
+        var transformers = attributes.Where(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, transformerType)
+            || (backboneType is not null && SymbolEqualityComparer.Default.Equals(a.AttributeClass, backboneType))).ToList();
+        // No backbone, or two (DMX0005, DMX0040): the generator's errors.
+        if (multiplexed?.ApplicationSyntaxReference?.GetSyntax(context.CancellationToken) is not AttributeSyntax syntax || transformers.Count != 1) return;
+        var transformer = transformers[0];
+        var userBackbone = !SymbolEqualityComparer.Default.Equals(transformer.AttributeClass, transformerType);
 
         if (AttributeValues.HasErrors(multiplexed, context.CancellationToken) || AttributeValues.HasErrors(transformer, context.CancellationToken)) return;   // the compiler's errors
         var n = AttributeValues.Int(multiplexed, "N", AttributeDefaults.N);
         var mux = AttributeValues.EnumMember(multiplexed, "Mux", AttributeDefaults.Mux);
         var demux = AttributeValues.EnumMember(multiplexed, "Demux", AttributeDefaults.Demux);
         var hidden = AttributeValues.Int(transformer, "Hidden", AttributeDefaults.Hidden);
-        var layers = AttributeValues.Int(transformer, "Layers", AttributeDefaults.Layers);
-        var feedForward = AttributeValues.Int(transformer, "FeedForward", AttributeDefaults.FeedForward);
+        var layers = userBackbone ? 1 : AttributeValues.Int(transformer, "Layers", AttributeDefaults.Layers);
+        var feedForward = userBackbone ? 0 : AttributeValues.Int(transformer, "FeedForward", AttributeDefaults.FeedForward);
         if (n < 1 || hidden < 1 || layers < 1 || feedForward < 0 || !Enum.IsDefined(typeof(MuxKind), mux) || !Enum.IsDefined(typeof(DemuxKind), demux))
             return;   // the generator's errors (DMX0008, DMX0009, DMX0014)
         if (mux == "None" || demux == "None") return;   // the plain baseline: N = 1 by design (or DMX0019)
@@ -66,6 +72,9 @@ public sealed class ConfigurationAnalyzer : DiagnosticAnalyzer
         if (mux == "Identity" && n > 1)
             Report(context, DiagnosticDescriptors.IdentityMuxesIndistinguishably, ArgumentLocation(syntax, "Mux"), Text(n));
 
+        // A user's backbone has no parameter count the analyzer could know; LearnedKeys' and Contextual's per-input
+        // parameters are one d-vector per input (keys, Gaussian vectors), never near an encoder's.
+        if (userBackbone) return;
         var encoder = ParameterCounts.Encoder(layers, hidden, feedForward == 0 ? 4L * hidden : feedForward);
         if (n > 1 && mux == "Orthogonal" && n * ParameterCounts.OrthogonalPerInput(hidden) > encoder)
             ReportPerInput(context, ArgumentLocation(syntax, "Mux"), "Mux = Orthogonal", ParameterCounts.OrthogonalPerInput(hidden), n, encoder);

@@ -169,6 +169,36 @@ internal static class DiagnosticDescriptors
         "Per-input parameters above the backbone's",
         "{0} holds {1} parameters per input ({2} for N = {3}), more than the encoder's {4}");
 
+    /// <summary>Format: "'{0}' has more than one backbone ([{1}] and [{2}]); a model has one".</summary>
+    public static readonly DiagnosticDescriptor ConflictingBackbones = Create(
+        "DMX0040",
+        "Multiplexed model has more than one backbone",
+        "'{0}' has more than one backbone ([{1}] and [{2}]); a model has one");
+
+    /// <summary>Format: "The backbone '{0}' must derive from TorchSharp.torch.nn.Module&lt;Tensor, Tensor&gt; (mapping [G, S, Hidden] to [G, S, Hidden]), but {1}".</summary>
+    public static readonly DiagnosticDescriptor BackboneNotAModule = Create(
+        "DMX0041",
+        "Backbone type is not a Module<Tensor, Tensor>",
+        "The backbone '{0}' must derive from TorchSharp.torch.nn.Module<Tensor, Tensor> (mapping [G, S, Hidden] to [G, S, Hidden]), but {1}");
+
+    /// <summary>Format: "The backbone '{0}' cannot be constructed by the generated model because it is {1}".</summary>
+    public static readonly DiagnosticDescriptor BackboneNotConstructible = Create(
+        "DMX0042",
+        "Backbone type cannot be instantiated",
+        "The backbone '{0}' cannot be constructed by the generated model because it is {1}");
+
+    /// <summary>Format: "The backbone '{0}' has no constructor '{1}' can call: it needs an accessible constructor taking (int hidden) or no parameters{2}".</summary>
+    public static readonly DiagnosticDescriptor BackboneWithoutConstructor = Create(
+        "DMX0043",
+        "Backbone type has no usable constructor",
+        "The backbone '{0}' has no constructor '{1}' can call: it needs an accessible constructor taking (int hidden) or no parameters{2}");
+
+    /// <summary>Format: "{0} needs [Transformer]: {1}" (the option, why).</summary>
+    public static readonly DiagnosticDescriptor NeedsTransformer = Create(
+        "DMX0044",
+        "Multiplexing option needs the Transformer backbone",
+        "{0} needs [Transformer]: {1}");
+
     /// <summary>Every descriptor, for the tests that check docs and release tracking.</summary>
     public static readonly DiagnosticDescriptor[] All =
     [
@@ -177,6 +207,7 @@ internal static class DiagnosticDescriptors
         DropoutOutOfRange, BinaryHadamardTooNarrow, UnknownOption, NameConflict, AttributeWithoutModel,
         LanguageVersionTooOld, ReferenceOnlyUnderAlias, PlainModelMismatch, MuxNormOutOfRange, OptionDoesNotApply,
         NotMultiplexing, MoreInputsThanDimensions, BeyondMeasuredWidths, IdentityMuxesIndistinguishably, PerInputPartsOutweighBackbone,
+        ConflictingBackbones, BackboneNotAModule, BackboneNotConstructible, BackboneWithoutConstructor, NeedsTransformer,
     ];
 
     private static DiagnosticDescriptor Create(string id, string title, string message) => Describe(id, title, message, DiagnosticSeverity.Error);

@@ -90,10 +90,14 @@ internal static class ModelEmitter
     {
         var outputs = Outputs(spec);
         Constant(writer, "Inputs multiplexed into one backbone pass.", "int", "N", spec.N);
-        Constant(writer, "Encoder layers.", "int", "Layers", spec.Layers);
+        if (spec.IsTransformer) Constant(writer, "Encoder layers.", "int", "Layers", spec.Layers);
         Constant(writer, "Width d of every token representation.", "int", "Hidden", spec.Hidden);
-        Constant(writer, "Attention heads per layer.", "int", "Heads", spec.Heads);
-        Constant(writer, "Width of each layer's feed-forward block.", "int", "FeedForward", spec.ResolvedFeedForward);
+        if (spec.IsTransformer)
+        {
+            Constant(writer, "Attention heads per layer.", "int", "Heads", spec.Heads);
+            Constant(writer, "Width of each layer's feed-forward block.", "int", "FeedForward", spec.ResolvedFeedForward);
+        }
+
         Constant(writer, "Longest accepted input, in tokens.", "int", "MaxLength", spec.MaxLength);
         Constant(writer, "Number of user token ids: inputs use ids in [0, Vocabulary).", "int", "Vocabulary", spec.Vocabulary);
         Constant(writer, "The token id that marks padding in the inputs.", "int", "PaddingToken", spec.PaddingToken);
@@ -115,8 +119,12 @@ internal static class ModelEmitter
         writer.Line("/// <summary>The attribute values this model was generated from.</summary>")
             .Line("public static global::DataMux.ModelConfiguration Configuration { get; } = new(")
             .Line($"    {NameLiteral(spec)}, N, global::DataMux.Mux.{spec.Mux}, global::DataMux.Demux.{spec.Demux}, Seed,")
-            .Line("    Layers, Hidden, Heads, FeedForward, MaxLength, Vocabulary, PaddingToken, Dropout,")
-            .Line($"    global::DataMux.ModelTask.{spec.Task}, {Outputs(spec)}, MuxNorm, LearnMux, Reembed, InputShortcut);")
+            .Line(spec.Backbone is null
+                ? "    Layers, Hidden, Heads, FeedForward, MaxLength, Vocabulary, PaddingToken, Dropout,"
+                : "    0, Hidden, 0, 0, MaxLength, Vocabulary, PaddingToken, Dropout,")
+            .Line(spec.Backbone is null
+                ? $"    global::DataMux.ModelTask.{spec.Task}, {Outputs(spec)}, MuxNorm, LearnMux, Reembed, InputShortcut);"
+                : $"    global::DataMux.ModelTask.{spec.Task}, {Outputs(spec)}, MuxNorm, LearnMux, Reembed, InputShortcut, {SymbolDisplay.FormatLiteral(spec.Backbone.DisplayName, quote: true)});")
             .Line()
             .Line("global::DataMux.ModelConfiguration global::DataMux.IMultiplexedModel.Configuration => Configuration;")
             .Line();
@@ -125,7 +133,9 @@ internal static class ModelEmitter
         writer.Line("// Field names are the state-dict names: renaming one breaks saved checkpoints.")
             .Line("private readonly global::DataMux.Backbones.TokenEmbedding embedding;")
             .Line($"private readonly global::DataMux.Multiplexers.{MuxClass(spec.Mux)} mux;")
-            .Line("private readonly global::DataMux.Backbones.TransformerEncoder encoder;")
+            .Line(spec.IsTransformer
+                ? "private readonly global::DataMux.Backbones.TransformerEncoder encoder;"
+                : "private readonly global::DataMux.Backbones.ModuleBackbone encoder;")
             .Line($"private readonly global::DataMux.Demultiplexers.{DemuxClass(spec.Demux)} demux;")
             .LineIf(spec.InputShortcut, "private readonly global::DataMux.Demultiplexers.InputShortcut shortcut;")
             .Line($"private readonly global::DataMux.Heads.{spec.Task}Head head;")
@@ -142,7 +152,9 @@ internal static class ModelEmitter
             .Line("demux = new(layout, Hidden);")
             .Line("embedding = new(layout, MaxLength + demux.PrefixLength, Hidden, Dropout);")
             .Line($"mux = new({MuxArguments(spec)});")
-            .Line("encoder = new(Layers, Hidden, Heads, FeedForward, Dropout);")
+            .Line(spec.Backbone is null
+                ? "encoder = new(Layers, Hidden, Heads, FeedForward, Dropout);"
+                : $"encoder = new(new {spec.Backbone.FullyQualifiedName}({(spec.Backbone.TakesHidden ? "Hidden" : string.Empty)}), Hidden);")
             .LineIf(spec.InputShortcut, $"shortcut = new(layout, Hidden, pooled: {(spec.Task == ModelTask.SequenceClassification ? "true" : "false")});")
             .Line($"head = new(Hidden, {Outputs(spec)});")
             .Close()
@@ -175,8 +187,18 @@ internal static class ModelEmitter
             .Line()
             .Line("/// <summary>Prefixes, embeds and multiplexes grouped rows, then runs the backbone: <c>[G·N, L]</c> -> <c>[G, P+L, Hidden]</c>.</summary>")
             .Open($"public {Tensor} Encode({Batch} batch)")
-            .Line($"{Tensor} prefixed = demux.AddPrefix(batch.Tokens);")
-            .Line($"{Tensor} muxed = mux.forward(embedding.forward(prefixed));");
+            .Line($"{Tensor} prefixed = demux.AddPrefix(batch.Tokens);");
+        if (spec.Mux == MuxKind.Contextual)
+        {
+            // The contextual mux attends within every input, so it takes each input's own padding.
+            writer.Line($"{Tensor} embedded = embedding.forward(prefixed);")
+                .Line($"{Tensor} muxed = mux.Mix(embedded, batch.InstancePaddingMask(prefixed));");
+        }
+        else
+        {
+            writer.Line($"{Tensor} muxed = mux.forward(embedding.forward(prefixed));");
+        }
+
         if (spec.ReembedsMix)
         {
             writer.Line($"{Tensor} mixed = embedding.Reembed(muxed);")
@@ -198,6 +220,7 @@ internal static class ModelEmitter
     /// <summary>The mux constructor's arguments: the options each variant takes.</summary>
     private static string MuxArguments(ModelSpec spec) => spec.Mux switch
     {
+        MuxKind.Contextual => "N, Hidden, Heads, FeedForward, Dropout, Seed, MuxNorm, LearnMux",
         MuxKind.GaussianHadamard => "N, Hidden, Seed, MuxNorm, LearnMux",
         MuxKind.Orthogonal or MuxKind.BinaryHadamard => "N, Hidden, Seed, LearnMux",
         MuxKind.None => "N, Hidden",

@@ -16,6 +16,7 @@ namespace DataMux.Generators.Models;
 /// <param name="LearnMux">Whether training updates the mux transforms.</param>
 /// <param name="Reembed">Whether the mix goes through the embedding block again (false for Mux.None).</param>
 /// <param name="InputShortcut">Whether every input's tokens reach its demux around the backbone.</param>
+/// <param name="Backbone">The user's backbone ([Backbone]), or null for the Transformer encoder.</param>
 internal sealed record ModelSpec(
     string Namespace,
     EquatableArray<ContainingType> ContainingTypes,
@@ -38,8 +39,15 @@ internal sealed record ModelSpec(
     double MuxNorm,
     bool LearnMux,
     bool Reembed,
-    bool InputShortcut)
+    bool InputShortcut,
+    BackboneType? Backbone = null)
 {
+    /// <summary>Whether the backbone is the generated Transformer encoder (not a user's module).</summary>
+    public bool IsTransformer => Backbone is null;
+
+    /// <summary>The short name of the backbone attribute, where its values' diagnostics go.</summary>
+    public string BackboneAttribute => IsTransformer ? "Transformer" : "Backbone";
+
     /// <summary>The feed-forward width the encoder gets: <see cref="FeedForward"/>, or 4·Hidden when it is 0.</summary>
     public int ResolvedFeedForward => FeedForward == 0 ? 4 * Hidden : FeedForward;
 

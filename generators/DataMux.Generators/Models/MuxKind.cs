@@ -9,6 +9,7 @@ internal enum MuxKind
     Identity,
     Learned,
     None,
+    Contextual,
 }
 
 /// <summary>The <c>DataMux.Demux</c> members this generator knows a runtime demultiplexer for (same names, same order).</summary>
@@ -17,4 +18,5 @@ internal enum DemuxKind
     IndexEmbedding,
     Mlp,
     None,
+    LearnedKeys,
 }

@@ -5,8 +5,15 @@ internal static class AttributeNames
 {
     public const string Multiplexed = "DataMux.MultiplexedAttribute";
     public const string Transformer = "DataMux.TransformerAttribute";
+    public const string Backbone = "DataMux.BackboneAttribute";
     public const string SequenceClassification = "DataMux.SequenceClassificationAttribute";
     public const string TokenClassification = "DataMux.TokenClassificationAttribute";
+
+    /// <summary>
+    /// The backbone attributes: a model has exactly one of them (DMX0005 without, DMX0040 with two). A new backbone
+    /// attribute is added here and to <see cref="ModelParser"/>'s reading of its values.
+    /// </summary>
+    public static readonly string[] Backbones = [Transformer, Backbone];
 
     /// <summary><c>DataMux.TransformerAttribute</c> -> <c>Transformer</c>.</summary>
     public static string ShortName(string metadataName) =>

@@ -55,13 +55,15 @@ internal static class ModelParser
         DeclarationChecks.CheckShape(type, declaration, context.SemanticModel, classLocation, diagnostics, cancellationToken);
 
         var multiplexed = context.Attributes[0];
-        AttributeData? transformer = null, sequence = null, token = null;
+        AttributeData? sequence = null, token = null;
+        var backbones = new List<(string Name, AttributeData Data)>();
         var seen = new HashSet<string>();
         foreach (var attribute in type.GetAttributes())
         {
             var name = attribute.AttributeClass?.ToDisplayString();
-            if (name is AttributeNames.Multiplexed or AttributeNames.Transformer or AttributeNames.SequenceClassification or AttributeNames.TokenClassification
-                && !seen.Add(name))
+            if ((name is AttributeNames.Multiplexed or AttributeNames.SequenceClassification or AttributeNames.TokenClassification
+                 || System.Array.IndexOf(AttributeNames.Backbones, name) >= 0)
+                && !seen.Add(name!))
             {
                 // The same attribute twice (on one declaration or on two partial parts) is the compiler's CS0579; which
                 // one to believe is not ours to guess, and generating twice would give two files for one class. What the
@@ -69,9 +71,9 @@ internal static class ModelParser
                 return new(null, diagnostics.ToEquatableArray());
             }
 
+            if (System.Array.IndexOf(AttributeNames.Backbones, name) >= 0) backbones.Add((name!, attribute));
             switch (name)
             {
-                case AttributeNames.Transformer: transformer = attribute; break;
                 case AttributeNames.SequenceClassification: sequence = attribute; break;
                 case AttributeNames.TokenClassification: token = attribute; break;
             }
@@ -79,21 +81,28 @@ internal static class ModelParser
 
         // A malformed argument (wrong type, not a constant, no such constructor) is already a compiler error; adding
         // ours would only repeat it.
-        if (AttributeValues.HasErrors(multiplexed, cancellationToken) || AttributeValues.HasErrors(transformer, cancellationToken) || AttributeValues.HasErrors(sequence, cancellationToken) || AttributeValues.HasErrors(token, cancellationToken))
+        if (AttributeValues.HasErrors(multiplexed, cancellationToken) || backbones.Any(b => AttributeValues.HasErrors(b.Data, cancellationToken)) || AttributeValues.HasErrors(sequence, cancellationToken) || AttributeValues.HasErrors(token, cancellationToken))
         {
             return new(null, diagnostics.ToEquatableArray());
         }
 
         var locations = CollectLocations(classLocation, cancellationToken,
-            (AttributeNames.Multiplexed, multiplexed),
-            (AttributeNames.Transformer, transformer),
-            (AttributeNames.SequenceClassification, sequence),
-            (AttributeNames.TokenClassification, token));
+            new[] { (AttributeNames.Multiplexed, (AttributeData?)multiplexed) }
+                .Concat(backbones.Select(static b => (b.Name, (AttributeData?)b.Data)))
+                .Append((AttributeNames.SequenceClassification, sequence))
+                .Append((AttributeNames.TokenClassification, token))
+                .ToArray());
         var multiplexedName = AttributeNames.ShortName(AttributeNames.Multiplexed);
 
-        if (transformer is null)
+        if (backbones.Count == 0)
         {
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MissingBackbone, locations.Of(multiplexedName), type.Name));
+        }
+        else if (backbones.Count > 1)
+        {
+            // Reported on the second backbone attribute in source order: the first one reads as the model's choice.
+            var (first, second) = (AttributeNames.ShortName(backbones[0].Name), AttributeNames.ShortName(backbones[1].Name));
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ConflictingBackbones, locations.Of(second), type.Name, first, second));
         }
 
         if (sequence is null && token is null)
@@ -106,14 +115,22 @@ internal static class ModelParser
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ConflictingTasks, locations.Of(tokenName), type.Name));
         }
 
-        if (transformer is null || (sequence is null) == (token is null))
+        if (backbones.Count != 1 || (sequence is null) == (token is null))
         {
             return new(null, diagnostics.ToEquatableArray());
         }
 
         var task = sequence is not null ? ModelTask.SequenceClassification : ModelTask.TokenClassification;
         DeclarationChecks.CheckNames(type, task, classLocation, diagnostics);
-        var spec = ModelSpecBuilder.Build(type, declaration, task, multiplexed, transformer, sequence ?? token!, locations, diagnostics);
+        var (backboneName, backbone) = backbones[0];
+        BackboneType? userBackbone = null;
+        if (backboneName == AttributeNames.Backbone)
+        {
+            userBackbone = BackboneChecks.Read(backbone, type, context.SemanticModel.Compilation, locations, diagnostics);
+            if (userBackbone is null) return new(null, diagnostics.ToEquatableArray());
+        }
+
+        var spec = ModelSpecBuilder.Build(type, declaration, task, multiplexed, backbone, userBackbone, sequence ?? token!, locations, diagnostics);
         diagnostics.AddRange(ModelValidator.Validate(spec, locations));
         return new(diagnostics.Count == 0 ? spec : null, diagnostics.ToEquatableArray());
     }
@@ -134,11 +151,21 @@ internal static class ModelParser
 
             var shortName = AttributeNames.ShortName(metadataName);
             entries.Add(new ArgumentLocation(shortName, string.Empty, attributeLocation));
+            var parameters = data.AttributeConstructor?.Parameters ?? default;
+            var position = 0;
             foreach (var argument in syntax.ArgumentList?.Arguments ?? default)
             {
                 if (argument.NameEquals is { } name && LocationInfo.From(argument) is { } argumentLocation)
                 {
                     entries.Add(new ArgumentLocation(shortName, name.Name.Identifier.ValueText, argumentLocation));
+                }
+                else if (argument.NameEquals is null && LocationInfo.From(argument) is { } positionalLocation)
+                {
+                    // A constructor argument ([Backbone(typeof(T))]) goes under its parameter's name.
+                    var parameter = argument.NameColon?.Name.Identifier.ValueText
+                        ?? (!parameters.IsDefault && position < parameters.Length ? parameters[position].Name : string.Empty);
+                    position++;
+                    if (parameter.Length > 0) entries.Add(new ArgumentLocation(shortName, parameter, positionalLocation));
                 }
             }
         }

@@ -20,7 +20,7 @@ internal static class ModelSpecBuilder
 
     public static ModelSpec Build(
         INamedTypeSymbol type, TypeDeclarationSyntax declaration, ModelTask task,
-        AttributeData multiplexed, AttributeData transformer, AttributeData taskAttribute,
+        AttributeData multiplexed, AttributeData backbone, BackboneType? userBackbone, AttributeData taskAttribute,
         ArgumentLocations locations, List<DiagnosticInfo> diagnostics) => new(
         Namespace: type.ContainingNamespace.IsGlobalNamespace ? string.Empty : type.ContainingNamespace.ToDisplayString(),
         ContainingTypes: ContainingTypes(type),
@@ -30,14 +30,15 @@ internal static class ModelSpecBuilder
         Mux: Kind<MuxKind>(multiplexed, "Mux", AttributeDefaults.Mux, locations, diagnostics),
         Demux: Kind<DemuxKind>(multiplexed, "Demux", AttributeDefaults.Demux, locations, diagnostics),
         Seed: AttributeValues.Int(multiplexed, "Seed", AttributeDefaults.Seed),
-        Layers: AttributeValues.Int(transformer, "Layers", AttributeDefaults.Layers),
-        Hidden: AttributeValues.Int(transformer, "Hidden", AttributeDefaults.Hidden),
-        Heads: AttributeValues.Int(transformer, "Heads", AttributeDefaults.Heads),
-        FeedForward: AttributeValues.Int(transformer, "FeedForward", AttributeDefaults.FeedForward),
-        MaxLength: AttributeValues.Int(transformer, "MaxLength", AttributeDefaults.MaxLength),
-        Vocabulary: AttributeValues.Int(transformer, "Vocabulary", AttributeDefaults.Vocabulary),
-        PaddingToken: AttributeValues.Int(transformer, "PaddingToken", AttributeDefaults.PaddingToken),
-        Dropout: AttributeValues.Double(transformer, "Dropout", AttributeDefaults.Dropout),
+        // A user's backbone has no layers, heads or feed-forward of ours: 0, as ModelConfiguration records them.
+        Layers: userBackbone is null ? AttributeValues.Int(backbone, "Layers", AttributeDefaults.Layers) : 0,
+        Hidden: AttributeValues.Int(backbone, "Hidden", AttributeDefaults.Hidden),
+        Heads: userBackbone is null ? AttributeValues.Int(backbone, "Heads", AttributeDefaults.Heads) : 0,
+        FeedForward: userBackbone is null ? AttributeValues.Int(backbone, "FeedForward", AttributeDefaults.FeedForward) : 0,
+        MaxLength: AttributeValues.Int(backbone, "MaxLength", AttributeDefaults.MaxLength),
+        Vocabulary: AttributeValues.Int(backbone, "Vocabulary", AttributeDefaults.Vocabulary),
+        PaddingToken: AttributeValues.Int(backbone, "PaddingToken", AttributeDefaults.PaddingToken),
+        Dropout: AttributeValues.Double(backbone, "Dropout", AttributeDefaults.Dropout),
         Task: task,
         Outputs: task == ModelTask.SequenceClassification
             ? AttributeValues.Int(taskAttribute, "Classes", AttributeDefaults.Classes)
@@ -45,7 +46,8 @@ internal static class ModelSpecBuilder
         MuxNorm: AttributeValues.Double(multiplexed, "MuxNorm", AttributeDefaults.MuxNorm),
         LearnMux: AttributeValues.Bool(multiplexed, "LearnMux", AttributeDefaults.LearnMux),
         Reembed: AttributeValues.Bool(multiplexed, "Reembed", AttributeDefaults.Reembed),
-        InputShortcut: AttributeValues.Bool(multiplexed, "InputShortcut", AttributeDefaults.InputShortcut));
+        InputShortcut: AttributeValues.Bool(multiplexed, "InputShortcut", AttributeDefaults.InputShortcut),
+        Backbone: userBackbone);
 
     /// <summary>
     /// The member an enum argument names; a value with none (<c>(Mux)42</c>) is DMX0014 on the argument, and the default

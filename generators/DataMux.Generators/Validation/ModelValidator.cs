@@ -18,7 +18,6 @@ internal static class ModelValidator
 
     /// <summary>The largest N with any demux: the embedding table's Vocabulary + N + 2 rows (Vocabulary >= 1) fit an int.</summary>
     internal const int MaximumNAnyDemux = int.MaxValue - 3;
-    private const string Transformer = "Transformer";
 
     public static IEnumerable<DiagnosticInfo> Validate(ModelSpec spec, ArgumentLocations locations)
     {
@@ -37,15 +36,16 @@ internal static class ModelValidator
                 "at most " + MaximumNAnyDemux.ToString(CultureInfo.InvariantCulture) + " (the embedding table holds Vocabulary + N + 2 rows)", spec.N);
         }
 
-        foreach (var (name, value) in new[]
-                 {
-                     ("Layers", spec.Layers), ("Hidden", spec.Hidden), ("Heads", spec.Heads),
-                     ("MaxLength", spec.MaxLength), ("Vocabulary", spec.Vocabulary),
-                 })
+        // The sizes' attribute: [Transformer], or [Backbone], which has no layers, heads or feed-forward of ours.
+        var backbone = spec.BackboneAttribute;
+        var sizes = spec.IsTransformer
+            ? new[] { ("Layers", spec.Layers), ("Hidden", spec.Hidden), ("Heads", spec.Heads), ("MaxLength", spec.MaxLength), ("Vocabulary", spec.Vocabulary) }
+            : new[] { ("Hidden", spec.Hidden), ("MaxLength", spec.MaxLength), ("Vocabulary", spec.Vocabulary) };
+        foreach (var (name, value) in sizes)
         {
             if (value < 1)
             {
-                yield return DiagnosticInfo.Create(DiagnosticDescriptors.InvalidSize, locations.Of(Transformer, name), name, "at least 1", value);
+                yield return DiagnosticInfo.Create(DiagnosticDescriptors.InvalidSize, locations.Of(backbone, name), name, "at least 1", value);
             }
         }
 
@@ -55,7 +55,7 @@ internal static class ModelValidator
         var n = System.Math.Min(System.Math.Max(spec.N, 1), MaximumNAnyDemux);
         foreach (var (name, value, maximum) in new[]
                  {
-                     ("Hidden", spec.Hidden, spec.FeedForward == 0 ? int.MaxValue / 4 : int.MaxValue),
+                     ("Hidden", spec.Hidden, spec.IsTransformer && spec.FeedForward == 0 ? int.MaxValue / 4 : int.MaxValue),
                      ("MaxLength", spec.MaxLength, spec.N > MaximumNAnyDemux ? int.MaxValue : int.MaxValue - n - 1),
                      ("Vocabulary", spec.Vocabulary, spec.N > MaximumNAnyDemux ? int.MaxValue : int.MaxValue - n - 2),
                  })
@@ -63,14 +63,14 @@ internal static class ModelValidator
             if (value > maximum)
             {
                 var why = name == "Hidden" ? " (FeedForward = 0 makes the feed-forward width 4 * Hidden)" : $" (with N = {n})";
-                yield return DiagnosticInfo.Create(DiagnosticDescriptors.InvalidSize, locations.Of(Transformer, name), name,
+                yield return DiagnosticInfo.Create(DiagnosticDescriptors.InvalidSize, locations.Of(backbone, name), name,
                     "at most " + maximum.ToString(CultureInfo.InvariantCulture) + why, value);
             }
         }
 
         if (spec.FeedForward < 0)
         {
-            yield return DiagnosticInfo.Create(DiagnosticDescriptors.InvalidSize, locations.Of(Transformer, "FeedForward"), "FeedForward", "positive, or 0 for 4 * Hidden", spec.FeedForward);
+            yield return DiagnosticInfo.Create(DiagnosticDescriptors.InvalidSize, locations.Of(backbone, "FeedForward"), "FeedForward", "positive, or 0 for 4 * Hidden", spec.FeedForward);
         }
 
         if (spec.Outputs < 2)
@@ -81,20 +81,20 @@ internal static class ModelValidator
             yield return DiagnosticInfo.Create(DiagnosticDescriptors.InvalidSize, locations.Of(attribute, name), name, "at least 2", spec.Outputs);
         }
 
-        if (spec.Hidden >= 1 && spec.Heads >= 1 && spec.Hidden % spec.Heads != 0)
+        if (spec.IsTransformer && spec.Hidden >= 1 && spec.Heads >= 1 && spec.Hidden % spec.Heads != 0)
         {
-            yield return DiagnosticInfo.Create(DiagnosticDescriptors.HiddenNotDivisibleByHeads, locations.Of(Transformer, "Heads", "Hidden"), spec.Hidden, spec.Heads);
+            yield return DiagnosticInfo.Create(DiagnosticDescriptors.HiddenNotDivisibleByHeads, locations.Of(backbone, "Heads", "Hidden"), spec.Hidden, spec.Heads);
         }
 
         if (spec.Vocabulary >= 1 && (spec.PaddingToken < 0 || spec.PaddingToken >= spec.Vocabulary))
         {
-            yield return DiagnosticInfo.Create(DiagnosticDescriptors.PaddingTokenOutOfRange, locations.Of(Transformer, "PaddingToken", "Vocabulary"), spec.Vocabulary, spec.PaddingToken);
+            yield return DiagnosticInfo.Create(DiagnosticDescriptors.PaddingTokenOutOfRange, locations.Of(backbone, "PaddingToken", "Vocabulary"), spec.Vocabulary, spec.PaddingToken);
         }
 
         // Written so that NaN fails too.
         if (!(spec.Dropout >= 0 && spec.Dropout < 1))
         {
-            yield return DiagnosticInfo.Create(DiagnosticDescriptors.DropoutOutOfRange, locations.Of(Transformer, "Dropout"), spec.Dropout.ToString("R", CultureInfo.InvariantCulture));
+            yield return DiagnosticInfo.Create(DiagnosticDescriptors.DropoutOutOfRange, locations.Of(backbone, "Dropout"), spec.Dropout.ToString("R", CultureInfo.InvariantCulture));
         }
 
         if (spec.Mux == MuxKind.BinaryHadamard && spec.N >= 1 && spec.Hidden >= 1 && spec.N > spec.Hidden)
@@ -129,15 +129,21 @@ internal static class ModelValidator
                 "N must be 1 (one input per backbone pass), but is " + spec.N.ToString(CultureInfo.InvariantCulture));
         }
 
+        if (spec.Mux == MuxKind.Contextual && !spec.IsTransformer)
+        {
+            yield return DiagnosticInfo.Create(DiagnosticDescriptors.NeedsTransformer, locations.Of(Multiplexed, "Mux"), "Mux = Contextual",
+                "its two attention layers take the Transformer's Heads and FeedForward, which [Backbone] does not have; use [Transformer] or another Mux");
+        }
+
         // Written so that NaN fails too.
         if (!(spec.MuxNorm > 0 && spec.MuxNorm <= double.MaxValue))
         {
             yield return DiagnosticInfo.Create(DiagnosticDescriptors.MuxNormOutOfRange, locations.Of(Multiplexed, "MuxNorm"), spec.MuxNorm.ToString("R", CultureInfo.InvariantCulture));
         }
-        else if (spec.Mux != MuxKind.GaussianHadamard && locations.IsWritten(Multiplexed, "MuxNorm"))
+        else if (spec.Mux is not (MuxKind.GaussianHadamard or MuxKind.Contextual) && locations.IsWritten(Multiplexed, "MuxNorm"))
         {
             yield return DiagnosticInfo.Create(DiagnosticDescriptors.OptionDoesNotApply, locations.Of(Multiplexed, "MuxNorm"), "MuxNorm", "Mux = " + spec.Mux,
-                "it is the norm of the Gaussian Hadamard vectors; remove it or use Mux.GaussianHadamard");
+                "it is the norm of the Gaussian Hadamard vectors; remove it or use Mux.GaussianHadamard or Mux.Contextual");
         }
 
         if (spec.LearnMux && spec.Mux is MuxKind.Identity or MuxKind.None or MuxKind.Learned)

@@ -18,4 +18,11 @@ public enum Demux
     /// input, as in BERT; sentence tasks read its state, token tasks the token states.
     /// </summary>
     None,
+
+    /// <summary>
+    /// MUX-PLMs' demux (<c>index_pos</c>): a learned key kᵢ of width d per index instead of an index prefix, so every
+    /// input carries only a CLS token in front (prefix 1, not N+1). Input i is recovered by a shared MLP on [kᵢ ; h]:
+    /// Linear 2d→d, GELU, LayerNorm, then Linear d→d, GELU, LayerNorm with a residual connection.
+    /// </summary>
+    LearnedKeys,
 }

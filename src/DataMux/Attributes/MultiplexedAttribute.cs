@@ -27,14 +27,15 @@ public sealed class MultiplexedAttribute : Attribute
     public int Seed { get; set; } = 1234;
 
     /// <summary>
-    /// The L2 norm of every Gaussian Hadamard vector vᵢ (<see cref="DataMux.Mux.GaussianHadamard"/> only; positive and
-    /// finite). The reference code uses 1 when training from scratch and 20 for its retrieval warm-up.
+    /// The L2 norm of every Gaussian Hadamard vector vᵢ (<see cref="DataMux.Mux.GaussianHadamard"/> and
+    /// <see cref="DataMux.Mux.Contextual"/> only; positive and finite). The reference code uses 1 when training from scratch and 20 for its retrieval warm-up.
     /// </summary>
     public double MuxNorm { get; set; } = 1.0;
 
     /// <summary>
     /// Whether training updates the mux transforms (the reference code's <c>learn_muxing</c>): Gaussian Hadamard vectors,
-    /// orthogonal matrices or binary masks become trainable parameters, starting from their random values. Fixed by
+    /// orthogonal matrices or binary masks become trainable parameters, starting from their random values (the contextual
+    /// mux's Gaussian vectors too; its attention layers are trained anyway). Fixed by
     /// default. <see cref="DataMux.Mux.Learned"/> is trainable anyway; Identity and None have nothing to learn.
     /// </summary>
     public bool LearnMux { get; set; }

@@ -29,4 +29,12 @@ public enum Mux
     /// same backbone, the paper's baseline B1, against which multiplexed models are measured.
     /// </summary>
     None,
+
+    /// <summary>
+    /// MUX-PLMs' contextual mux (<c>gaussian_attention_v2</c>): a Transformer layer over every input on its own (with a
+    /// residual to its embedding), the Gaussian Hadamard product xᵢ ⊙ vᵢ, a Transformer layer across the N inputs at every
+    /// position (with a residual), then the mean over N. Uses the backbone's Heads, FeedForward and Dropout; cost grows
+    /// with N like two encoder layers on N times the rows.
+    /// </summary>
+    Contextual,
 }

@@ -99,6 +99,32 @@ public sealed class MultiplexedBatch
     }
 
     /// <summary>
+    /// Every instance's own padding: <c>[Groups·N, P+L]</c> bool, true where row g·N+i holds the padding token in its
+    /// content (the <c>P</c> prefix positions never are), for parts that attend within each instance (the contextual mux,
+    /// as the reference code passes its <c>attention_mask</c>). Returns <see langword="null"/> when no row has padding.
+    /// </summary>
+    /// <param name="prefixed">The prefixed tokens <c>[Groups·N, P+L]</c> from the demultiplexer's <c>AddPrefix</c>.</param>
+    public Tensor? InstancePaddingMask(Tensor prefixed)
+    {
+        ArgumentNullException.ThrowIfNull(prefixed);
+        var length = Tokens.shape[1];
+        if (prefixed.dim() != 2 || prefixed.shape[0] != Tokens.shape[0] || prefixed.shape[1] < length)
+        {
+            throw new ArgumentException(
+                $"Expected prefixed tokens of shape [{Tokens.shape[0]}, P + {length}], but got shape {TokenChecks.Format(prefixed.shape)}.",
+                nameof(prefixed));
+        }
+
+        var prefix = prefixed.shape[1] - length;
+        using var scope = torch.NewDisposeScope();
+        using var paddingValue = paddingToken.ToScalar(); // held: see HeldScalars
+        var padding = prefixed.narrow(1, prefix, length).eq(paddingValue);   // [G·N, L]
+        if (!padding.any().item<bool>()) return null;
+        var mask = torch.cat(new[] { torch.zeros(prefixed.shape[0], prefix, dtype: ScalarType.Bool, device: prefixed.device), padding }, 1);
+        return scope.MoveToOuter(mask);
+    }
+
+    /// <summary>
     /// Removes the filler rows: <c>[Groups·N, ...]</c> -> <c>[Rows, ...]</c> in input order, for outputs of any rank.
     /// Returns <paramref name="outputs"/> itself when there was no filler.
     /// </summary>

@@ -18,7 +18,7 @@ internal static class ConfigurationFingerprint
     {
         ArgumentNullException.ThrowIfNull(configuration);
         var c = configuration;
-        return new JsonObject
+        var described = new JsonObject
         {
             ["N"] = c.N,
             ["Mux"] = c.Mux.ToString(),
@@ -39,6 +39,9 @@ internal static class ConfigurationFingerprint
             ["Task"] = c.Task.ToString(),
             ["Outputs"] = c.Outputs,
         };
+        // Only models with a user's backbone record it, so that the files of Transformer models stay as they were.
+        if (c.Backbone is not null) described["Backbone"] = c.Backbone;
+        return described;
     }
 
     /// <summary>

@@ -22,8 +22,8 @@ public static class PlainStart
         var (fromPlain, to) = (plain.Configuration, multiplexed.Configuration);
         if (fromPlain.Mux != Mux.None)
             throw new ArgumentException($"Expected a plain model (Mux.None) to start from, but {fromPlain.ModelName} uses Mux.{fromPlain.Mux}.", nameof(plain));
-        if (to.Demux != Demux.IndexEmbedding)
-            throw new ArgumentException($"Expected a multiplexed model with the index demux, but {to.ModelName} uses Demux.{to.Demux}.", nameof(multiplexed));
+        if (to.Demux is not (Demux.IndexEmbedding or Demux.LearnedKeys))
+            throw new ArgumentException($"Expected a multiplexed model with the index or learned-keys demux, but {to.ModelName} uses Demux.{to.Demux}.", nameof(multiplexed));
         var same = fromPlain with { ModelName = to.ModelName, N = to.N, Mux = to.Mux, Demux = to.Demux, Seed = to.Seed, MuxNorm = to.MuxNorm, LearnMux = to.LearnMux, Reembed = to.Reembed, InputShortcut = to.InputShortcut };
         if (same != to)
         {
@@ -40,8 +40,9 @@ public static class PlainStart
         // The user vocabulary and CLS are the first Vocabulary + 1 rows in both tables (TokenLayout).
         using (var rows = targetEmbedding.TokenTable.narrow(0, 0, to.Vocabulary + 1))
         using (var copied = sourceEmbedding.TokenTable.narrow(0, 0, to.Vocabulary + 1)) rows.copy_(copied);
-        // Plain: CLS at position 0, content from 1. Index demux: CLS at position N, content from N + 1.
-        using (var cls = targetEmbedding.PositionTable.narrow(0, to.N, to.MaxLength + 1))
+        // Plain: CLS at position 0, content from 1. Index demux: CLS at position N, content from N + 1; learned keys: CLS at 0.
+        var clsSlot = target.Demux.PrefixLength - 1;
+        using (var cls = targetEmbedding.PositionTable.narrow(0, clsSlot, to.MaxLength + 1))
         using (var plainPositions = sourceEmbedding.PositionTable.narrow(0, 0, to.MaxLength + 1)) cls.copy_(plainPositions);
         // Not disposed: LayerNorm hands out its parameters themselves, not new handles.
         targetEmbedding.NormWeight.copy_(sourceEmbedding.NormWeight);

@@ -12,7 +12,8 @@ namespace DataMux.Training;
 /// The retrieval objective of DataMUX's warm-up (the reference code's <c>RetrievalHeadIndexDemultiplexing</c>): at
 /// every content position t of a multiplexed group one input rₜ is drawn uniformly from the N, and the model predicts
 /// that input's token at t from the backbone's output: its own index demux on [p_rₜ ; hₜ] (p_i: the state at input i's
-/// index slot; Linear 2d→d, GELU, LayerNorm) followed by this head's Linear d→Vocabulary. The loss is the cross-entropy
+/// index slot; Linear 2d→d, GELU, LayerNorm), or its learned-keys demux on [k_rₜ ; hₜ] (MUX-PLMs), followed by this head's
+/// Linear d→Vocabulary. The loss is the cross-entropy
 /// over the user vocabulary, positions whose target is padding (filler rows' included) left out. It trains the backbone
 /// and the demux to keep every input recoverable from the mix; fine-tuning then mixes it into the task's loss
 /// (<see cref="TrainingOptions.RetrievalWeight"/>) and starts from the demux the warm-up trained. An input shortcut never
@@ -27,15 +28,15 @@ public sealed class RetrievalHead : nn.Module<Tensor, Tensor>
     private readonly Linear decoder;
 
     /// <summary>Creates the head for a model of <paramref name="configuration"/>, initialised from its seed.</summary>
-    /// <exception cref="NotSupportedException">The model's demultiplexer is not <see cref="Demux.IndexEmbedding"/>.</exception>
+    /// <exception cref="NotSupportedException">The model's demultiplexer is neither <see cref="Demux.IndexEmbedding"/> nor <see cref="Demux.LearnedKeys"/>.</exception>
     public RetrievalHead(ModelConfiguration configuration)
         : base(nameof(RetrievalHead))
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        if (configuration.Demux != Demux.IndexEmbedding)
+        if (configuration.Demux is not (Demux.IndexEmbedding or Demux.LearnedKeys))
         {
             throw new NotSupportedException(
-                $"The retrieval objective reads input i's index slot (Demux.IndexEmbedding), but {configuration.ModelName} uses Demux.{configuration.Demux}.");
+                $"The retrieval objective reads input i through its index slot (Demux.IndexEmbedding) or its learned key (Demux.LearnedKeys), but {configuration.ModelName} uses Demux.{configuration.Demux}.");
         }
 
         Configuration = configuration;
@@ -67,10 +68,15 @@ public sealed class RetrievalHead : nn.Module<Tensor, Tensor>
     public Tensor Logits(IMultiplexedModel model, Tensor hidden, Tensor pairs)
     {
         ArgumentNullException.ThrowIfNull(model);
-        if (model.Parts.Demux is not Demultiplexers.IndexEmbeddingDemultiplexer demux)
-            throw new ArgumentException($"The retrieval objective needs an index demux, but {model.Configuration.ModelName} has {model.Parts.Demux.GetName()}.", nameof(model));
         using var scope = torch.NewDisposeScope();
-        return scope.MoveToOuter(forward(demux.Pairs(hidden, pairs)));
+        var demultiplexed = model.Parts.Demux switch
+        {
+            Demultiplexers.IndexEmbeddingDemultiplexer index => index.Pairs(hidden, pairs),
+            Demultiplexers.LearnedKeysDemultiplexer keys => keys.Pairs(hidden, pairs),
+            var other => throw new ArgumentException(
+                $"The retrieval objective needs an index or learned-keys demux, but {model.Configuration.ModelName} has {other.GetName()}.", nameof(model)),
+        };
+        return scope.MoveToOuter(forward(demultiplexed));
     }
 
     /// <summary>
