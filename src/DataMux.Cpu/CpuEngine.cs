@@ -61,7 +61,8 @@ public sealed class CpuEngine : IDisposable
         embeddingMix = new EmbeddingMixStage(parts.Embedding, parts.Mux, options.FusedEmbeddingMix);
         // A user's own backbone ([Backbone]) is the user's code: the engine runs it as it is.
         encoder = parts.Encoder is TransformerEncoder transformer ? new EncoderStage(transformer, options) : null;
-        var encoderStage = encoder?.Stage ?? new CpuEngineStage(EncoderStage.Name, false, $"the model's backbone ({parts.Encoder.GetName()} is not the generated Transformer)");
+        var backbone = parts.Encoder is ModuleBackbone user ? user.Module.GetName() : parts.Encoder.GetName();
+        var encoderStage = encoder?.Stage ?? new CpuEngineStage(EncoderStage.Name, false, $"the model's backbone ({backbone} is not the generated Transformer)");
         demux = new TokenDemuxStage(model, options.FusedTokenDemux);
         Report = new CpuEngineReport(name, [embeddingMix.Stage, encoderStage, demux.Stage]);
     }
