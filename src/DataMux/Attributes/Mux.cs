@@ -29,4 +29,10 @@ public enum Mux
     /// same backbone, the paper's baseline B1, against which multiplexed models are measured.
     /// </summary>
     None,
+
+    /// <summary>
+    /// Images only (<see cref="CnnAttribute"/>): φᵢ is a fixed random 3×3 convolution kernel per index and channel
+    /// (padding 1), drawn N(0, 1) as in the DataMUX vision code; the N results are summed, as that code does.
+    /// </summary>
+    Convolution,
 }
