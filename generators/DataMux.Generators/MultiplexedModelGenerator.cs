@@ -44,7 +44,11 @@ public sealed class MultiplexedModelGenerator : IIncrementalGenerator
         });
 
         // [Transformer] or a task attribute without [Multiplexed]: one pipeline per attribute, reported on the attribute.
-        foreach (var attribute in new[] { AttributeNames.Transformer, AttributeNames.SequenceClassification, AttributeNames.TokenClassification })
+        foreach (var attribute in new[]
+                 {
+                     AttributeNames.Transformer, AttributeNames.SequenceClassification, AttributeNames.TokenClassification,
+                     AttributeNames.Mlp, AttributeNames.Cnn, AttributeNames.ImageClassification,
+                 })
         {
             var orphans = context.SyntaxProvider
                 .ForAttributeWithMetadataName(

@@ -16,6 +16,12 @@ namespace DataMux.Generators.Models;
 /// <param name="LearnMux">Whether training updates the mux transforms.</param>
 /// <param name="Reembed">Whether the mix goes through the embedding block again (false for Mux.None).</param>
 /// <param name="InputShortcut">Whether every input's tokens reach its demux around the backbone.</param>
+/// <param name="Backbone">Which backbone attribute the model has; the image backbones use Layers and Hidden, and the fields below.</param>
+/// <param name="Inputs">[Mlp]: features per input (0 otherwise).</param>
+/// <param name="Channels">[Cnn]: channels per image (0 otherwise).</param>
+/// <param name="Height">[Cnn]: image height (0 otherwise).</param>
+/// <param name="Width">[Cnn]: image width (0 otherwise).</param>
+/// <param name="Filters">[Cnn]: convolution channels (0 otherwise).</param>
 internal sealed record ModelSpec(
     string Namespace,
     EquatableArray<ContainingType> ContainingTypes,
@@ -38,8 +44,17 @@ internal sealed record ModelSpec(
     double MuxNorm,
     bool LearnMux,
     bool Reembed,
-    bool InputShortcut)
+    bool InputShortcut,
+    BackboneKind Backbone = BackboneKind.Transformer,
+    int Inputs = 0,
+    int Channels = 0,
+    int Height = 0,
+    int Width = 0,
+    int Filters = 0)
 {
+    /// <summary>Whether the model is an image model (float inputs): [Mlp] or [Cnn].</summary>
+    public bool IsImageModel => Backbone != BackboneKind.Transformer;
+
     /// <summary>The feed-forward width the encoder gets: <see cref="FeedForward"/>, or 4·Hidden when it is 0.</summary>
     public int ResolvedFeedForward => FeedForward == 0 ? 4 * Hidden : FeedForward;
 

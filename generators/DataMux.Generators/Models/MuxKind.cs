@@ -9,6 +9,7 @@ internal enum MuxKind
     Identity,
     Learned,
     None,
+    Convolution,
 }
 
 /// <summary>The <c>DataMux.Demux</c> members this generator knows a runtime demultiplexer for (same names, same order).</summary>

@@ -7,6 +7,9 @@ internal static class AttributeNames
     public const string Transformer = "DataMux.TransformerAttribute";
     public const string SequenceClassification = "DataMux.SequenceClassificationAttribute";
     public const string TokenClassification = "DataMux.TokenClassificationAttribute";
+    public const string Mlp = "DataMux.MlpAttribute";
+    public const string Cnn = "DataMux.CnnAttribute";
+    public const string ImageClassification = "DataMux.ImageClassificationAttribute";
 
     /// <summary><c>DataMux.TransformerAttribute</c> -> <c>Transformer</c>.</summary>
     public static string ShortName(string metadataName) =>

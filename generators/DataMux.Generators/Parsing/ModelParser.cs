@@ -55,12 +55,15 @@ internal static class ModelParser
         DeclarationChecks.CheckShape(type, declaration, context.SemanticModel, classLocation, diagnostics, cancellationToken);
 
         var multiplexed = context.Attributes[0];
-        AttributeData? transformer = null, sequence = null, token = null;
+        AttributeData? transformer = null, sequence = null, token = null, mlp = null, cnn = null, image = null;
         var seen = new HashSet<string>();
+        // Backbones in the order written, so that a second one is reported where it is written.
+        var backbones = new List<(string Name, AttributeData Data)>();
         foreach (var attribute in type.GetAttributes())
         {
             var name = attribute.AttributeClass?.ToDisplayString();
             if (name is AttributeNames.Multiplexed or AttributeNames.Transformer or AttributeNames.SequenceClassification or AttributeNames.TokenClassification
+                    or AttributeNames.Mlp or AttributeNames.Cnn or AttributeNames.ImageClassification
                 && !seen.Add(name))
             {
                 // The same attribute twice (on one declaration or on two partial parts) is the compiler's CS0579; which
@@ -71,15 +74,18 @@ internal static class ModelParser
 
             switch (name)
             {
-                case AttributeNames.Transformer: transformer = attribute; break;
+                case AttributeNames.Transformer: transformer = attribute; backbones.Add((name, attribute)); break;
+                case AttributeNames.Mlp: mlp = attribute; backbones.Add((name, attribute)); break;
+                case AttributeNames.Cnn: cnn = attribute; backbones.Add((name, attribute)); break;
                 case AttributeNames.SequenceClassification: sequence = attribute; break;
                 case AttributeNames.TokenClassification: token = attribute; break;
+                case AttributeNames.ImageClassification: image = attribute; break;
             }
         }
 
         // A malformed argument (wrong type, not a constant, no such constructor) is already a compiler error; adding
         // ours would only repeat it.
-        if (AttributeValues.HasErrors(multiplexed, cancellationToken) || AttributeValues.HasErrors(transformer, cancellationToken) || AttributeValues.HasErrors(sequence, cancellationToken) || AttributeValues.HasErrors(token, cancellationToken))
+        if (new[] { multiplexed, transformer, sequence, token, mlp, cnn, image }.Any(a => AttributeValues.HasErrors(a, cancellationToken)))
         {
             return new(null, diagnostics.ToEquatableArray());
         }
@@ -88,17 +94,30 @@ internal static class ModelParser
             (AttributeNames.Multiplexed, multiplexed),
             (AttributeNames.Transformer, transformer),
             (AttributeNames.SequenceClassification, sequence),
-            (AttributeNames.TokenClassification, token));
+            (AttributeNames.TokenClassification, token),
+            (AttributeNames.Mlp, mlp),
+            (AttributeNames.Cnn, cnn),
+            (AttributeNames.ImageClassification, image));
         var multiplexedName = AttributeNames.ShortName(AttributeNames.Multiplexed);
 
-        if (transformer is null)
+        if (backbones.Count == 0)
         {
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MissingBackbone, locations.Of(multiplexedName), type.Name));
         }
+        else if (backbones.Count > 1)
+        {
+            var (first, second) = (AttributeNames.ShortName(backbones[0].Name), AttributeNames.ShortName(backbones[1].Name));
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ConflictingBackbones, locations.Of(second), type.Name, first, second));
+        }
 
-        if (sequence is null && token is null)
+        var tasks = new[] { sequence, token, image }.Count(static t => t is not null);
+        if (tasks == 0)
         {
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MissingTask, locations.Of(multiplexedName), type.Name));
+        }
+        else if (backbones.Count == 1 && !TasksFit(backbones[0].Name, sequence, token, image, locations, diagnostics))
+        {
+            // Reported per task that does not fit (DMX0031).
         }
         else if (sequence is not null && token is not null)
         {
@@ -106,9 +125,18 @@ internal static class ModelParser
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ConflictingTasks, locations.Of(tokenName), type.Name));
         }
 
-        if (transformer is null || (sequence is null) == (token is null))
+        if (backbones.Count != 1 || tasks != 1 || diagnostics.Any(static d => d.Descriptor.Id == DiagnosticDescriptors.TaskDoesNotFitBackbone.Id))
         {
             return new(null, diagnostics.ToEquatableArray());
+        }
+
+        if (transformer is null)
+        {
+            var backbone = mlp is not null ? BackboneKind.Mlp : BackboneKind.Cnn;
+            DeclarationChecks.CheckNames(type, ModelTask.ImageClassification, classLocation, diagnostics);
+            var imageSpec = ModelSpecBuilder.BuildImage(type, declaration, backbone, multiplexed, (mlp ?? cnn)!, image!, locations, diagnostics);
+            diagnostics.AddRange(ModelValidator.Validate(imageSpec, locations));
+            return new(diagnostics.Count == 0 ? imageSpec : null, diagnostics.ToEquatableArray());
         }
 
         var task = sequence is not null ? ModelTask.SequenceClassification : ModelTask.TokenClassification;
@@ -116,6 +144,34 @@ internal static class ModelParser
         var spec = ModelSpecBuilder.Build(type, declaration, task, multiplexed, transformer, sequence ?? token!, locations, diagnostics);
         diagnostics.AddRange(ModelValidator.Validate(spec, locations));
         return new(diagnostics.Count == 0 ? spec : null, diagnostics.ToEquatableArray());
+    }
+
+    /// <summary>
+    /// Whether the task attributes present fit the backbone: text tasks go with [Transformer], [ImageClassification] with
+    /// [Mlp] and [Cnn]. Every one that does not fit is DMX0031 on that task attribute.
+    /// </summary>
+    private static bool TasksFit(string backbone, AttributeData? sequence, AttributeData? token, AttributeData? image, ArgumentLocations locations, List<DiagnosticInfo> diagnostics)
+    {
+        var backboneName = AttributeNames.ShortName(backbone);
+        var isText = backbone == AttributeNames.Transformer;
+        var fits = true;
+        foreach (var (name, data, textTask) in new[]
+                 {
+                     (AttributeNames.SequenceClassification, sequence, true),
+                     (AttributeNames.TokenClassification, token, true),
+                     (AttributeNames.ImageClassification, image, false),
+                 })
+        {
+            if (data is null || textTask == isText) continue;
+            fits = false;
+            var taskName = AttributeNames.ShortName(name);
+            var why = isText
+                ? "[Transformer] reads token ids; use [SequenceClassification] or [TokenClassification], or an image backbone ([Mlp], [Cnn]) for images"
+                : $"[{backboneName}] reads float inputs, not tokens; use [ImageClassification], or [Transformer] for text";
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.TaskDoesNotFitBackbone, locations.Of(taskName), taskName, backboneName, why));
+        }
+
+        return fits;
     }
 
     private static ArgumentLocations CollectLocations(

@@ -20,8 +20,17 @@ internal static class ModelValidator
     internal const int MaximumNAnyDemux = int.MaxValue - 3;
     private const string Transformer = "Transformer";
 
-    public static IEnumerable<DiagnosticInfo> Validate(ModelSpec spec, ArgumentLocations locations)
+    public static IEnumerable<DiagnosticInfo> Validate(ModelSpec spec, ArgumentLocations locations) =>
+        spec.IsImageModel ? ImageModelValidator.Validate(spec, locations) : ValidateTransformer(spec, locations);
+
+    private static IEnumerable<DiagnosticInfo> ValidateTransformer(ModelSpec spec, ArgumentLocations locations)
     {
+        if (spec.Mux == MuxKind.Convolution)
+        {
+            yield return DiagnosticInfo.Create(DiagnosticDescriptors.MuxDoesNotFitBackbone, locations.Of(Multiplexed, "Mux"), spec.Mux, Transformer,
+                "GaussianHadamard, Orthogonal, BinaryHadamard, Identity, Learned, None (Convolution mixes images: use [Cnn])");
+        }
+
         if (spec.N < 1)
         {
             yield return DiagnosticInfo.Create(DiagnosticDescriptors.InvalidN, locations.Of(Multiplexed, "N"), spec.N);

@@ -21,6 +21,9 @@ public sealed class ImageClassificationHead : nn.Module<Tensor, Tensor>
         RegisterComponents();
     }
 
+    /// <summary>The device of the head's weights (the model's), for the input checks.</summary>
+    public Device Device => classifier.weight!.device;
+
     /// <inheritdoc/>
     public override Tensor forward(Tensor representations)
     {
