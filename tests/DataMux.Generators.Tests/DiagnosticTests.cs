@@ -196,7 +196,7 @@ public sealed class DiagnosticTests
         var source = Model().Replace("[Transformer(Hidden = 16, Heads = 2, MaxLength = 8, Vocabulary = 50)]\n", string.Empty);
         var (diagnostic, text) = SingleError(source, "DMX0005");
         Assert.Equal("Multiplexed(N = 2)", text);
-        Assert.Equal("'Model' needs a backbone attribute such as [Transformer]", diagnostic.GetMessage());
+        Assert.Equal("'Model' needs a backbone attribute: [Transformer], [Mlp] or [Cnn]", diagnostic.GetMessage());
     }
 
     [Fact]
