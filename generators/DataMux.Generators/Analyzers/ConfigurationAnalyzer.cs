@@ -96,7 +96,9 @@ public sealed class ConfigurationAnalyzer : DiagnosticAnalyzer
         long backboneParameters;
         if (mlp is not null)
         {
-            backboneParameters = ParameterCounts.MlpBackbone(layers, hidden);
+            var inputs = AttributeValues.Int(backbone, "Inputs", AttributeDefaults.MlpInputs);
+            if (inputs < 1) return;   // DMX0009
+            backboneParameters = ParameterCounts.MlpBackbone(inputs, layers, hidden);
         }
         else
         {

@@ -19,8 +19,11 @@ internal static class ParameterCounts
     /// <summary>The Mlp demux: per input a d×d Linear with bias and a LayerNorm (weight and bias).</summary>
     public static long MlpDemuxPerInput(long hidden) => hidden * hidden + 3 * hidden;
 
-    /// <summary>The [Mlp] backbone after the mix: per layer a d×d Linear with bias.</summary>
-    public static long MlpBackbone(long layers, long hidden) => layers * (hidden * hidden + hidden);
+    /// <summary>
+    /// The [Mlp]'s shared parts: the input projection (Inputs×d with bias, one for every input) and per layer a d×d Linear
+    /// with bias.
+    /// </summary>
+    public static long MlpBackbone(long inputs, long layers, long hidden) => inputs * hidden + hidden + layers * (hidden * hidden + hidden);
 
     /// <summary>
     /// The [Cnn] backbone: 3×3 convolutions with biases (C→F, then F→F), and the Linear from the last pooled map
