@@ -10,7 +10,7 @@ internal sealed record FashionOptions
 {
     public const string Usage = """
         Usage: FashionMnist [--backbone mlp|cnn|both] [--n 1,2,4,8,16] [--epochs 10] [--train-rows 60000]
-                            [--batch-groups 64] [--learning-rate 0.001] [--seed 1] [--threads 0] [--plot fashion-mnist.png]
+                            [--batch-groups 64] [--learning-rate 0.0005] [--weight-decay 0.1] [--seed 1] [--threads 0] [--plot fashion-mnist.png]
           Trains the [Mlp] and/or [Cnn] image models on Fashion-MNIST at every N, then prints per backbone a table of
           N, held-out accuracy (10,000 test images) and inference instances/s, and writes the plot.
         """;
@@ -20,7 +20,8 @@ internal sealed record FashionOptions
     public int Epochs { get; init; } = 10;
     public int? TrainRows { get; init; }
     public int BatchGroups { get; init; } = 64;
-    public double LearningRate { get; init; } = 1e-3;
+    public double LearningRate { get; init; } = 5e-4;
+    public double WeightDecay { get; init; } = 0.1;
     public int Seed { get; init; } = 1;
     public int Threads { get; init; }
     public string Plot { get; init; } = "fashion-mnist.png";
@@ -60,6 +61,7 @@ internal sealed record FashionOptions
                 "--train-rows" => options with { TrainRows = Positive(name, value) },
                 "--batch-groups" => options with { BatchGroups = Positive(name, value) },
                 "--learning-rate" => options with { LearningRate = Rate(name, value) },
+                "--weight-decay" => options with { WeightDecay = Rate(name, value) },
                 "--seed" => options with { Seed = Integer(name, value) },
                 "--threads" => options with { Threads = Math.Max(0, Integer(name, value)) },
                 "--plot" => options with { Plot = value.Length > 0 ? value : throw new ArgumentException("--plot: expected a file name, but got an empty one.") },

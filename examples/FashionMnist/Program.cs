@@ -48,12 +48,17 @@ internal static class Program
         if (options.Threads > 0) torch.set_num_threads(options.Threads);
         var data = FashionMnist.Load();
         var train = options.TrainRows is { } rows ? data.Train.Take(Math.Min(rows, data.Train.Count)) : data.Train;
-        using var trainImages = Images(train);
+        // Pixels standardized with the training images' mean and standard deviation, for both sets.
+        using var trainPixels = Images(train);
+        using var mean = trainPixels.mean();
+        using var deviation = trainPixels.std();
+        using var trainImages = trainPixels.sub(mean).div_(deviation);
+        using var testPixels = Images(data.Test);
+        using var testImages = testPixels.sub(mean).div_(deviation);
         using var trainLabels = torch.tensor(train.Labels.ToArray());
-        using var testImages = Images(data.Test);
         using var testLabels = torch.tensor(data.Test.Labels.ToArray());
-        Console.WriteLine($"Fashion-MNIST: {train.Count} training and {data.Test.Count} test images; {options.Epochs} epochs of {options.BatchGroups} groups per step, " +
-            $"AdamW lr {options.LearningRate.ToString(CultureInfo.InvariantCulture)}; {torch.get_num_threads()} threads");
+        Console.WriteLine($"Fashion-MNIST: {train.Count} training and {data.Test.Count} test images (pixels standardized: mean {mean.item<float>():0.000}, deviation {deviation.item<float>():0.000}); {options.Epochs} epochs of {options.BatchGroups} groups per step, " +
+            $"AdamW lr {options.LearningRate.ToString(CultureInfo.InvariantCulture)}, weight decay {options.WeightDecay.ToString(CultureInfo.InvariantCulture)}; {torch.get_num_threads()} threads");
 
         var results = new List<FashionResult>();
         foreach (var backbone in options.Backbones)
@@ -92,7 +97,7 @@ internal static class Program
             var n = model.Configuration.N;
             var training = new TrainingOptions
             {
-                Epochs = options.Epochs, BatchGroups = options.BatchGroups, LearningRate = options.LearningRate, Seed = options.Seed,
+                Epochs = options.Epochs, BatchGroups = options.BatchGroups, LearningRate = options.LearningRate, WeightDecay = options.WeightDecay, Seed = options.Seed,
                 WarmupFraction = 0.02, LinearDecay = true,
             };
             var watch = Stopwatch.StartNew();
