@@ -45,7 +45,10 @@ public sealed class MultiplexedModelGenerator : IIncrementalGenerator
         });
 
         // A backbone or task attribute without [Multiplexed]: one pipeline per attribute, reported on the attribute.
-        foreach (var attribute in AttributeNames.Backbones.Concat(new[] { AttributeNames.SequenceClassification, AttributeNames.TokenClassification }))
+        foreach (var attribute in AttributeNames.Backbones.Concat(new[]
+                 {
+                     AttributeNames.SequenceClassification, AttributeNames.TokenClassification, AttributeNames.ImageClassification,
+                 }))
         {
             var orphans = context.SyntaxProvider
                 .ForAttributeWithMetadataName(

@@ -196,7 +196,7 @@ public sealed class DiagnosticTests
         var source = Model().Replace("[Transformer(Hidden = 16, Heads = 2, MaxLength = 8, Vocabulary = 50)]\n", string.Empty);
         var (diagnostic, text) = SingleError(source, "DMX0005");
         Assert.Equal("Multiplexed(N = 2)", text);
-        Assert.Equal("'Model' needs a backbone attribute such as [Transformer]", diagnostic.GetMessage());
+        Assert.Equal("'Model' needs a backbone attribute: [Transformer], [Backbone], [Mlp] or [Cnn]", diagnostic.GetMessage());
     }
 
     [Fact]
@@ -630,11 +630,11 @@ public sealed class DiagnosticTests
     }
 
     [Fact]
-    public void DMX0040_two_backbone_attributes_point_at_the_second()
+    public void DMX0030_a_transformer_and_a_user_backbone_point_at_the_second()
     {
-        var (diagnostic, text) = SingleError(BackboneModel(Module(), extra: "[Transformer(Hidden = 16, Heads = 2)]\n"), "DMX0040");
+        var (diagnostic, text) = SingleError(BackboneModel(Module(), extra: "[Transformer(Hidden = 16, Heads = 2)]\n"), "DMX0030");
         Assert.StartsWith("Backbone(typeof(Enc)", text);
-        Assert.Equal("'Model' has more than one backbone ([Transformer] and [Backbone]); a model has one", diagnostic.GetMessage());
+        Assert.Equal("'Model' has both [Transformer] and [Backbone]; a model has one backbone", diagnostic.GetMessage());
     }
 
     [Theory]
@@ -722,5 +722,151 @@ public sealed class DiagnosticTests
     {
         var (diagnostic, _) = SingleError(Model(multiplexed: "N = 2, Demux = Demux.LearnedKeys, InputShortcut = true"), "DMX0021");
         Assert.StartsWith("InputShortcut = true does not apply to Demux = LearnedKeys", diagnostic.GetMessage());
+    }
+
+    // Image backbones ([Mlp], [Cnn]) and [ImageClassification].
+
+    [Fact]
+    public void Image_models_with_the_defaults_generate()
+    {
+        foreach (var backbone in new[] { DefaultMlp, DefaultCnn })
+        {
+            var run = TestHelper.Run(ImageModel(backbone: backbone));
+            Assert.Empty(run.Diagnostics);
+            run.AssertCompilesCleanly();
+            Assert.Equal(["Demo.Model.g.cs"], run.Sources.Keys);
+        }
+    }
+
+    [Theory]
+    [InlineData("Transformer(Hidden = 16, Heads = 2, MaxLength = 8, Vocabulary = 50)]\n[Mlp(Inputs = 4)", "Mlp(Inputs = 4)", "'Model' has both [Transformer] and [Mlp]; a model has one backbone")]
+    [InlineData("Cnn(Height = 8, Width = 8)]\n[Mlp(Inputs = 4)", "Mlp(Inputs = 4)", "'Model' has both [Cnn] and [Mlp]; a model has one backbone")]
+    public void DMX0030_a_second_backbone_points_at_it(string backbones, string at, string message)
+    {
+        var (diagnostic, text) = SingleError(ImageModel(backbone: backbones), "DMX0030");
+        Assert.Equal(at, text);
+        Assert.Equal(message, diagnostic.GetMessage());
+    }
+
+    [Fact]
+    public void DMX0031_a_task_of_the_other_kind_points_at_the_task()
+    {
+        var (text, textAt) = SingleError(ImageModel(task: "SequenceClassification(Classes = 3)"), "DMX0031");
+        Assert.Equal("SequenceClassification(Classes = 3)", textAt);
+        Assert.Equal("[SequenceClassification] does not work with the [Mlp] backbone: [Mlp] reads float inputs, not tokens; use [ImageClassification], or [Transformer] for text", text.GetMessage());
+
+        var (image, imageAt) = SingleError(Model(task: "ImageClassification(Classes = 10)"), "DMX0031");
+        Assert.Equal("ImageClassification(Classes = 10)", imageAt);
+        Assert.StartsWith("[ImageClassification] does not work with the [Transformer] backbone: [Transformer] reads token ids", image.GetMessage());
+
+        // Both kinds of task on one model: the one that does not fit is named, not DMX0007.
+        var (both, bothAt) = SingleError(ImageModel(backbone: DefaultCnn, task: "ImageClassification(Classes = 3)]\n[TokenClassification"), "DMX0031");
+        Assert.Equal("TokenClassification", bothAt);
+        Assert.Contains("[Cnn] backbone", both.GetMessage());
+    }
+
+    [Theory]
+    [InlineData("N = 2, Mux = Mux.Convolution", DefaultMlp, "Mux = Mux.Convolution", "Mux = Convolution does not work with the [Mlp] backbone; supported there: GaussianHadamard, Orthogonal, BinaryHadamard, Identity, Learned, None")]
+    [InlineData("N = 2, Mux = Mux.Orthogonal", DefaultCnn, "Mux = Mux.Orthogonal", "Mux = Orthogonal does not work with the [Cnn] backbone; supported there: Convolution, GaussianHadamard, Identity, None")]
+    public void DMX0032_a_mux_the_image_backbone_cannot_take_points_at_Mux(string multiplexed, string backbone, string at, string message)
+    {
+        var (diagnostic, text) = SingleError(ImageModel(multiplexed: multiplexed, backbone: backbone), "DMX0032");
+        Assert.Equal(at, text);
+        Assert.Equal(message, diagnostic.GetMessage());
+    }
+
+    [Fact]
+    public void DMX0032_the_convolution_mux_on_a_Transformer_points_at_Mux()
+    {
+        var (diagnostic, text) = SingleError(Model(multiplexed: "N = 2, Mux = Mux.Convolution"), "DMX0032");
+        Assert.Equal("Mux = Mux.Convolution", text);
+        Assert.Equal("Mux = Convolution does not work with the [Transformer] backbone; supported there: GaussianHadamard, Orthogonal, BinaryHadamard, Identity, Learned, Contextual, None (Convolution mixes images: use [Cnn])", diagnostic.GetMessage());
+    }
+
+    [Theory]
+    [InlineData(DefaultMlp, "Mlp")]
+    [InlineData(DefaultCnn, "Cnn")]
+    public void DMX0033_the_index_demux_on_an_image_backbone_points_at_Demux(string backbone, string name)
+    {
+        var (diagnostic, text) = SingleError(ImageModel(multiplexed: "N = 2, Demux = Demux.IndexEmbedding", backbone: backbone), "DMX0033");
+        Assert.Equal("Demux = Demux.IndexEmbedding", text);
+        Assert.Equal($"Demux = IndexEmbedding does not work with the [{name}] backbone: it reads index tokens prefixed to token ids, and this backbone reads float inputs; use Demux.Mlp (one Linear + tanh per index, the default here)", diagnostic.GetMessage());
+    }
+
+    [Theory]
+    [InlineData("Cnn(Height = 28, Width = 28, Layers = 5)", "Layers = 5", "[Cnn] with Layers = 5 halves the image 5 times (2x2 max pooling after every 3x3 convolution), so Height and Width must be at least 32, but the image is 28x28")]
+    [InlineData("Cnn(Height = 28, Width = 3, Layers = 2)", "Layers = 2", "[Cnn] with Layers = 2 halves the image 2 times (2x2 max pooling after every 3x3 convolution), so Height and Width must be at least 4, but the image is 28x3")]
+    [InlineData("Cnn(Height = 8, Width = 8, Layers = 40)", "Layers = 40", "[Cnn] with Layers = 40 halves the image 40 times (2x2 max pooling after every 3x3 convolution), so Height and Width must be at least 2147483648, but the image is 8x8")]
+    public void DMX0034_an_image_too_small_for_the_pooling_points_at_Layers(string backbone, string at, string message)
+    {
+        var (diagnostic, text) = SingleError(ImageModel(backbone: backbone), "DMX0034");
+        Assert.Equal(at, text);
+        Assert.Equal(message, diagnostic.GetMessage());
+        Assert.Empty(TestHelper.Run(ImageModel(backbone: "Cnn(Height = 4, Width = 4, Layers = 2)")).Diagnostics);   // 1x1 after two halvings
+    }
+
+    [Theory]
+    [InlineData("Mlp(Inputs = 0)", "Inputs = 0", "Inputs must be at least 1, but is 0")]
+    [InlineData("Mlp", "Mlp", "Inputs must be at least 1, but is 0")]   // Inputs has no default
+    [InlineData("Mlp(Inputs = 4, Hidden = -1)", "Hidden = -1", "Hidden must be at least 1, but is -1")]
+    [InlineData("Mlp(Inputs = 4, Layers = 0)", "Layers = 0", "Layers must be at least 1, but is 0")]
+    [InlineData("Cnn(Channels = 0, Height = 8, Width = 8)", "Channels = 0", "Channels must be at least 1, but is 0")]
+    [InlineData("Cnn(Width = 8)", "Cnn(Width = 8)", "Height must be at least 1, but is 0")]
+    [InlineData("Cnn(Height = 8, Width = 8, Filters = 0)", "Filters = 0", "Filters must be at least 1, but is 0")]
+    [InlineData("Cnn(Channels = 3, Height = 40000, Width = 40000)", "Height = 40000", "Channels * Height * Width must be at most 2147483647, but is 4800000000")]
+    public void DMX0009_image_backbone_sizes_point_at_the_argument(string backbone, string at, string message)
+    {
+        var (diagnostic, text) = SingleError(ImageModel(backbone: backbone), "DMX0009");
+        Assert.Equal(at, text);
+        Assert.Equal(message, diagnostic.GetMessage());
+    }
+
+    [Fact]
+    public void DMX0009_image_classes_below_two_point_at_Classes()
+    {
+        var (diagnostic, text) = SingleError(ImageModel(task: "ImageClassification(Classes = 1)"), "DMX0009");
+        Assert.Equal("Classes = 1", text);
+        Assert.Equal("Classes must be at least 2, but is 1", diagnostic.GetMessage());
+    }
+
+    [Theory]
+    [InlineData("N = 2, Mux = Mux.None", "Demux = None reads", "Mux = None has no mix to demultiplex, but Demux is Mlp; set Demux = Demux.None")]
+    [InlineData("N = 2, Mux = Mux.None, Demux = Demux.None", "N = 2", "N must be 1 (one input per backbone pass), but is 2")]
+    public void DMX0019_the_plain_image_model_takes_all_three(string multiplexed, string unused, string reason)
+    {
+        _ = unused;
+        var (diagnostic, _) = SingleError(ImageModel(multiplexed: multiplexed), "DMX0019");
+        Assert.EndsWith(reason, diagnostic.GetMessage());
+    }
+
+    [Theory]
+    [InlineData("N = 2, Reembed = false", "Reembed = false", "Reembed does not apply to the [Mlp] backbone: it works on token embeddings, and this backbone reads float inputs; remove it")]
+    [InlineData("N = 2, InputShortcut = true", "InputShortcut = true", "InputShortcut does not apply to the [Mlp] backbone: it works on token embeddings, and this backbone reads float inputs; remove it")]
+    [InlineData("N = 2, Mux = Mux.Identity, MuxNorm = 2", "MuxNorm = 2", "MuxNorm does not apply to Mux = Identity: it is the norm of the Gaussian Hadamard vectors; remove it or use Mux.GaussianHadamard")]
+    public void DMX0021_token_options_on_an_image_backbone_point_at_the_option(string multiplexed, string at, string message)
+    {
+        var (diagnostic, text) = SingleError(ImageModel(multiplexed: multiplexed), "DMX0021");
+        Assert.Equal(at, text);
+        Assert.Equal(message, diagnostic.GetMessage());
+    }
+
+    [Fact]
+    public void DMX0016_image_attributes_without_multiplexed_point_at_each_attribute()
+    {
+        var run = TestHelper.Run(ImageModel().Replace("[Multiplexed(N = 2)]\n", string.Empty));
+        Assert.Empty(run.Sources);
+        var diagnostics = run.Diagnostics.OrderBy(d => d.Location.SourceSpan.Start).ToArray();
+        Assert.Equal(["DMX0016", "DMX0016"], diagnostics.Select(d => d.Id));
+        Assert.Equal("Mlp(Inputs = 12, Hidden = 16)", run.SpanText(diagnostics[0]));
+        Assert.Equal("ImageClassification(Classes = 3)", run.SpanText(diagnostics[1]));
+    }
+
+    [Fact]
+    public void DMX0015_image_models_reserve_their_own_member_names()
+    {
+        var run = TestHelper.Run(ImageModel().Replace("public partial class Model { }", "public partial class Model { private int backbone; }"));
+        var diagnostic = Assert.Single(run.Diagnostics);
+        Assert.Equal("DMX0015", diagnostic.Id);
+        Assert.Equal("backbone", run.SpanText(diagnostic));
     }
 }

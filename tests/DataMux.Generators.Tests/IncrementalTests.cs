@@ -31,10 +31,24 @@ public sealed class IncrementalTests
     private static IncrementalStepRunReason[] SourceOutputReasons(GeneratorDriverRunResult result) =>
         result.Results.Single().TrackedOutputSteps.SelectMany(s => s.Value).SelectMany(s => s.Outputs).Select(o => o.Reason).ToArray();
 
-    [Fact]
-    public void Adding_an_unrelated_file_keeps_every_step_cached()
+    private const string ImageSource = """
+        using DataMux;
+
+        namespace Demo;
+
+        /// <summary>An image model.</summary>
+        [Multiplexed(N = 4)]
+        [Cnn(Height = 28, Width = 28)]
+        [ImageClassification(Classes = 10)]
+        public partial class Model { }
+        """;
+
+    [Theory]
+    [InlineData(Source)]
+    [InlineData(ImageSource)]
+    public void Adding_an_unrelated_file_keeps_every_step_cached(string source)
     {
-        var run = TestHelper.Run(Source);
+        var run = TestHelper.Run(source);
         var result = RunAgain(run, run.Input.AddSyntaxTrees(CSharpSyntaxTree.ParseText("namespace Other; internal static class Unrelated { }", TestHelper.ParseOptions, "Unrelated.cs")));
 
         // The parser re-runs (the compilation changed under its semantic model) but produces an equal result,
@@ -89,11 +103,13 @@ public sealed class IncrementalTests
         Assert.All(SourceOutputReasons(result), reason => Assert.Equal(IncrementalStepRunReason.Cached, reason));
     }
 
-    [Fact]
-    public void Moving_the_class_keeps_the_model_and_its_source_cached()
+    [Theory]
+    [InlineData(Source)]
+    [InlineData(ImageSource)]
+    public void Moving_the_class_keeps_the_model_and_its_source_cached(string source)
     {
-        var run = TestHelper.Run(Source);
-        var result = RunAgain(run, Replace(run, "// a comment that moves everything down\n\n" + Source));
+        var run = TestHelper.Run(source);
+        var result = RunAgain(run, Replace(run, "// a comment that moves everything down\n\n" + source));
 
         var reasons = TestHelper.StepReasons(result);
         foreach (var step in new[] { TrackingNames.Models, TrackingNames.Sources })

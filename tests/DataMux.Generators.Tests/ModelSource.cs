@@ -19,6 +19,16 @@ internal static class ModelSource
     public static string Attributes(string multiplexed = DefaultMultiplexed, string transformer = DefaultTransformer, string task = DefaultTask) =>
         $"[Multiplexed({multiplexed})]\n[Transformer({transformer})]\n[{task}]\n";
 
+    /// <summary>The smallest valid <c>[Mlp]</c> arguments.</summary>
+    public const string DefaultMlp = "Mlp(Inputs = 12, Hidden = 16)";
+
+    /// <summary>The smallest valid <c>[Cnn]</c> arguments.</summary>
+    public const string DefaultCnn = "Cnn(Channels = 1, Height = 8, Width = 8, Layers = 2, Filters = 4, Hidden = 16)";
+
+    /// <summary>A whole file declaring one image model, <c>Demo.Model</c>: backbone and task attributes written whole.</summary>
+    public static string ImageModel(string multiplexed = DefaultMultiplexed, string backbone = DefaultMlp, string task = "ImageClassification(Classes = 3)") =>
+        File($"[Multiplexed({multiplexed})]\n[{backbone}]\n[{task}]\npublic partial class Model {{ }}");
+
     /// <summary>
     /// A file in namespace <c>Demo</c> with <c>using DataMux;</c> (after <paramref name="usings"/>, when given) and
     /// <paramref name="declarations"/>, the first of them documented (the test compilation treats warnings as errors).

@@ -28,6 +28,66 @@ public sealed class SnapshotTests
     }
 
     [Fact]
+    public void Mlp_image_classification()
+    {
+        var run = TestHelper.Run("""
+            using DataMux;
+
+            namespace Demo.Vision;
+
+            /// <summary>Fashion-MNIST from flattened pixels.</summary>
+            [Multiplexed(N = 4, Mux = Mux.GaussianHadamard, Demux = Demux.Mlp)]
+            [Mlp(Inputs = 784, Hidden = 256, Layers = 2)]
+            [ImageClassification(Classes = 10)]
+            public partial class FashionMlp { }
+            """);
+
+        Assert.Empty(run.Diagnostics);
+        run.AssertCompilesCleanly();
+        Snapshots.Match(run.Sources["Demo.Vision.FashionMlp.g.cs"], "Demo.Vision.FashionMlp.g.cs");
+    }
+
+    [Fact]
+    public void Cnn_image_classification()
+    {
+        var run = TestHelper.Run("""
+            using DataMux;
+
+            namespace Demo.Vision;
+
+            /// <summary>Fashion-MNIST images.</summary>
+            [Multiplexed(N = 8)]
+            [Cnn(Channels = 1, Height = 28, Width = 28, Layers = 2, Filters = 32)]
+            [ImageClassification(Classes = 10)]
+            public partial class FashionCnn { }
+            """);
+
+        Assert.Empty(run.Diagnostics);
+        run.AssertCompilesCleanly();
+        Snapshots.Match(run.Sources["Demo.Vision.FashionCnn.g.cs"], "Demo.Vision.FashionCnn.g.cs");
+    }
+
+    [Fact]
+    public void Plain_image_baseline()
+    {
+        var run = TestHelper.Run("""
+            using DataMux;
+
+            namespace Demo.Vision;
+
+            /// <summary>The CNN without multiplexing, on colour images.</summary>
+            [Multiplexed(N = 1, Mux = Mux.None, Demux = Demux.None)]
+            [Cnn(Channels = 3, Height = 32, Width = 32, Layers = 3, Filters = 16, Hidden = 64)]
+            [ImageClassification(Classes = 10)]
+            internal partial class PlainCnn { }
+            """);
+
+        Assert.Empty(run.Diagnostics);
+        run.AssertCompilesCleanly();
+        Snapshots.Match(run.Sources["Demo.Vision.PlainCnn.g.cs"], "Demo.Vision.PlainCnn.g.cs");
+    }
+
+    [Fact]
     public void Token_classification()
     {
         var run = TestHelper.Run("""

@@ -99,6 +99,52 @@ public sealed class WarningTests
         Assert.Empty(Analyze(Model(multiplexed: "N = 20, Mux = Mux.Orthogonal", transformer: "Layers = 2, Hidden = 128, Heads = 4")).Diagnostics);
     }
 
+    [Theory]
+    [InlineData("N = 4", "Mlp(Inputs = 784, Hidden = 256, Layers = 2)")]
+    [InlineData("N = 8", "Cnn(Channels = 1, Height = 28, Width = 28, Layers = 2, Filters = 32)")]
+    [InlineData("N = 1, Mux = Mux.None, Demux = Demux.None", "Mlp(Inputs = 12, Hidden = 16)")]
+    [InlineData("N = 0", "Mlp(Inputs = 12, Hidden = 16)")]                 // DMX0008, the generator's
+    [InlineData("N = 20", "Cnn(Height = 2, Width = 2, Hidden = 4)")]        // DMX0034, the generator's
+    [InlineData("N = 4, Demux = Demux.IndexEmbedding", "Mlp(Inputs = 12, Hidden = 16)")]   // DMX0033, the generator's
+    public void Good_or_invalid_image_configurations_get_no_warning(string multiplexed, string backbone)
+    {
+        Assert.Empty(Analyze(ImageModel(multiplexed: multiplexed, backbone: backbone)).Diagnostics);
+    }
+
+    [Fact]
+    public void Image_backbones_get_the_same_warnings_with_their_own_sizes()
+    {
+        var (wide, wideAt) = SingleWarning(ImageModel(multiplexed: "N = 20", backbone: "Mlp(Inputs = 12, Hidden = 16, Layers = 40)"), "DMX0023");
+        Assert.Equal("N = 20", wideAt);
+        Assert.Equal("N (20) is greater than Hidden (16): more inputs than dimensions to tell them apart", wide.GetMessage());
+
+        var (unwritten, unwrittenAt) = SingleWarning(ImageModel(multiplexed: "Seed = 3", backbone: "Cnn(Height = 8, Width = 8)"), "DMX0022");
+        Assert.Equal("Multiplexed", unwrittenAt);
+        Assert.Contains("'Model' multiplexes nothing", unwritten.GetMessage());
+
+        // 12·16 + 16 + 2·(16² + 16) = 752 shared parameters; the per-index Linear + tanh holds 16² + 16 = 272 per input.
+        var (perInput, perInputAt) = SingleWarning(ImageModel(multiplexed: "N = 3", backbone: "Mlp(Inputs = 12, Hidden = 16)"), "DMX0026");
+        Assert.Equal("Multiplexed", perInputAt);
+        Assert.Equal("Demux = Mlp holds 272 parameters per input (816 for N = 3), more than the encoder's 752", perInput.GetMessage());
+        Assert.Empty(Analyze(ImageModel(multiplexed: "N = 2", backbone: "Mlp(Inputs = 12, Hidden = 16)")).Diagnostics);
+
+        // The Fashion-MNIST CNN (210400 shared parameters, 16512 per input) crosses at N = 13.
+        var (cnn, _) = SingleWarning(ImageModel(multiplexed: "N = 16", backbone: "Cnn(Channels = 1, Height = 28, Width = 28, Layers = 2, Filters = 32)"), "DMX0026");
+        Assert.Equal("Demux = Mlp holds 16512 parameters per input (264192 for N = 16), more than the encoder's 210400", cnn.GetMessage());
+    }
+
+    [Fact]
+    public void The_image_parameter_counts_are_the_runtimes()
+    {
+        using var projection = TorchSharp.torch.nn.Linear(12, 16);
+        using var mlp = new DataMux.Backbones.MlpBackbone(2, 16);
+        using var cnn = new DataMux.Backbones.CnnBackbone(3, 28, 20, 2, 8, 16);
+        using var demux = new DataMux.Demultiplexers.PerIndexDemultiplexer(3, 16);
+        Assert.Equal(ParameterCounts.MlpBackbone(12, 2, 16), projection.parameters().Concat(mlp.parameters()).Sum(p => p.numel()));
+        Assert.Equal(ParameterCounts.CnnBackbone(3, 28, 20, 2, 8, 16), cnn.parameters().Sum(p => p.numel()));
+        Assert.Equal(3 * ParameterCounts.ImageDemuxPerInput(16), demux.parameters().Sum(p => p.numel()));
+    }
+
     [Fact]
     public void A_pragma_suppresses_a_warning()
     {
@@ -162,7 +208,7 @@ public sealed class WarningTests
         Assert.Equal("N (16) is greater than Hidden (8): more inputs than dimensions to tell them apart", diagnostic.GetMessage());
         // The Mlp demux's per-input weights would outweigh a 1-layer encoder of width 8; a user's module has no count to compare.
         Assert.Empty(Analyze(Source("N = 8, Demux = Demux.Mlp")).Diagnostics);
-        // Two backbones are the generator's error (DMX0040), not a warning's.
+        // Two backbones are the generator's error (DMX0030), not a warning's.
         Assert.Empty(Analyze(Source("N = 16").Replace("[SequenceClassification]", "[Transformer(Hidden = 8, Heads = 2)]\n[SequenceClassification]")).Diagnostics);
     }
 }

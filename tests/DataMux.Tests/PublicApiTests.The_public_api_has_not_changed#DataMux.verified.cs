@@ -11,6 +11,17 @@ namespace DataMux
         public System.Type Type { get; }
         public int Vocabulary { get; set; }
     }
+    [System.AttributeUsage(System.AttributeTargets.Class, AllowMultiple=false, Inherited=false)]
+    public sealed class CnnAttribute : System.Attribute
+    {
+        public CnnAttribute() { }
+        public int Channels { get; set; }
+        public int Filters { get; set; }
+        public int Height { get; set; }
+        public int Hidden { get; set; }
+        public int Layers { get; set; }
+        public int Width { get; set; }
+    }
     public enum Demux
     {
         IndexEmbedding = 0,
@@ -29,6 +40,20 @@ namespace DataMux
         TorchSharp.torch.Tensor Decode(TorchSharp.torch.Tensor hidden, DataMux.Batching.MultiplexedBatch batch);
         TorchSharp.torch.Tensor Encode(DataMux.Batching.MultiplexedBatch batch);
         TorchSharp.torch.Tensor forward(TorchSharp.torch.Tensor tokens);
+    }
+    [System.AttributeUsage(System.AttributeTargets.Class, AllowMultiple=false, Inherited=false)]
+    public sealed class ImageClassificationAttribute : System.Attribute
+    {
+        public ImageClassificationAttribute() { }
+        public int Classes { get; set; }
+    }
+    [System.AttributeUsage(System.AttributeTargets.Class, AllowMultiple=false, Inherited=false)]
+    public sealed class MlpAttribute : System.Attribute
+    {
+        public MlpAttribute() { }
+        public int Hidden { get; set; }
+        public int Inputs { get; set; }
+        public int Layers { get; set; }
     }
     public sealed class ModelConfiguration : System.IEquatable<DataMux.ModelConfiguration>
     {
@@ -112,6 +137,7 @@ namespace DataMux
         Learned = 4,
         None = 5,
         Contextual = 6,
+        Convolution = 7,
     }
     public static class Seeding
     {
@@ -156,6 +182,22 @@ namespace DataMux
 }
 namespace DataMux.Backbones
 {
+    public sealed class CnnBackbone : TorchSharp.torch.nn.Module<TorchSharp.torch.Tensor, TorchSharp.torch.Tensor>
+    {
+        public CnnBackbone(int channels, int height, int width, int layerCount, int filters, int hidden) { }
+        public int Hidden { get; }
+        public override TorchSharp.torch.Tensor forward(TorchSharp.torch.Tensor mixed) { }
+        [return: System.Runtime.CompilerServices.TupleElementNames(new string[] {
+                "Height",
+                "Width"})]
+        public static System.ValueTuple<long, long> OutputSize(long height, long width, int layerCount) { }
+    }
+    public sealed class MlpBackbone : TorchSharp.torch.nn.Module<TorchSharp.torch.Tensor, TorchSharp.torch.Tensor>
+    {
+        public MlpBackbone(int layerCount, int hidden) { }
+        public int Hidden { get; }
+        public override TorchSharp.torch.Tensor forward(TorchSharp.torch.Tensor mixed) { }
+    }
     public sealed class ModuleBackbone : TorchSharp.torch.nn.Module<TorchSharp.torch.Tensor, TorchSharp.torch.Tensor?, TorchSharp.torch.Tensor>
     {
         public ModuleBackbone(TorchSharp.torch.nn.Module<TorchSharp.torch.Tensor, TorchSharp.torch.Tensor> module, int hidden) { }
@@ -254,6 +296,13 @@ namespace DataMux.Demultiplexers
         public override TorchSharp.torch.Tensor Sequence(TorchSharp.torch.Tensor hidden, TorchSharp.torch.Tensor? shortcut = null) { }
         public override TorchSharp.torch.Tensor Tokens(TorchSharp.torch.Tensor hidden, TorchSharp.torch.Tensor? shortcut = null) { }
     }
+    public sealed class PerIndexDemultiplexer : TorchSharp.torch.nn.Module<TorchSharp.torch.Tensor, TorchSharp.torch.Tensor>
+    {
+        public PerIndexDemultiplexer(int n, int hidden) { }
+        public int Hidden { get; }
+        public int N { get; }
+        public override TorchSharp.torch.Tensor forward(TorchSharp.torch.Tensor hidden) { }
+    }
     public sealed class PlainDemultiplexer : DataMux.Demultiplexers.Demultiplexer
     {
         public PlainDemultiplexer(DataMux.TokenLayout layout, int hidden) { }
@@ -265,6 +314,12 @@ namespace DataMux.Demultiplexers
 }
 namespace DataMux.Heads
 {
+    public sealed class ImageClassificationHead : TorchSharp.torch.nn.Module<TorchSharp.torch.Tensor, TorchSharp.torch.Tensor>
+    {
+        public ImageClassificationHead(int hidden, int classes) { }
+        public TorchSharp.torch.Device Device { get; }
+        public override TorchSharp.torch.Tensor forward(TorchSharp.torch.Tensor representations) { }
+    }
     public sealed class SequenceClassificationHead : TorchSharp.torch.nn.Module<TorchSharp.torch.Tensor, TorchSharp.torch.Tensor>
     {
         public SequenceClassificationHead(int hidden, int classes) { }
@@ -274,6 +329,92 @@ namespace DataMux.Heads
     {
         public TokenClassificationHead(int hidden, int labels) { }
         public override TorchSharp.torch.Tensor forward(TorchSharp.torch.Tensor representations) { }
+    }
+}
+namespace DataMux.Images
+{
+    public interface IMultiplexedImageModel
+    {
+        DataMux.Images.ImageModelConfiguration Configuration { get; }
+        TorchSharp.torch.Tensor Decode(TorchSharp.torch.Tensor hidden);
+        TorchSharp.torch.Tensor Encode(DataMux.Images.ImageBatch batch);
+        TorchSharp.torch.Tensor forward(TorchSharp.torch.Tensor images);
+    }
+    public enum ImageBackbone
+    {
+        Mlp = 0,
+        Cnn = 1,
+    }
+    public sealed class ImageBatch
+    {
+        public int FillerRows { get; }
+        public int Groups { get; }
+        public TorchSharp.torch.Tensor Images { get; }
+        public int N { get; }
+        public int Rows { get; }
+        public TorchSharp.torch.Tensor Ungroup(TorchSharp.torch.Tensor outputs) { }
+        public static DataMux.Images.ImageBatch Group(TorchSharp.torch.Tensor images, int n) { }
+    }
+    public static class ImageChecks
+    {
+        public static void Validate(TorchSharp.torch.Tensor images, string modelName, System.ReadOnlySpan<long> inputShape, TorchSharp.torch.Device? device = null) { }
+    }
+    public static class ImageMixing
+    {
+        public static TorchSharp.torch.Tensor Mix(DataMux.Multiplexers.Multiplexer mux, TorchSharp.torch.Tensor rows) { }
+    }
+    public sealed class ImageModelConfiguration : System.IEquatable<DataMux.Images.ImageModelConfiguration>
+    {
+        public ImageModelConfiguration(
+                    string ModelName,
+                    int N,
+                    DataMux.Mux Mux,
+                    DataMux.Demux Demux,
+                    int Seed,
+                    DataMux.Images.ImageBackbone Backbone,
+                    int Channels,
+                    int Height,
+                    int Width,
+                    int Inputs,
+                    int Hidden,
+                    int Layers,
+                    int Filters,
+                    int Classes,
+                    double MuxNorm = 1,
+                    bool LearnMux = false) { }
+        public DataMux.Images.ImageBackbone Backbone { get; init; }
+        public int Channels { get; init; }
+        public int Classes { get; init; }
+        public DataMux.Demux Demux { get; init; }
+        public int Filters { get; init; }
+        public int Height { get; init; }
+        public int Hidden { get; init; }
+        public long[] InputShape { get; }
+        public string InputShapeText { get; }
+        public int Inputs { get; init; }
+        public int Layers { get; init; }
+        public bool LearnMux { get; init; }
+        public string ModelName { get; init; }
+        public DataMux.Mux Mux { get; init; }
+        public double MuxNorm { get; init; }
+        public int N { get; init; }
+        public int Seed { get; init; }
+        public int Width { get; init; }
+    }
+    public static class ImageTrainer
+    {
+        public static double Evaluate<TModel>(TModel model, TorchSharp.torch.Tensor images, TorchSharp.torch.Tensor labels, int groupsPerBatch = 64)
+            where TModel : TorchSharp.torch.nn.Module<TorchSharp.torch.Tensor, TorchSharp.torch.Tensor>, DataMux.Images.IMultiplexedImageModel { }
+        public static TorchSharp.torch.Tensor Predict<TModel>(TModel model, TorchSharp.torch.Tensor images, int groupsPerBatch = 64)
+            where TModel : TorchSharp.torch.nn.Module<TorchSharp.torch.Tensor, TorchSharp.torch.Tensor>, DataMux.Images.IMultiplexedImageModel { }
+        public static DataMux.Training.TrainingSummary Train<TModel>(TModel model, TorchSharp.torch.Tensor images, TorchSharp.torch.Tensor labels, DataMux.Training.TrainingOptions options, DataMux.Images.ImageValidationRows? validation = null, System.IProgress<DataMux.Training.TrainingProgress>? progress = null, System.Threading.CancellationToken cancellationToken = default)
+            where TModel : TorchSharp.torch.nn.Module<TorchSharp.torch.Tensor, TorchSharp.torch.Tensor>, DataMux.Images.IMultiplexedImageModel { }
+    }
+    public sealed class ImageValidationRows : System.IEquatable<DataMux.Images.ImageValidationRows>
+    {
+        public ImageValidationRows(TorchSharp.torch.Tensor Images, TorchSharp.torch.Tensor Labels) { }
+        public TorchSharp.torch.Tensor Images { get; init; }
+        public TorchSharp.torch.Tensor Labels { get; init; }
     }
 }
 namespace DataMux.Multiplexers
@@ -290,6 +431,14 @@ namespace DataMux.Multiplexers
         public TorchSharp.torch.Tensor Vectors { get; }
         public TorchSharp.torch.Tensor Mix(TorchSharp.torch.Tensor embedded, TorchSharp.torch.Tensor? instancePadding) { }
         public override TorchSharp.torch.Tensor forward(TorchSharp.torch.Tensor embedded) { }
+    }
+    public sealed class ConvolutionMultiplexer : TorchSharp.torch.nn.Module<TorchSharp.torch.Tensor, TorchSharp.torch.Tensor>
+    {
+        public ConvolutionMultiplexer(int n, int channels, int seed, bool trainable = false) { }
+        public int Channels { get; }
+        public TorchSharp.torch.Tensor Kernels { get; }
+        public int N { get; }
+        public override TorchSharp.torch.Tensor forward(TorchSharp.torch.Tensor images) { }
     }
     public sealed class GaussianHadamardMultiplexer : DataMux.Multiplexers.Multiplexer
     {

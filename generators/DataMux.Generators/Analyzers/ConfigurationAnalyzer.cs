@@ -35,22 +35,31 @@ public sealed class ConfigurationAnalyzer : DiagnosticAnalyzer
             var multiplexed = start.Compilation.GetTypeByMetadataName(AttributeNames.Multiplexed);
             var transformer = start.Compilation.GetTypeByMetadataName(AttributeNames.Transformer);
             if (multiplexed is null || transformer is null) return;   // the runtime is not referenced: nothing to check
-            // [Backbone] (a user's module) is read for its Hidden; a runtime without it has only [Transformer].
+            // [Backbone] (a user's module) is read for its Hidden, [Mlp] and [Cnn] for their sizes; null with a runtime
+            // older than them: those models cannot be written there.
             var backbone = start.Compilation.GetTypeByMetadataName(AttributeNames.Backbone);
-            start.RegisterSymbolAction(symbol => Analyze(symbol, multiplexed, transformer, backbone), SymbolKind.NamedType);
+            var mlp = start.Compilation.GetTypeByMetadataName(AttributeNames.Mlp);
+            var cnn = start.Compilation.GetTypeByMetadataName(AttributeNames.Cnn);
+            start.RegisterSymbolAction(symbol => Analyze(symbol, multiplexed, transformer, backbone, mlp, cnn), SymbolKind.NamedType);
         });
     }
 
-    private static void Analyze(SymbolAnalysisContext context, INamedTypeSymbol multiplexedType, INamedTypeSymbol transformerType, INamedTypeSymbol? backboneType)
+    private static void Analyze(SymbolAnalysisContext context, INamedTypeSymbol multiplexedType, INamedTypeSymbol transformerType,
+        INamedTypeSymbol? backboneType, INamedTypeSymbol? mlpType, INamedTypeSymbol? cnnType)
     {
         var attributes = context.Symbol.GetAttributes();
         var multiplexed = attributes.FirstOrDefault(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, multiplexedType));
-        var transformers = attributes.Where(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, transformerType)
-            || (backboneType is not null && SymbolEqualityComparer.Default.Equals(a.AttributeClass, backboneType))).ToList();
-        // No backbone, or two (DMX0005, DMX0040): the generator's errors.
-        if (multiplexed?.ApplicationSyntaxReference?.GetSyntax(context.CancellationToken) is not AttributeSyntax syntax || transformers.Count != 1) return;
-        var transformer = transformers[0];
-        var userBackbone = !SymbolEqualityComparer.Default.Equals(transformer.AttributeClass, transformerType);
+        var backbones = attributes.Where(a => Is(a, transformerType) || Is(a, backboneType) || Is(a, mlpType) || Is(a, cnnType)).ToList();
+        // No backbone, or two (DMX0005, DMX0030): the generator's errors.
+        if (multiplexed?.ApplicationSyntaxReference?.GetSyntax(context.CancellationToken) is not AttributeSyntax syntax || backbones.Count != 1) return;
+        var transformer = backbones[0];
+        if (Is(transformer, mlpType) || Is(transformer, cnnType))
+        {
+            AnalyzeImage(context, multiplexed, syntax, Is(transformer, mlpType) ? transformer : null, Is(transformer, cnnType) ? transformer : null);
+            return;
+        }
+
+        var userBackbone = !Is(transformer, transformerType);
 
         if (AttributeValues.HasErrors(multiplexed, context.CancellationToken) || AttributeValues.HasErrors(transformer, context.CancellationToken)) return;   // the compiler's errors
         var n = AttributeValues.Int(multiplexed, "N", AttributeDefaults.N);
@@ -81,6 +90,53 @@ public sealed class ConfigurationAnalyzer : DiagnosticAnalyzer
         if (n > 1 && demux == "Mlp" && n * ParameterCounts.MlpDemuxPerInput(hidden) > encoder)
             ReportPerInput(context, ArgumentLocation(syntax, "Demux"), "Demux = Mlp", ParameterCounts.MlpDemuxPerInput(hidden), n, encoder);
     }
+
+    /// <summary>The warnings that apply to an image model ([Mlp] or [Cnn]): the same rules, with its backbone's sizes.</summary>
+    private static void AnalyzeImage(SymbolAnalysisContext context, AttributeData multiplexed, AttributeSyntax syntax, AttributeData? mlp, AttributeData? cnn)
+    {
+        var backbone = (mlp ?? cnn)!;
+        if (AttributeValues.HasErrors(multiplexed, context.CancellationToken) || AttributeValues.HasErrors(backbone, context.CancellationToken)) return;
+        var n = AttributeValues.Int(multiplexed, "N", AttributeDefaults.N);
+        var mux = AttributeValues.EnumMember(multiplexed, "Mux", mlp is not null ? AttributeDefaults.Mux : AttributeDefaults.CnnMux);
+        var demux = AttributeValues.EnumMember(multiplexed, "Demux", AttributeDefaults.ImageDemux);
+        var hidden = AttributeValues.Int(backbone, "Hidden", mlp is not null ? AttributeDefaults.MlpHidden : AttributeDefaults.CnnHidden);
+        var layers = AttributeValues.Int(backbone, "Layers", mlp is not null ? AttributeDefaults.MlpLayers : AttributeDefaults.CnnLayers);
+        long backboneParameters;
+        if (mlp is not null)
+        {
+            var inputs = AttributeValues.Int(backbone, "Inputs", AttributeDefaults.MlpInputs);
+            if (inputs < 1) return;   // DMX0009
+            backboneParameters = ParameterCounts.MlpBackbone(inputs, layers, hidden);
+        }
+        else
+        {
+            var channels = AttributeValues.Int(backbone, "Channels", AttributeDefaults.CnnChannels);
+            var height = AttributeValues.Int(backbone, "Height", AttributeDefaults.CnnHeight);
+            var width = AttributeValues.Int(backbone, "Width", AttributeDefaults.CnnWidth);
+            var filters = AttributeValues.Int(backbone, "Filters", AttributeDefaults.CnnFilters);
+            if (channels < 1 || filters < 1 || layers >= 31 || height >> Math.Max(layers, 0) < 1 || width >> Math.Max(layers, 0) < 1) return;   // DMX0009, DMX0034
+            backboneParameters = ParameterCounts.CnnBackbone(channels, height, width, layers, filters, hidden);
+        }
+
+        if (n < 1 || hidden < 1 || layers < 1 || !Enum.IsDefined(typeof(MuxKind), mux) || !Enum.IsDefined(typeof(DemuxKind), demux)) return;   // the generator's errors
+        if (mux == "None" || demux != "Mlp") return;   // the plain baseline, or DMX0019 / DMX0033
+
+        if (!Written(multiplexed, "N"))
+            Report(context, DiagnosticDescriptors.NotMultiplexing, syntax.Name.GetLocation(), context.Symbol.Name);
+        if (n > hidden && mux != "BinaryHadamard")
+            Report(context, DiagnosticDescriptors.MoreInputsThanDimensions, ArgumentLocation(syntax, "N"), Text(n), Text(hidden));
+        if (n > WidestMeasured)
+            Report(context, DiagnosticDescriptors.BeyondMeasuredWidths, ArgumentLocation(syntax, "N"), Text(n));
+        if (mux == "Identity" && n > 1)
+            Report(context, DiagnosticDescriptors.IdentityMuxesIndistinguishably, ArgumentLocation(syntax, "Mux"), Text(n));
+        if (n > 1 && mux == "Orthogonal" && mlp is not null && n * ParameterCounts.OrthogonalPerInput(hidden) > backboneParameters)
+            ReportPerInput(context, ArgumentLocation(syntax, "Mux"), "Mux = Orthogonal", ParameterCounts.OrthogonalPerInput(hidden), n, backboneParameters);
+        if (n > 1 && n * ParameterCounts.ImageDemuxPerInput(hidden) > backboneParameters)
+            ReportPerInput(context, ArgumentLocation(syntax, "Demux"), "Demux = Mlp", ParameterCounts.ImageDemuxPerInput(hidden), n, backboneParameters);
+    }
+
+    private static bool Is(AttributeData attribute, INamedTypeSymbol? type) =>
+        type is not null && SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, type);
 
     private static void ReportPerInput(SymbolAnalysisContext context, Location location, string part, long perInput, int n, long encoder) =>
         Report(context, DiagnosticDescriptors.PerInputPartsOutweighBackbone, location, part, Text(perInput), Text(perInput * n), Text(n), Text(encoder));

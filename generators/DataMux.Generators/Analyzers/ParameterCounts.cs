@@ -18,4 +18,21 @@ internal static class ParameterCounts
 
     /// <summary>The Mlp demux: per input a d×d Linear with bias and a LayerNorm (weight and bias).</summary>
     public static long MlpDemuxPerInput(long hidden) => hidden * hidden + 3 * hidden;
+
+    /// <summary>
+    /// The [Mlp]'s shared parts: the input projection (Inputs×d with bias, one for every input) and per layer a d×d Linear
+    /// with bias.
+    /// </summary>
+    public static long MlpBackbone(long inputs, long layers, long hidden) => inputs * hidden + hidden + layers * (hidden * hidden + hidden);
+
+    /// <summary>
+    /// The [Cnn] backbone: 3×3 convolutions with biases (C→F, then F→F), and the Linear from the last pooled map
+    /// (F·(H >> L)·(W >> L) values) to d with bias.
+    /// </summary>
+    public static long CnnBackbone(long channels, long height, long width, int layers, long filters, long hidden) =>
+        (9 * channels * filters + filters) + (layers - 1) * (9 * filters * filters + filters)
+        + filters * (height >> layers) * (width >> layers) * hidden + hidden;
+
+    /// <summary>The image models' Demux.Mlp: per input a d×d Linear with bias.</summary>
+    public static long ImageDemuxPerInput(long hidden) => hidden * hidden + hidden;
 }

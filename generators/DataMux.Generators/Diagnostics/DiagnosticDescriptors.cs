@@ -37,17 +37,17 @@ internal static class DiagnosticDescriptors
         "Multiplexed model must not declare a base class",
         "'{0}' must not declare a base class: the generated model derives from TorchSharp's Module<Tensor, Tensor> (found '{1}')");
 
-    /// <summary>Format: "'{0}' needs a backbone attribute such as [Transformer]".</summary>
+    /// <summary>Format: "'{0}' needs a backbone attribute: [Transformer], [Backbone], [Mlp] or [Cnn]".</summary>
     public static readonly DiagnosticDescriptor MissingBackbone = Create(
         "DMX0005",
         "Multiplexed model needs a backbone",
-        "'{0}' needs a backbone attribute such as [Transformer]");
+        "'{0}' needs a backbone attribute: [Transformer], [Backbone], [Mlp] or [Cnn]");
 
-    /// <summary>Format: "'{0}' needs a task attribute: [SequenceClassification] or [TokenClassification]".</summary>
+    /// <summary>Format: "'{0}' needs a task attribute: [SequenceClassification] or [TokenClassification] ([Transformer], [Backbone]), [ImageClassification] ([Mlp], [Cnn])".</summary>
     public static readonly DiagnosticDescriptor MissingTask = Create(
         "DMX0006",
         "Multiplexed model needs a task",
-        "'{0}' needs a task attribute: [SequenceClassification] or [TokenClassification]");
+        "'{0}' needs a task attribute: [SequenceClassification] or [TokenClassification] ([Transformer], [Backbone]), [ImageClassification] ([Mlp], [Cnn])");
 
     /// <summary>Format: "'{0}' has both [SequenceClassification] and [TokenClassification]; a model has one task".</summary>
     public static readonly DiagnosticDescriptor ConflictingTasks = Create(
@@ -169,11 +169,35 @@ internal static class DiagnosticDescriptors
         "Per-input parameters above the backbone's",
         "{0} holds {1} parameters per input ({2} for N = {3}), more than the encoder's {4}");
 
-    /// <summary>Format: "'{0}' has more than one backbone ([{1}] and [{2}]); a model has one".</summary>
+    /// <summary>Format: "'{0}' has both [{1}] and [{2}]; a model has one backbone" (class, first, second).</summary>
     public static readonly DiagnosticDescriptor ConflictingBackbones = Create(
-        "DMX0040",
+        "DMX0030",
         "Multiplexed model has more than one backbone",
-        "'{0}' has more than one backbone ([{1}] and [{2}]); a model has one");
+        "'{0}' has both [{1}] and [{2}]; a model has one backbone");
+
+    /// <summary>Format: "[{0}] does not work with the [{1}] backbone: {2}" (task, backbone, what fits).</summary>
+    public static readonly DiagnosticDescriptor TaskDoesNotFitBackbone = Create(
+        "DMX0031",
+        "Task does not fit the backbone",
+        "[{0}] does not work with the [{1}] backbone: {2}");
+
+    /// <summary>Format: "Mux = {0} does not work with the [{1}] backbone; supported there: {2}" (mux, backbone, list).</summary>
+    public static readonly DiagnosticDescriptor MuxDoesNotFitBackbone = Create(
+        "DMX0032",
+        "Mux does not fit the backbone",
+        "Mux = {0} does not work with the [{1}] backbone; supported there: {2}");
+
+    /// <summary>Format: "Demux = {0} does not work with the [{1}] backbone: {2}" (demux, backbone, why and what to use).</summary>
+    public static readonly DiagnosticDescriptor DemuxDoesNotFitBackbone = Create(
+        "DMX0033",
+        "Demux does not fit the backbone",
+        "Demux = {0} does not work with the [{1}] backbone: {2}");
+
+    /// <summary>Format: "[Cnn] with Layers = {0} halves the image {0} times (2x2 max pooling after every 3x3 convolution), so Height and Width must be at least {1}, but the image is {2}x{3}".</summary>
+    public static readonly DiagnosticDescriptor ImageTooSmallForLayers = Create(
+        "DMX0034",
+        "Image too small for the Cnn's pooling",
+        "[Cnn] with Layers = {0} halves the image {0} times (2x2 max pooling after every 3x3 convolution), so Height and Width must be at least {1}, but the image is {2}x{3}");
 
     /// <summary>Format: "The backbone '{0}' must derive from TorchSharp.torch.nn.Module&lt;Tensor, Tensor&gt; (mapping [G, S, Hidden] to [G, S, Hidden]), but {1}".</summary>
     public static readonly DiagnosticDescriptor BackboneNotAModule = Create(
@@ -207,7 +231,8 @@ internal static class DiagnosticDescriptors
         DropoutOutOfRange, BinaryHadamardTooNarrow, UnknownOption, NameConflict, AttributeWithoutModel,
         LanguageVersionTooOld, ReferenceOnlyUnderAlias, PlainModelMismatch, MuxNormOutOfRange, OptionDoesNotApply,
         NotMultiplexing, MoreInputsThanDimensions, BeyondMeasuredWidths, IdentityMuxesIndistinguishably, PerInputPartsOutweighBackbone,
-        ConflictingBackbones, BackboneNotAModule, BackboneNotConstructible, BackboneWithoutConstructor, NeedsTransformer,
+        ConflictingBackbones, TaskDoesNotFitBackbone, MuxDoesNotFitBackbone, DemuxDoesNotFitBackbone, ImageTooSmallForLayers,
+        BackboneNotAModule, BackboneNotConstructible, BackboneWithoutConstructor, NeedsTransformer,
     ];
 
     private static DiagnosticDescriptor Create(string id, string title, string message) => Describe(id, title, message, DiagnosticSeverity.Error);

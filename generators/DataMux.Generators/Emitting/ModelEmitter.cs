@@ -57,14 +57,22 @@ internal static class ModelEmitter
 
         var modifiers = spec.Accessibility.Length > 0 ? spec.Accessibility + " " : string.Empty;
         var name = Identifier(spec.ClassName);
-        writer.Line($"[global::System.CodeDom.Compiler.GeneratedCode(\"{GeneratorName}\", \"{GeneratorVersion}\")]")
-            .Open($"{modifiers}partial class {name} : global::TorchSharp.torch.nn.Module<{Tensor}, {Tensor}>, global::DataMux.IMultiplexedModel");
-        WriteConstants(writer, spec);
-        WriteConfiguration(writer, spec);
-        WriteFields(writer, spec);
-        WriteConstructor(writer, spec);
-        WriteForward(writer, spec);
-        writer.Close();
+        var generatedCode = $"[global::System.CodeDom.Compiler.GeneratedCode(\"{GeneratorName}\", \"{GeneratorVersion}\")]";
+        if (spec.IsImageModel)
+        {
+            ImageModelEmitter.WriteClass(writer, spec, modifiers, generatedCode);
+        }
+        else
+        {
+            writer.Line(generatedCode)
+                .Open($"{modifiers}partial class {name} : global::TorchSharp.torch.nn.Module<{Tensor}, {Tensor}>, global::DataMux.IMultiplexedModel");
+            WriteConstants(writer, spec);
+            WriteConfiguration(writer, spec);
+            WriteFields(writer, spec);
+            WriteConstructor(writer, spec);
+            WriteForward(writer, spec);
+            writer.Close();
+        }
 
         foreach (var _ in spec.ContainingTypes)
         {
@@ -83,7 +91,7 @@ internal static class ModelEmitter
     /// A name as C# source: a keyword (a class named <c>@event</c>) needs its <c>@</c> back, and so does a contextual
     /// one, which would read as a modifier or be refused as a type name (<c>partial class file</c>, <c>record</c>).
     /// </summary>
-    private static string Identifier(string name) =>
+    internal static string Identifier(string name) =>
         SyntaxFacts.GetKeywordKind(name) != SyntaxKind.None || SyntaxFacts.GetContextualKeywordKind(name) != SyntaxKind.None ? "@" + name : name;
 
     private static void WriteConstants(SourceWriter writer, ModelSpec spec)
@@ -119,12 +127,12 @@ internal static class ModelEmitter
         writer.Line("/// <summary>The attribute values this model was generated from.</summary>")
             .Line("public static global::DataMux.ModelConfiguration Configuration { get; } = new(")
             .Line($"    {NameLiteral(spec)}, N, global::DataMux.Mux.{spec.Mux}, global::DataMux.Demux.{spec.Demux}, Seed,")
-            .Line(spec.Backbone is null
+            .Line(spec.UserBackbone is null
                 ? "    Layers, Hidden, Heads, FeedForward, MaxLength, Vocabulary, PaddingToken, Dropout,"
                 : "    0, Hidden, 0, 0, MaxLength, Vocabulary, PaddingToken, Dropout,")
-            .Line(spec.Backbone is null
+            .Line(spec.UserBackbone is null
                 ? $"    global::DataMux.ModelTask.{spec.Task}, {Outputs(spec)}, MuxNorm, LearnMux, Reembed, InputShortcut);"
-                : $"    global::DataMux.ModelTask.{spec.Task}, {Outputs(spec)}, MuxNorm, LearnMux, Reembed, InputShortcut, {SymbolDisplay.FormatLiteral(spec.Backbone.DisplayName, quote: true)});")
+                : $"    global::DataMux.ModelTask.{spec.Task}, {Outputs(spec)}, MuxNorm, LearnMux, Reembed, InputShortcut, {SymbolDisplay.FormatLiteral(spec.UserBackbone.DisplayName, quote: true)});")
             .Line()
             .Line("global::DataMux.ModelConfiguration global::DataMux.IMultiplexedModel.Configuration => Configuration;")
             .Line();
@@ -152,9 +160,9 @@ internal static class ModelEmitter
             .Line("demux = new(layout, Hidden);")
             .Line("embedding = new(layout, MaxLength + demux.PrefixLength, Hidden, Dropout);")
             .Line($"mux = new({MuxArguments(spec)});")
-            .Line(spec.Backbone is null
+            .Line(spec.UserBackbone is null
                 ? "encoder = new(Layers, Hidden, Heads, FeedForward, Dropout);"
-                : $"encoder = new(new {spec.Backbone.FullyQualifiedName}({(spec.Backbone.TakesHidden ? "Hidden" : string.Empty)}), Hidden);")
+                : $"encoder = new(new {spec.UserBackbone.FullyQualifiedName}({(spec.UserBackbone.TakesHidden ? "Hidden" : string.Empty)}), Hidden);")
             .LineIf(spec.InputShortcut, $"shortcut = new(layout, Hidden, pooled: {(spec.Task == ModelTask.SequenceClassification ? "true" : "false")});")
             .Line($"head = new(Hidden, {Outputs(spec)});")
             .Close()
@@ -228,13 +236,13 @@ internal static class ModelEmitter
     };
 
     /// <summary>The runtime multiplexer of a <c>Mux</c> member (<c>Mux.None</c>: <c>PlainMultiplexer</c>).</summary>
-    private static string MuxClass(MuxKind mux) => (mux == MuxKind.None ? "Plain" : mux.ToString()) + "Multiplexer";
+    internal static string MuxClass(MuxKind mux) => (mux == MuxKind.None ? "Plain" : mux.ToString()) + "Multiplexer";
 
     /// <summary>The runtime demultiplexer of a <c>Demux</c> member (<c>Demux.None</c>: <c>PlainDemultiplexer</c>).</summary>
     private static string DemuxClass(DemuxKind demux) => (demux == DemuxKind.None ? "Plain" : demux.ToString()) + "Demultiplexer";
 
     /// <summary>The model's name as a string literal, what <c>nameof</c> would give (<c>@event</c>: "event").</summary>
-    private static string NameLiteral(ModelSpec spec) => SymbolDisplay.FormatLiteral(spec.ClassName, quote: true);
+    internal static string NameLiteral(ModelSpec spec) => SymbolDisplay.FormatLiteral(spec.ClassName, quote: true);
 
     private static string Outputs(ModelSpec spec) =>
         spec.Task == ModelTask.SequenceClassification ? "Classes" : "Labels";

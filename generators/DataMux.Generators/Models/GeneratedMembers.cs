@@ -18,7 +18,19 @@ internal static class GeneratedMembers
     private static readonly HashSet<string> Sequence = [.. Shared, "Classes"];
     private static readonly HashSet<string> Token = [.. Shared, "Labels"];
 
+    // Image models ([Mlp], [Cnn]): one set for both backbones, so that moving a model between them frees no name it used.
+    private static readonly HashSet<string> Image =
+    [
+        "N", "Layers", "Hidden", "Inputs", "Channels", "Height", "Width", "Filters", "Classes", "Seed", "MuxNorm", "LearnMux",
+        "Configuration", "Encode", "Decode", "projection", "mux", "backbone", "demux", "head",
+    ];
+
     /// <summary>The member names generated for a model of <paramref name="task"/> (besides its constructor and <c>forward</c>).</summary>
     public static IReadOnlyCollection<string> Names(ModelTask task) =>
-        task == ModelTask.SequenceClassification ? Sequence : Token;
+        task switch
+        {
+            ModelTask.SequenceClassification => Sequence,
+            ModelTask.ImageClassification => Image,
+            _ => Token,
+        };
 }

@@ -16,7 +16,13 @@ namespace DataMux.Generators.Models;
 /// <param name="LearnMux">Whether training updates the mux transforms.</param>
 /// <param name="Reembed">Whether the mix goes through the embedding block again (false for Mux.None).</param>
 /// <param name="InputShortcut">Whether every input's tokens reach its demux around the backbone.</param>
-/// <param name="Backbone">The user's backbone ([Backbone]), or null for the Transformer encoder.</param>
+/// <param name="Backbone">Which backbone attribute the model has; the image backbones use Layers and Hidden, and the fields below.</param>
+/// <param name="Inputs">[Mlp]: features per input (0 otherwise).</param>
+/// <param name="Channels">[Cnn]: channels per image (0 otherwise).</param>
+/// <param name="Height">[Cnn]: image height (0 otherwise).</param>
+/// <param name="Width">[Cnn]: image width (0 otherwise).</param>
+/// <param name="Filters">[Cnn]: convolution channels (0 otherwise).</param>
+/// <param name="UserBackbone">The user's backbone ([Backbone]), or null: the Transformer encoder or an image backbone.</param>
 internal sealed record ModelSpec(
     string Namespace,
     EquatableArray<ContainingType> ContainingTypes,
@@ -40,13 +46,22 @@ internal sealed record ModelSpec(
     bool LearnMux,
     bool Reembed,
     bool InputShortcut,
-    BackboneType? Backbone = null)
+    BackboneKind Backbone = BackboneKind.Transformer,
+    int Inputs = 0,
+    int Channels = 0,
+    int Height = 0,
+    int Width = 0,
+    int Filters = 0,
+    BackboneType? UserBackbone = null)
 {
-    /// <summary>Whether the backbone is the generated Transformer encoder (not a user's module).</summary>
-    public bool IsTransformer => Backbone is null;
+    /// <summary>Whether the model is an image model (float inputs): [Mlp] or [Cnn].</summary>
+    public bool IsImageModel => Backbone is BackboneKind.Mlp or BackboneKind.Cnn;
+
+    /// <summary>Whether the backbone is the generated Transformer encoder (not a user's module, not an image backbone).</summary>
+    public bool IsTransformer => Backbone == BackboneKind.Transformer && UserBackbone is null;
 
     /// <summary>The short name of the backbone attribute, where its values' diagnostics go.</summary>
-    public string BackboneAttribute => IsTransformer ? "Transformer" : "Backbone";
+    public string BackboneAttribute => UserBackbone is not null ? "Backbone" : Backbone.ToString();
 
     /// <summary>The feed-forward width the encoder gets: <see cref="FeedForward"/>, or 4·Hidden when it is 0.</summary>
     public int ResolvedFeedForward => FeedForward == 0 ? 4 * Hidden : FeedForward;

@@ -5,4 +5,5 @@ internal enum ModelTask
 {
     SequenceClassification,
     TokenClassification,
+    ImageClassification,
 }

@@ -10,6 +10,7 @@ internal enum MuxKind
     Learned,
     None,
     Contextual,
+    Convolution,
 }
 
 /// <summary>The <c>DataMux.Demux</c> members this generator knows a runtime demultiplexer for (same names, same order).</summary>

@@ -24,4 +24,21 @@ internal static class AttributeDefaults
     public const double Dropout = 0.1;
     public const int Classes = 2;
     public const int Labels = 2;
+
+    // [Mlp], [Cnn] and [ImageClassification]; Inputs, Height and Width have no sensible default (0 is DMX0009).
+    public const int MlpInputs = 0;
+    public const int MlpHidden = 256;
+    public const int MlpLayers = 2;
+    public const int CnnChannels = 1;
+    public const int CnnHeight = 0;
+    public const int CnnWidth = 0;
+    public const int CnnLayers = 2;
+    public const int CnnFilters = 32;
+    public const int CnnHidden = 128;
+
+    /// <summary>The Demux an image backbone takes when Demux is not written: IndexEmbedding needs tokens.</summary>
+    public const string ImageDemux = "Mlp";
+
+    /// <summary>The Mux a [Cnn] takes when Mux is not written: the DataMUX vision code's.</summary>
+    public const string CnnMux = "Convolution";
 }

@@ -175,7 +175,8 @@ internal static class DeclarationChecks
 
     private const string RegisterComponents = "RegisterComponents";
 
-    private static bool IsModelInterface(INamedTypeSymbol type) => type.ToDisplayString() == "DataMux.IMultiplexedModel";
+    private static bool IsModelInterface(INamedTypeSymbol type) =>
+        type.ToDisplayString() is "DataMux.IMultiplexedModel" or "DataMux.Images.IMultiplexedImageModel";
 
     /// <summary>Whether <paramref name="method"/> has the generated member's signature: one by-value parameter of
     /// <paramref name="typeName"/>, no type parameters (a generic or an 'in' overload is a different method).</summary>

@@ -55,13 +55,15 @@ internal static class ModelParser
         DeclarationChecks.CheckShape(type, declaration, context.SemanticModel, classLocation, diagnostics, cancellationToken);
 
         var multiplexed = context.Attributes[0];
-        AttributeData? sequence = null, token = null;
-        var backbones = new List<(string Name, AttributeData Data)>();
+        AttributeData? sequence = null, token = null, mlp = null, cnn = null, image = null;
         var seen = new HashSet<string>();
+        // Backbones in the order written, so that a second one is reported where it is written.
+        var backbones = new List<(string Name, AttributeData Data)>();
         foreach (var attribute in type.GetAttributes())
         {
             var name = attribute.AttributeClass?.ToDisplayString();
             if ((name is AttributeNames.Multiplexed or AttributeNames.SequenceClassification or AttributeNames.TokenClassification
+                     or AttributeNames.ImageClassification
                  || System.Array.IndexOf(AttributeNames.Backbones, name) >= 0)
                 && !seen.Add(name!))
             {
@@ -74,14 +76,17 @@ internal static class ModelParser
             if (System.Array.IndexOf(AttributeNames.Backbones, name) >= 0) backbones.Add((name!, attribute));
             switch (name)
             {
+                case AttributeNames.Mlp: mlp = attribute; break;
+                case AttributeNames.Cnn: cnn = attribute; break;
                 case AttributeNames.SequenceClassification: sequence = attribute; break;
                 case AttributeNames.TokenClassification: token = attribute; break;
+                case AttributeNames.ImageClassification: image = attribute; break;
             }
         }
 
         // A malformed argument (wrong type, not a constant, no such constructor) is already a compiler error; adding
         // ours would only repeat it.
-        if (AttributeValues.HasErrors(multiplexed, cancellationToken) || backbones.Any(b => AttributeValues.HasErrors(b.Data, cancellationToken)) || AttributeValues.HasErrors(sequence, cancellationToken) || AttributeValues.HasErrors(token, cancellationToken))
+        if (new[] { multiplexed, sequence, token, image }.Concat(backbones.Select(static b => b.Data)).Any(a => AttributeValues.HasErrors(a, cancellationToken)))
         {
             return new(null, diagnostics.ToEquatableArray());
         }
@@ -91,6 +96,7 @@ internal static class ModelParser
                 .Concat(backbones.Select(static b => (b.Name, (AttributeData?)b.Data)))
                 .Append((AttributeNames.SequenceClassification, sequence))
                 .Append((AttributeNames.TokenClassification, token))
+                .Append((AttributeNames.ImageClassification, image))
                 .ToArray());
         var multiplexedName = AttributeNames.ShortName(AttributeNames.Multiplexed);
 
@@ -105,9 +111,14 @@ internal static class ModelParser
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ConflictingBackbones, locations.Of(second), type.Name, first, second));
         }
 
-        if (sequence is null && token is null)
+        var tasks = new[] { sequence, token, image }.Count(static t => t is not null);
+        if (tasks == 0)
         {
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MissingTask, locations.Of(multiplexedName), type.Name));
+        }
+        else if (backbones.Count == 1 && !TasksFit(backbones[0].Name, sequence, token, image, locations, diagnostics))
+        {
+            // Reported per task that does not fit (DMX0031).
         }
         else if (sequence is not null && token is not null)
         {
@@ -115,24 +126,61 @@ internal static class ModelParser
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ConflictingTasks, locations.Of(tokenName), type.Name));
         }
 
-        if (backbones.Count != 1 || (sequence is null) == (token is null))
+        if (backbones.Count != 1 || tasks != 1 || diagnostics.Any(static d => d.Descriptor.Id == DiagnosticDescriptors.TaskDoesNotFitBackbone.Id))
         {
             return new(null, diagnostics.ToEquatableArray());
+        }
+
+        if (mlp is not null || cnn is not null)
+        {
+            var imageBackbone = mlp is not null ? BackboneKind.Mlp : BackboneKind.Cnn;
+            DeclarationChecks.CheckNames(type, ModelTask.ImageClassification, classLocation, diagnostics);
+            var imageSpec = ModelSpecBuilder.BuildImage(type, declaration, imageBackbone, multiplexed, (mlp ?? cnn)!, image!, locations, diagnostics);
+            diagnostics.AddRange(ModelValidator.Validate(imageSpec, locations));
+            return new(diagnostics.Count == 0 ? imageSpec : null, diagnostics.ToEquatableArray());
         }
 
         var task = sequence is not null ? ModelTask.SequenceClassification : ModelTask.TokenClassification;
         DeclarationChecks.CheckNames(type, task, classLocation, diagnostics);
         var (backboneName, backbone) = backbones[0];
-        BackboneType? userBackbone = null;
+        BackboneType? userBackboneType = null;
         if (backboneName == AttributeNames.Backbone)
         {
-            userBackbone = BackboneChecks.Read(backbone, type, context.SemanticModel.Compilation, locations, diagnostics);
-            if (userBackbone is null) return new(null, diagnostics.ToEquatableArray());
+            userBackboneType = BackboneChecks.Read(backbone, type, context.SemanticModel.Compilation, locations, diagnostics);
+            if (userBackboneType is null) return new(null, diagnostics.ToEquatableArray());
         }
 
-        var spec = ModelSpecBuilder.Build(type, declaration, task, multiplexed, backbone, userBackbone, sequence ?? token!, locations, diagnostics);
+        var spec = ModelSpecBuilder.Build(type, declaration, task, multiplexed, backbone, userBackboneType, sequence ?? token!, locations, diagnostics);
         diagnostics.AddRange(ModelValidator.Validate(spec, locations));
         return new(diagnostics.Count == 0 ? spec : null, diagnostics.ToEquatableArray());
+    }
+
+    /// <summary>
+    /// Whether the task attributes present fit the backbone: text tasks go with [Transformer] and [Backbone], [ImageClassification] with
+    /// [Mlp] and [Cnn]. Every one that does not fit is DMX0031 on that task attribute.
+    /// </summary>
+    private static bool TasksFit(string backbone, AttributeData? sequence, AttributeData? token, AttributeData? image, ArgumentLocations locations, List<DiagnosticInfo> diagnostics)
+    {
+        var backboneName = AttributeNames.ShortName(backbone);
+        var isText = backbone is AttributeNames.Transformer or AttributeNames.Backbone;
+        var fits = true;
+        foreach (var (name, data, textTask) in new[]
+                 {
+                     (AttributeNames.SequenceClassification, sequence, true),
+                     (AttributeNames.TokenClassification, token, true),
+                     (AttributeNames.ImageClassification, image, false),
+                 })
+        {
+            if (data is null || textTask == isText) continue;
+            fits = false;
+            var taskName = AttributeNames.ShortName(name);
+            var why = isText
+                ? $"[{backboneName}] reads token ids; use [SequenceClassification] or [TokenClassification], or an image backbone ([Mlp], [Cnn]) for images"
+                : $"[{backboneName}] reads float inputs, not tokens; use [ImageClassification], or [Transformer] for text";
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.TaskDoesNotFitBackbone, locations.Of(taskName), taskName, backboneName, why));
+        }
+
+        return fits;
     }
 
     private static ArgumentLocations CollectLocations(

@@ -47,7 +47,48 @@ internal static class ModelSpecBuilder
         LearnMux: AttributeValues.Bool(multiplexed, "LearnMux", AttributeDefaults.LearnMux),
         Reembed: AttributeValues.Bool(multiplexed, "Reembed", AttributeDefaults.Reembed),
         InputShortcut: AttributeValues.Bool(multiplexed, "InputShortcut", AttributeDefaults.InputShortcut),
-        Backbone: userBackbone);
+        UserBackbone: userBackbone);
+
+    /// <summary>
+    /// The spec of an image model ([Mlp] or [Cnn] with [ImageClassification]). The Transformer's sizes keep their
+    /// defaults, unused; a Demux not written is Mlp (IndexEmbedding needs tokens), a [Cnn]'s Mux not written Convolution.
+    /// </summary>
+    public static ModelSpec BuildImage(
+        INamedTypeSymbol type, TypeDeclarationSyntax declaration, BackboneKind backbone,
+        AttributeData multiplexed, AttributeData backboneAttribute, AttributeData task,
+        ArgumentLocations locations, List<DiagnosticInfo> diagnostics)
+    {
+        var mlp = backbone == BackboneKind.Mlp;
+        return new(
+            Namespace: type.ContainingNamespace.IsGlobalNamespace ? string.Empty : type.ContainingNamespace.ToDisplayString(),
+            ContainingTypes: ContainingTypes(type),
+            Accessibility: string.Join(" ", declaration.Modifiers.Where(IsAccessibility).Select(static m => m.Text)),
+            ClassName: type.Name,
+            N: AttributeValues.Int(multiplexed, "N", AttributeDefaults.N),
+            Mux: Kind<MuxKind>(multiplexed, "Mux", mlp ? AttributeDefaults.Mux : AttributeDefaults.CnnMux, locations, diagnostics),
+            Demux: Kind<DemuxKind>(multiplexed, "Demux", AttributeDefaults.ImageDemux, locations, diagnostics),
+            Seed: AttributeValues.Int(multiplexed, "Seed", AttributeDefaults.Seed),
+            Layers: AttributeValues.Int(backboneAttribute, "Layers", mlp ? AttributeDefaults.MlpLayers : AttributeDefaults.CnnLayers),
+            Hidden: AttributeValues.Int(backboneAttribute, "Hidden", mlp ? AttributeDefaults.MlpHidden : AttributeDefaults.CnnHidden),
+            Heads: 0,
+            FeedForward: 0,
+            MaxLength: 0,
+            Vocabulary: 0,
+            PaddingToken: 0,
+            Dropout: 0,
+            Task: ModelTask.ImageClassification,
+            Outputs: AttributeValues.Int(task, "Classes", AttributeDefaults.Classes),
+            MuxNorm: AttributeValues.Double(multiplexed, "MuxNorm", AttributeDefaults.MuxNorm),
+            LearnMux: AttributeValues.Bool(multiplexed, "LearnMux", AttributeDefaults.LearnMux),
+            Reembed: AttributeValues.Bool(multiplexed, "Reembed", AttributeDefaults.Reembed),
+            InputShortcut: AttributeValues.Bool(multiplexed, "InputShortcut", AttributeDefaults.InputShortcut),
+            Backbone: backbone,
+            Inputs: mlp ? AttributeValues.Int(backboneAttribute, "Inputs", AttributeDefaults.MlpInputs) : 0,
+            Channels: mlp ? 0 : AttributeValues.Int(backboneAttribute, "Channels", AttributeDefaults.CnnChannels),
+            Height: mlp ? 0 : AttributeValues.Int(backboneAttribute, "Height", AttributeDefaults.CnnHeight),
+            Width: mlp ? 0 : AttributeValues.Int(backboneAttribute, "Width", AttributeDefaults.CnnWidth),
+            Filters: mlp ? 0 : AttributeValues.Int(backboneAttribute, "Filters", AttributeDefaults.CnnFilters));
+    }
 
     /// <summary>
     /// The member an enum argument names; a value with none (<c>(Mux)42</c>) is DMX0014 on the argument, and the default

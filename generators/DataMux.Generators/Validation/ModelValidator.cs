@@ -19,8 +19,17 @@ internal static class ModelValidator
     /// <summary>The largest N with any demux: the embedding table's Vocabulary + N + 2 rows (Vocabulary >= 1) fit an int.</summary>
     internal const int MaximumNAnyDemux = int.MaxValue - 3;
 
-    public static IEnumerable<DiagnosticInfo> Validate(ModelSpec spec, ArgumentLocations locations)
+    public static IEnumerable<DiagnosticInfo> Validate(ModelSpec spec, ArgumentLocations locations) =>
+        spec.IsImageModel ? ImageModelValidator.Validate(spec, locations) : ValidateTransformer(spec, locations);
+
+    private static IEnumerable<DiagnosticInfo> ValidateTransformer(ModelSpec spec, ArgumentLocations locations)
     {
+        if (spec.Mux == MuxKind.Convolution)
+        {
+            yield return DiagnosticInfo.Create(DiagnosticDescriptors.MuxDoesNotFitBackbone, locations.Of(Multiplexed, "Mux"), spec.Mux, spec.BackboneAttribute,
+                "GaussianHadamard, Orthogonal, BinaryHadamard, Identity, Learned, Contextual, None (Convolution mixes images: use [Cnn])");
+        }
+
         if (spec.N < 1)
         {
             yield return DiagnosticInfo.Create(DiagnosticDescriptors.InvalidN, locations.Of(Multiplexed, "N"), spec.N);

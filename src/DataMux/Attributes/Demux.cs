@@ -10,7 +10,10 @@ public enum Demux
     /// </summary>
     IndexEmbedding,
 
-    /// <summary>One small MLP per index (Linear, GELU, LayerNorm) followed by a shared MLP. Cost grows with N.</summary>
+    /// <summary>
+    /// One small MLP per index (Linear, GELU, LayerNorm) followed by a shared MLP. Cost grows with N. On an image backbone
+    /// one Linear + tanh per index (the DataMUX vision code's), then the task's shared output layer.
+    /// </summary>
     Mlp,
 
     /// <summary>

@@ -14,10 +14,17 @@ public sealed class MultiplexedAttribute : Attribute
     /// <summary>How many inputs are multiplexed into one backbone pass (at least 1).</summary>
     public int N { get; set; } = 1;
 
-    /// <summary>The multiplexing transform. Defaults to <see cref="DataMux.Mux.GaussianHadamard"/>.</summary>
+    /// <summary>
+    /// The multiplexing transform. Defaults to <see cref="DataMux.Mux.GaussianHadamard"/>; on a <see cref="CnnAttribute"/>
+    /// backbone, when not written, to <see cref="DataMux.Mux.Convolution"/> (the DataMUX vision code's).
+    /// </summary>
     public Mux Mux { get; set; } = Mux.GaussianHadamard;
 
-    /// <summary>The demultiplexing method. Defaults to <see cref="DataMux.Demux.IndexEmbedding"/>.</summary>
+    /// <summary>
+    /// The demultiplexing method. Defaults to <see cref="DataMux.Demux.IndexEmbedding"/>; on an image backbone
+    /// (<see cref="MlpAttribute"/>, <see cref="CnnAttribute"/>), which has no tokens to prefix, when not written, to
+    /// <see cref="DataMux.Demux.Mlp"/> (there: one Linear + tanh per index).
+    /// </summary>
     public Demux Demux { get; set; } = Demux.IndexEmbedding;
 
     /// <summary>

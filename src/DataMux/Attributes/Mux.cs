@@ -37,4 +37,10 @@ public enum Mux
     /// with N like two encoder layers on N times the rows.
     /// </summary>
     Contextual,
+
+    /// <summary>
+    /// Images only (<see cref="CnnAttribute"/>): φᵢ is a fixed random 3×3 convolution kernel per index and channel
+    /// (padding 1), drawn N(0, 1) as in the DataMUX vision code; the N results are summed, as that code does.
+    /// </summary>
+    Convolution,
 }

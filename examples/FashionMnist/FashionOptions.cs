@@ -1,0 +1,88 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+
+namespace FashionMnistExample;
+
+/// <summary>The command line: which backbones and widths to train, for how long, and where the plot goes.</summary>
+internal sealed record FashionOptions
+{
+    public const string Usage = """
+        Usage: FashionMnist [--backbone mlp|cnn|both] [--n 1,2,4,8,16] [--epochs 10] [--train-rows 60000]
+                            [--batch-groups 64] [--learning-rate 0.0005] [--weight-decay 0.1] [--seed 1] [--threads 0] [--plot fashion-mnist.png]
+          Trains the [Mlp] and/or [Cnn] image models on Fashion-MNIST at every N, then prints per backbone a table of
+          N, held-out accuracy (10,000 test images) and inference instances/s, and writes the plot.
+        """;
+
+    public IReadOnlyList<string> Backbones { get; init; } = ["mlp", "cnn"];
+    public IReadOnlyList<int> Ns { get; init; } = Models.Widths;
+    public int Epochs { get; init; } = 10;
+    public int? TrainRows { get; init; }
+    public int BatchGroups { get; init; } = 64;
+    public double LearningRate { get; init; } = 5e-4;
+    public double WeightDecay { get; init; } = 0.1;
+    public int Seed { get; init; } = 1;
+    public int Threads { get; init; }
+    public string Plot { get; init; } = "fashion-mnist.png";
+    public bool Help { get; init; }
+
+    /// <summary>Reads <paramref name="args"/>; an unknown option or a bad value is an <see cref="ArgumentException"/> naming it.</summary>
+    public static FashionOptions Parse(IReadOnlyList<string> args)
+    {
+        var options = new FashionOptions();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < args.Count; i++)
+        {
+            var name = args[i];
+            if (name is "-h" or "--help")
+            {
+                options = options with { Help = true };
+                continue;
+            }
+
+            if (i + 1 >= args.Count) throw new ArgumentException($"{name}: expected a value after it.");
+            // A repeated option would otherwise keep its last value silently.
+            if (!seen.Add(name)) throw new ArgumentException($"{name}: give {name} once (its values comma-separated where it takes several).");
+            var value = args[++i];
+            options = name switch
+            {
+                "--backbone" => options with
+                {
+                    Backbones = value switch
+                    {
+                        "mlp" or "cnn" => [value],
+                        "both" => ["mlp", "cnn"],
+                        _ => throw new ArgumentException($"--backbone: expected mlp, cnn or both, but got '{value}'."),
+                    },
+                },
+                "--n" => options with { Ns = value.Split(',').Select(v => Width(name, v)).Distinct().Order().ToList() },
+                "--epochs" => options with { Epochs = Positive(name, value) },
+                "--train-rows" => options with { TrainRows = Positive(name, value) },
+                "--batch-groups" => options with { BatchGroups = Positive(name, value) },
+                "--learning-rate" => options with { LearningRate = Rate(name, value) },
+                "--weight-decay" => options with { WeightDecay = Rate(name, value) },
+                "--seed" => options with { Seed = Integer(name, value) },
+                "--threads" => options with { Threads = Math.Max(0, Integer(name, value)) },
+                "--plot" => options with { Plot = value.Length > 0 ? value : throw new ArgumentException("--plot: expected a file name, but got an empty one.") },
+                _ => throw new ArgumentException($"Unknown option '{name}'."),
+            };
+        }
+
+        return options;
+    }
+
+    private static int Integer(string name, string value) =>
+        int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? n : throw new ArgumentException($"{name}: expected a whole number, but got '{value}'.");
+
+    private static int Positive(string name, string value) =>
+        Integer(name, value) is > 0 and var n ? n : throw new ArgumentException($"{name}: expected a positive number, but got '{value}'.");
+
+    private static int Width(string name, string value) =>
+        Models.Widths.Contains(Positive(name, value)) ? Positive(name, value)
+            : throw new ArgumentException($"{name}: expected widths from {{{string.Join(", ", Models.Widths)}}}, but got '{value}'.");
+
+    private static double Rate(string name, string value) =>
+        double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var r) && r > 0 && double.IsFinite(r) ? r
+            : throw new ArgumentException($"{name}: expected a positive number, but got '{value}'.");
+}

@@ -1,0 +1,143 @@
+using System.Globalization;
+using DataMux.Generators.Models;
+
+namespace DataMux.Generators.Emitting;
+
+/// <summary>
+/// Writes the class of an image model ([Mlp] or [Cnn] with [ImageClassification]) for <see cref="ModelEmitter"/>, which
+/// writes the file around it. As there, no decisions are made here: the validator checked every value, and the runtime
+/// library holds every part (backbones, muxes, demux, head, batching, checks).
+/// </summary>
+internal static class ImageModelEmitter
+{
+    private const string Tensor = "global::TorchSharp.torch.Tensor";
+    private const string Batch = "global::DataMux.Images.ImageBatch";
+
+    public static void WriteClass(SourceWriter writer, ModelSpec spec, string modifiers, string generatedCode)
+    {
+        var name = ModelEmitter.Identifier(spec.ClassName);
+        writer.Line(generatedCode)
+            .Open($"{modifiers}partial class {name} : global::TorchSharp.torch.nn.Module<{Tensor}, {Tensor}>, global::DataMux.Images.IMultiplexedImageModel");
+        WriteConstants(writer, spec);
+        WriteConfiguration(writer, spec);
+        WriteFields(writer, spec);
+        WriteConstructor(writer, spec);
+        WriteForward(writer, spec);
+        writer.Close();
+    }
+
+    private static bool IsMlp(ModelSpec spec) => spec.Backbone == BackboneKind.Mlp;
+
+    private static void WriteConstants(SourceWriter writer, ModelSpec spec)
+    {
+        Constant(writer, "Inputs multiplexed into one backbone pass.", "int", "N", spec.N);
+        if (IsMlp(spec))
+        {
+            Constant(writer, "Features per input: inputs are <c>[rows, Inputs]</c> float32.", "int", "Inputs", spec.Inputs);
+            Constant(writer, "Width of the input projection, the mix and every layer.", "int", "Hidden", spec.Hidden);
+            Constant(writer, "Linear + GELU layers after the mix.", "int", "Layers", spec.Layers);
+        }
+        else
+        {
+            Constant(writer, "Channels per image: inputs are <c>[rows, Channels, Height, Width]</c> float32.", "int", "Channels", spec.Channels);
+            Constant(writer, "Image height in pixels.", "int", "Height", spec.Height);
+            Constant(writer, "Image width in pixels.", "int", "Width", spec.Width);
+            Constant(writer, "Convolution + pooling blocks after the mix.", "int", "Layers", spec.Layers);
+            Constant(writer, "Output channels of every convolution.", "int", "Filters", spec.Filters);
+            Constant(writer, "Width of the representation the demultiplexer receives.", "int", "Hidden", spec.Hidden);
+        }
+
+        Constant(writer, "Seed of the fixed mux transforms and the initial weights.", "int", "Seed", spec.Seed);
+        Constant(writer, "Norm of the Gaussian Hadamard vectors.", "double", "MuxNorm", spec.MuxNorm.ToString("R", CultureInfo.InvariantCulture));
+        Constant(writer, "Whether training updates the mux transforms.", "bool", "LearnMux", spec.LearnMux ? "true" : "false");
+        Constant(writer, "Classes per input.", "int", "Classes", spec.Outputs);
+    }
+
+    private static void Constant(SourceWriter writer, string summary, string type, string name, object value) =>
+        writer.Line($"/// <summary>{summary}</summary>")
+            .Line(string.Format(CultureInfo.InvariantCulture, "public const {0} {1} = {2};", type, name, value))
+            .Line();
+
+    private static void WriteConfiguration(SourceWriter writer, ModelSpec spec) =>
+        writer.Line("/// <summary>The attribute values this model was generated from.</summary>")
+            .Line("public static global::DataMux.Images.ImageModelConfiguration Configuration { get; } = new(")
+            .Line($"    {ModelEmitter.NameLiteral(spec)}, N, global::DataMux.Mux.{spec.Mux}, global::DataMux.Demux.{spec.Demux}, Seed,")
+            .Line(IsMlp(spec)
+                ? "    global::DataMux.Images.ImageBackbone.Mlp, 0, 0, 0, Inputs, Hidden, Layers, 0, Classes, MuxNorm, LearnMux);"
+                : "    global::DataMux.Images.ImageBackbone.Cnn, Channels, Height, Width, Channels * Height * Width, Hidden, Layers, Filters, Classes, MuxNorm, LearnMux);")
+            .Line()
+            .Line("global::DataMux.Images.ImageModelConfiguration global::DataMux.Images.IMultiplexedImageModel.Configuration => Configuration;")
+            .Line();
+
+    private static void WriteFields(SourceWriter writer, ModelSpec spec) =>
+        writer.Line("// Field names are the state-dict names: renaming one breaks saved checkpoints.")
+            .LineIf(IsMlp(spec), "private readonly global::TorchSharp.Modules.Linear projection;")
+            .Line($"private readonly global::DataMux.Multiplexers.{ModelEmitter.MuxClass(spec.Mux)} mux;")
+            .Line($"private readonly global::DataMux.Backbones.{spec.Backbone}Backbone backbone;")
+            .LineIf(spec.Demux == DemuxKind.Mlp, "private readonly global::DataMux.Demultiplexers.PerIndexDemultiplexer demux;")
+            .Line("private readonly global::DataMux.Heads.ImageClassificationHead head;")
+            .Line();
+
+    private static void WriteConstructor(SourceWriter writer, ModelSpec spec)
+    {
+        writer.Line("/// <summary>Builds the model with the fixed transforms and initial weights that <see cref=\"Seed\"/> gives.</summary>")
+            .Line("/// <param name=\"device\">The device to move the model to; it stays on the CPU when null.</param>")
+            .Open($"public {ModelEmitter.Identifier(spec.ClassName)}(global::TorchSharp.torch.Device? device = null) : base({ModelEmitter.NameLiteral(spec)})")
+            .Open("using (global::DataMux.Seeding.Scope(Seed))")
+            .LineIf(IsMlp(spec), "projection = global::TorchSharp.torch.nn.Linear(Inputs, Hidden);")
+            .Line($"mux = new({MuxArguments(spec)});")
+            .Line(IsMlp(spec) ? "backbone = new(Layers, Hidden);" : "backbone = new(Channels, Height, Width, Layers, Filters, Hidden);")
+            .LineIf(spec.Demux == DemuxKind.Mlp, "demux = new(N, Hidden);")
+            .Line("head = new(Hidden, Classes);")
+            .Close()
+            .Line()
+            .Line("RegisterComponents();")
+            .Open("if (device is not null)")
+            .Line("global::TorchSharp.ModuleExtensionMethods.to(this, device);")
+            .Close()
+            .Close()
+            .Line();
+    }
+
+    private static void WriteForward(SourceWriter writer, ModelSpec spec)
+    {
+        var shape = IsMlp(spec) ? "<c>[rows, Inputs]</c>" : "<c>[rows, Channels, Height, Width]</c>";
+        var mixed = spec.Mux == MuxKind.Convolution
+            ? "mux.forward(batch.Images)"
+            : IsMlp(spec)
+                ? "global::DataMux.Images.ImageMixing.Mix(mux, projection.forward(batch.Images))"
+                : "global::DataMux.Images.ImageMixing.Mix(mux, batch.Images)";
+        writer.Line($"/// <summary>Maps inputs {shape} (float32) to logits <c>[rows, Classes]</c>, N rows per backbone pass.</summary>")
+            .Open($"public override {Tensor} forward({Tensor} images)")
+            .Line($"global::DataMux.Images.ImageChecks.Validate(images, {ModelEmitter.NameLiteral(spec)}, Configuration.InputShape, head.Device);")
+            .Line("using global::TorchSharp.DisposeScope scope = global::TorchSharp.torch.NewDisposeScope();")
+            .Line($"{Batch} batch = {Batch}.Group(images, N);")
+            .Line($"{Tensor} logits = Decode(Encode(batch));")
+            .Line("return scope.MoveToOuter(batch.Ungroup(logits));")
+            .Close()
+            .Line()
+            .Line(IsMlp(spec)
+                ? "/// <summary>Projects every grouped row to Hidden, multiplexes every group and runs the backbone: <c>[G·N, Inputs]</c> -> <c>[G, Hidden]</c>.</summary>"
+                : "/// <summary>Multiplexes every group of images and runs the backbone: <c>[G·N, Channels, Height, Width]</c> -> <c>[G, Hidden]</c>.</summary>")
+            .Line($"public {Tensor} Encode({Batch} batch) => backbone.forward({mixed});")
+            .Line()
+            .Line("/// <summary>Demultiplexes the backbone's output and applies the head: logits for every grouped row, filler rows included.</summary>")
+            .Line(spec.Demux == DemuxKind.Mlp
+                ? $"public {Tensor} Decode({Tensor} hidden) => head.forward(demux.forward(hidden));"
+                : $"public {Tensor} Decode({Tensor} hidden) => head.forward(hidden);");
+    }
+
+    /// <summary>The mux constructor's arguments; the token muxes mix the projection (Mlp) or the whole image (Cnn).</summary>
+    private static string MuxArguments(ModelSpec spec)
+    {
+        var width = IsMlp(spec) ? "Hidden" : "Channels * Height * Width";
+        return spec.Mux switch
+        {
+            MuxKind.Convolution => "N, Channels, Seed, LearnMux",
+            MuxKind.GaussianHadamard => $"N, {width}, Seed, MuxNorm, LearnMux",
+            MuxKind.Orthogonal or MuxKind.BinaryHadamard => $"N, {width}, Seed, LearnMux",
+            MuxKind.None => $"N, {width}",
+            _ => $"N, {width}, Seed",
+        };
+    }
+}
