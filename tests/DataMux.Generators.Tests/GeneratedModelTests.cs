@@ -110,7 +110,7 @@ public sealed class GeneratedModelTests
     }
 }
 
-/// <summary>The collection of the test classes that build generated models.</summary>
+/// <summary>The collection of the test classes that build generated models or runtime modules (both draw from torch's process-wide generator).</summary>
 internal static class ModelConstruction
 {
     public const string Collection = "Model construction";

@@ -15,6 +15,8 @@ namespace DataMux.Generators.Tests;
 /// The configuration analyzer's warnings (models that compile but are known to be poor), grouped by DMX id: where each
 /// points, what it says, the configurations it leaves alone, and that #pragma and .editorconfig severities reach it.
 /// </summary>
+// The parameter-count checks build runtime modules, whose initial weights come from torch's process-wide generator.
+[Collection(ModelConstruction.Collection)]
 public sealed class WarningTests
 {
     /// <summary>A backbone wider than any N below, so that N > Hidden (DMX0023) does not join in.</summary>
