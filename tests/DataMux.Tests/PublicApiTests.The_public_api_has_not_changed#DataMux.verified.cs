@@ -257,6 +257,7 @@ namespace DataMux.Demultiplexers
         public int N { get; }
         public abstract int PrefixLength { get; }
         public abstract TorchSharp.torch.Tensor AddPrefix(TorchSharp.torch.Tensor tokens);
+        protected TorchSharp.torch.Tensor PrependCls(TorchSharp.torch.Tensor tokens, TorchSharp.torch.Tensor cls) { }
         protected void RefuseShortcut(TorchSharp.torch.Tensor? shortcut) { }
         public abstract TorchSharp.torch.Tensor Sequence(TorchSharp.torch.Tensor hidden, TorchSharp.torch.Tensor? shortcut = null);
         public abstract TorchSharp.torch.Tensor Tokens(TorchSharp.torch.Tensor hidden, TorchSharp.torch.Tensor? shortcut = null);

@@ -30,33 +30,28 @@ internal static class ImageModelEmitter
 
     private static void WriteConstants(SourceWriter writer, ModelSpec spec)
     {
-        Constant(writer, "Inputs multiplexed into one backbone pass.", "int", "N", spec.N);
+        writer.Constant("Inputs multiplexed into one backbone pass.", "int", "N", spec.N);
         if (IsMlp(spec))
         {
-            Constant(writer, "Features per input: inputs are <c>[rows, Inputs]</c> float32.", "int", "Inputs", spec.Inputs);
-            Constant(writer, "Width of the input projection, the mix and every layer.", "int", "Hidden", spec.Hidden);
-            Constant(writer, "Linear + GELU layers after the mix.", "int", "Layers", spec.Layers);
+            writer.Constant("Features per input: inputs are <c>[rows, Inputs]</c> float32.", "int", "Inputs", spec.Inputs);
+            writer.Constant("Width of the input projection, the mix and every layer.", "int", "Hidden", spec.Hidden);
+            writer.Constant("Linear + GELU layers after the mix.", "int", "Layers", spec.Layers);
         }
         else
         {
-            Constant(writer, "Channels per image: inputs are <c>[rows, Channels, Height, Width]</c> float32.", "int", "Channels", spec.Channels);
-            Constant(writer, "Image height in pixels.", "int", "Height", spec.Height);
-            Constant(writer, "Image width in pixels.", "int", "Width", spec.Width);
-            Constant(writer, "Convolution + pooling blocks after the mix.", "int", "Layers", spec.Layers);
-            Constant(writer, "Output channels of every convolution.", "int", "Filters", spec.Filters);
-            Constant(writer, "Width of the representation the demultiplexer receives.", "int", "Hidden", spec.Hidden);
+            writer.Constant("Channels per image: inputs are <c>[rows, Channels, Height, Width]</c> float32.", "int", "Channels", spec.Channels);
+            writer.Constant("Image height in pixels.", "int", "Height", spec.Height);
+            writer.Constant("Image width in pixels.", "int", "Width", spec.Width);
+            writer.Constant("Convolution + pooling blocks after the mix.", "int", "Layers", spec.Layers);
+            writer.Constant("Output channels of every convolution.", "int", "Filters", spec.Filters);
+            writer.Constant("Width of the representation the demultiplexer receives.", "int", "Hidden", spec.Hidden);
         }
 
-        Constant(writer, "Seed of the fixed mux transforms and the initial weights.", "int", "Seed", spec.Seed);
-        Constant(writer, "Norm of the Gaussian Hadamard vectors.", "double", "MuxNorm", spec.MuxNorm.ToString("R", CultureInfo.InvariantCulture));
-        Constant(writer, "Whether training updates the mux transforms.", "bool", "LearnMux", spec.LearnMux ? "true" : "false");
-        Constant(writer, "Classes per input.", "int", "Classes", spec.Outputs);
+        writer.Constant("Seed of the fixed mux transforms and the initial weights.", "int", "Seed", spec.Seed);
+        writer.Constant("Norm of the Gaussian Hadamard vectors.", "double", "MuxNorm", spec.MuxNorm.ToString("R", CultureInfo.InvariantCulture));
+        writer.Constant("Whether training updates the mux transforms.", "bool", "LearnMux", spec.LearnMux ? "true" : "false");
+        writer.Constant("Classes per input.", "int", "Classes", spec.Outputs);
     }
-
-    private static void Constant(SourceWriter writer, string summary, string type, string name, object value) =>
-        writer.Line($"/// <summary>{summary}</summary>")
-            .Line(string.Format(CultureInfo.InvariantCulture, "public const {0} {1} = {2};", type, name, value))
-            .Line();
 
     private static void WriteConfiguration(SourceWriter writer, ModelSpec spec) =>
         writer.Line("/// <summary>The attribute values this model was generated from.</summary>")

@@ -97,31 +97,26 @@ internal static class ModelEmitter
     private static void WriteConstants(SourceWriter writer, ModelSpec spec)
     {
         var outputs = Outputs(spec);
-        Constant(writer, "Inputs multiplexed into one backbone pass.", "int", "N", spec.N);
-        if (spec.IsTransformer) Constant(writer, "Encoder layers.", "int", "Layers", spec.Layers);
-        Constant(writer, "Width d of every token representation.", "int", "Hidden", spec.Hidden);
+        writer.Constant("Inputs multiplexed into one backbone pass.", "int", "N", spec.N);
+        if (spec.IsTransformer) writer.Constant("Encoder layers.", "int", "Layers", spec.Layers);
+        writer.Constant("Width d of every token representation.", "int", "Hidden", spec.Hidden);
         if (spec.IsTransformer)
         {
-            Constant(writer, "Attention heads per layer.", "int", "Heads", spec.Heads);
-            Constant(writer, "Width of each layer's feed-forward block.", "int", "FeedForward", spec.ResolvedFeedForward);
+            writer.Constant("Attention heads per layer.", "int", "Heads", spec.Heads);
+            writer.Constant("Width of each layer's feed-forward block.", "int", "FeedForward", spec.ResolvedFeedForward);
         }
 
-        Constant(writer, "Longest accepted input, in tokens.", "int", "MaxLength", spec.MaxLength);
-        Constant(writer, "Number of user token ids: inputs use ids in [0, Vocabulary).", "int", "Vocabulary", spec.Vocabulary);
-        Constant(writer, "The token id that marks padding in the inputs.", "int", "PaddingToken", spec.PaddingToken);
-        Constant(writer, "Dropout probability in training.", "double", "Dropout", spec.Dropout.ToString("R", CultureInfo.InvariantCulture));
-        Constant(writer, "Seed of the fixed mux transforms and the initial weights.", "int", "Seed", spec.Seed);
-        Constant(writer, "Norm of the Gaussian Hadamard vectors.", "double", "MuxNorm", spec.MuxNorm.ToString("R", CultureInfo.InvariantCulture));
-        Constant(writer, "Whether training updates the mux transforms.", "bool", "LearnMux", spec.LearnMux ? "true" : "false");
-        Constant(writer, "Whether the mix goes through the embedding block again before the backbone.", "bool", "Reembed", spec.ReembedsMix ? "true" : "false");
-        Constant(writer, "Whether every input's tokens reach its demultiplexed representation around the backbone.", "bool", "InputShortcut", spec.InputShortcut ? "true" : "false");
-        Constant(writer, spec.Task == ModelTask.SequenceClassification ? "Classes per input sequence." : "Labels per input token.", "int", outputs, spec.Outputs);
+        writer.Constant("Longest accepted input, in tokens.", "int", "MaxLength", spec.MaxLength);
+        writer.Constant("Number of user token ids: inputs use ids in [0, Vocabulary).", "int", "Vocabulary", spec.Vocabulary);
+        writer.Constant("The token id that marks padding in the inputs.", "int", "PaddingToken", spec.PaddingToken);
+        writer.Constant("Dropout probability in training.", "double", "Dropout", spec.Dropout.ToString("R", CultureInfo.InvariantCulture));
+        writer.Constant("Seed of the fixed mux transforms and the initial weights.", "int", "Seed", spec.Seed);
+        writer.Constant("Norm of the Gaussian Hadamard vectors.", "double", "MuxNorm", spec.MuxNorm.ToString("R", CultureInfo.InvariantCulture));
+        writer.Constant("Whether training updates the mux transforms.", "bool", "LearnMux", spec.LearnMux ? "true" : "false");
+        writer.Constant("Whether the mix goes through the embedding block again before the backbone.", "bool", "Reembed", spec.ReembedsMix ? "true" : "false");
+        writer.Constant("Whether every input's tokens reach its demultiplexed representation around the backbone.", "bool", "InputShortcut", spec.InputShortcut ? "true" : "false");
+        writer.Constant(spec.Task == ModelTask.SequenceClassification ? "Classes per input sequence." : "Labels per input token.", "int", outputs, spec.Outputs);
     }
-
-    private static void Constant(SourceWriter writer, string summary, string type, string name, object value) =>
-        writer.Line($"/// <summary>{summary}</summary>")
-            .Line(string.Format(CultureInfo.InvariantCulture, "public const {0} {1} = {2};", type, name, value))
-            .Line();
 
     private static void WriteConfiguration(SourceWriter writer, ModelSpec spec) =>
         writer.Line("/// <summary>The attribute values this model was generated from.</summary>")

