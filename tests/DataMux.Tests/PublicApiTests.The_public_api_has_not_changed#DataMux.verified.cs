@@ -604,6 +604,7 @@ namespace DataMux.Training
         public int BatchGroups { get; init; }
         public int CheckpointEvery { get; init; }
         public string? CheckpointFolder { get; init; }
+        public double CurriculumFraction { get; init; }
         public int Epochs { get; init; }
         public int EvaluateEvery { get; init; }
         public bool KeepBest { get; init; }
@@ -614,6 +615,7 @@ namespace DataMux.Training
         public int Seed { get; init; }
         public int? Steps { get; init; }
         public double WarmupFraction { get; init; }
+        public double WarmupMasking { get; init; }
         public double WeightDecay { get; init; }
         public double Schedule(int step, int totalSteps) { }
         public void Validate() { }

@@ -27,6 +27,9 @@ internal sealed record AccuracyOptions
           --warmup-steps W      retrieval warm-up steps (default 1000)  --lr RATE   peak learning rate (default 3e-3)
           --seed S              seed of the data order, dropout and retrieval draws (default 0)
           --retrieval-fraction F  share of the positions the retrieval loss reads while fine-tuning (default 0.25)
+          --warmup-masking P      the warm-up hides each token with probability P and retrieves it from the context
+                                (a masked language model over the mix; default 0: DataMUX's retrieval of visible tokens)
+          --curriculum F          share of the task steps over which the inputs per group rise from 1 to N (default 0: none)
           --csv FILE            write task,n,mux,demux,warmup_steps,accuracy,b1_accuracy,drop,train_seconds,instances_per_second
           --plot FILE           PNG of accuracy against N with each task's B1 line (default: accuracy.png)
           --validation          evaluate on 45 training documents held out of training (to choose settings without the
@@ -83,7 +86,7 @@ internal sealed record AccuracyOptions
             var option = args[i] == "-h" ? "--help" : args[i];
             string value = "";
             if (option is "--tasks" or "--ns" or "--muxes" or "--variants" or "--warmup" or "--retrieval-fraction" or "--steps" or "--groups" or "--warmup-steps" or "--lr"
-                or "--seed" or "--csv" or "--plot" or "--threads")
+                or "--seed" or "--csv" or "--plot" or "--threads" or "--curriculum" or "--warmup-masking")
             {
                 if (i + 1 >= args.Length) throw new ArgumentException($"{option} needs a value.");
                 value = args[++i];
@@ -122,6 +125,8 @@ internal sealed record AccuracyOptions
                 "--warmup-steps" => settings with { WarmupSteps = Positive(option, value) },
                 "--seed" => settings with { Seed = int.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var seed) ? seed : throw new ArgumentException($"--seed: expected an integer, but got '{value}'.") },
                 "--retrieval-fraction" => settings with { RetrievalFraction = double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var share) && share > 0 && share <= 1 ? share : throw new ArgumentException($"--retrieval-fraction: expected a number in (0, 1], but got '{value}'.") },
+                "--curriculum" => settings with { Curriculum = double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var curriculum) && curriculum >= 0 && curriculum < 1 ? curriculum : throw new ArgumentException($"--curriculum: expected a share of the steps in [0, 1), but got '{value}'.") },
+                "--warmup-masking" => settings with { WarmupMasking = double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var masking) && masking >= 0 && masking < 1 ? masking : throw new ArgumentException($"--warmup-masking: expected a probability in [0, 1), but got '{value}'.") },
                 "--lr" => settings with { LearningRate = double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var rate) && rate > 0 && double.IsFinite(rate) ? rate : throw new ArgumentException($"--lr: expected a positive number, but got '{value}'.") },
                 _ => settings,
             };

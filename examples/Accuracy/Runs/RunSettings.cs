@@ -19,8 +19,10 @@ namespace Accuracy.Runs;
 /// <param name="Seed">Seed of the data order, dropout and retrieval draws.</param>
 /// <param name="Validation">Evaluate on documents held out of the training part (to choose settings), not on the test documents.</param>
 /// <param name="RetrievalFraction">The share of positions the retrieval loss reads while fine-tuning (the warm-up reads all).</param>
+/// <param name="WarmupMasking">The warm-up's masking probability (<see cref="TrainingOptions.WarmupMasking"/>; 0: DataMUX's retrieval).</param>
+/// <param name="Curriculum">The share of the task steps over which the inputs per group rise from 1 to N (<see cref="TrainingOptions.CurriculumFraction"/>).</param>
 internal sealed record RunSettings(int Steps = 2000, int Groups = 32, double LearningRate = 3e-3, int WarmupSteps = 1000, int Seed = 0, bool Validation = false,
-    double RetrievalFraction = 0.25)
+    double RetrievalFraction = 0.25, double Curriculum = 0, double WarmupMasking = 0)
 {
     /// <summary>Task steps of <paramref name="task"/>: <see cref="Steps"/>, a fifth of them for the small sentiment set.</summary>
     public int StepsOf(string task) => task == "sentiment" ? Math.Max(1, Steps / 5) : Steps;
@@ -29,16 +31,16 @@ internal sealed record RunSettings(int Steps = 2000, int Groups = 32, double Lea
     public TrainingOptions Task(string task, string folder) => new()
     {
         Steps = StepsOf(task), BatchGroups = Groups, LearningRate = LearningRate, Seed = Seed, WarmupFraction = 0.06, LinearDecay = true,
-        RetrievalWeight = 0.1, RetrievalFraction = RetrievalFraction, CheckpointFolder = folder, CheckpointEvery = 250,
+        RetrievalWeight = 0.1, RetrievalFraction = RetrievalFraction, CurriculumFraction = Curriculum, CheckpointFolder = folder, CheckpointEvery = 250,
     };
 
     /// <summary>The warm-up's options (the warm-up cache keeps its own checkpoints).</summary>
     public TrainingOptions Warmup() => new()
     {
-        Steps = WarmupSteps, BatchGroups = Groups, LearningRate = LearningRate, Seed = Seed, WarmupFraction = 0.06, LinearDecay = true,
+        Steps = WarmupSteps, BatchGroups = Groups, LearningRate = LearningRate, Seed = Seed, WarmupFraction = 0.06, LinearDecay = true, WarmupMasking = WarmupMasking,
         CheckpointEvery = 250,
     };
 
     /// <summary>A short name of the settings: results of other settings are kept apart.</summary>
-    public string Signature => string.Create(CultureInfo.InvariantCulture, $"s{Steps}-g{Groups}-lr{LearningRate:G3}-w{WarmupSteps}-seed{Seed}-rf{RetrievalFraction:G3}{(Validation ? "-validation" : "")}");
+    public string Signature => string.Create(CultureInfo.InvariantCulture, $"s{Steps}-g{Groups}-lr{LearningRate:G3}-w{WarmupSteps}-seed{Seed}-rf{RetrievalFraction:G3}{(WarmupMasking > 0 ? $"-mask{WarmupMasking:G3}" : "")}{(Curriculum > 0 ? $"-cur{Curriculum:G3}" : "")}{(Validation ? "-validation" : "")}");
 }

@@ -10,13 +10,19 @@ namespace DataMux.Training;
 /// </summary>
 internal static class StepRandomness
 {
-    private const ulong Order = 1, Dropout = 2, Retrieval = 3;
+    private const ulong Order = 1, Dropout = 2, Retrieval = 3, Curriculum = 4, Masking = 5;
 
     /// <summary>The generator of epoch <paramref name="epoch"/>'s row order.</summary>
     public static Generator ForOrder(int seed, int epoch) => new(Mix(seed, Order, epoch), torch.CPU);
 
     /// <summary>The generator of step <paramref name="step"/>'s retrieval targets.</summary>
     public static Generator ForRetrieval(int seed, int step) => new(Mix(seed, Retrieval, step), torch.CPU);
+
+    /// <summary>The generator of step <paramref name="step"/>'s live slots under <see cref="InputCurriculum"/>.</summary>
+    public static Generator ForCurriculum(int seed, int step) => new(Mix(seed, Curriculum, step), torch.CPU);
+
+    /// <summary>The generator of step <paramref name="step"/>'s masked positions under <see cref="MaskedRetrieval"/>.</summary>
+    public static Generator ForMasking(int seed, int step) => new(Mix(seed, Masking, step), torch.CPU);
 
     /// <summary>Seeds the global generators, which dropout draws from, for step <paramref name="step"/>.</summary>
     public static void SeedDropout(int seed, int step, bool cuda)

@@ -58,6 +58,22 @@ public sealed record TrainingOptions
     public double RetrievalFraction { get; init; } = 1.0;
 
     /// <summary>
+    /// The warm-up's objective, in [0, 1): 0 (the default) is DataMUX's retrieval of the visible tokens; above 0 every
+    /// input's content tokens are hidden behind a mask id with this probability before the forward pass, and the warm-up
+    /// retrieves each hidden token of each input from the context: a masked language model over the multiplexed inputs,
+    /// as MUX-PLMs pre-train (BERT's share is 0.15). Ignored by <see cref="MultiplexedTrainer.Train{TModel}"/>.
+    /// </summary>
+    public double WarmupMasking { get; init; }
+
+    /// <summary>
+    /// A curriculum over N, in [0, 1): the share of the run's steps over which the inputs that carry data in every
+    /// multiplexed group rise from 1 to N (equal stretches of 1, 2, ..., N); the other slots are filler rows, as in a last,
+    /// incomplete group. 0 (the default) trains every step on full groups. A step still reads
+    /// <see cref="BatchGroups"/>·N rows of the data; the filler's are not learned from.
+    /// </summary>
+    public double CurriculumFraction { get; init; }
+
+    /// <summary>
     /// Evaluate on the validation rows every this many steps (and after the last step); 0 evaluates after the last step
     /// only. Needs validation rows.
     /// </summary>
@@ -96,6 +112,10 @@ public sealed record TrainingOptions
             throw new ArgumentOutOfRangeException(nameof(RetrievalWeight), RetrievalWeight, "Expected a retrieval weight in [0, 1) (the task keeps 1 minus it).");
         if (!(RetrievalFraction > 0 && RetrievalFraction <= 1))
             throw new ArgumentOutOfRangeException(nameof(RetrievalFraction), RetrievalFraction, "Expected a share of the retrieval positions in (0, 1].");
+        if (!(WarmupMasking >= 0 && WarmupMasking < 1))
+            throw new ArgumentOutOfRangeException(nameof(WarmupMasking), WarmupMasking, "Expected a masking probability in [0, 1) (0: retrieve the visible tokens).");
+        if (!(CurriculumFraction >= 0 && CurriculumFraction < 1))
+            throw new ArgumentOutOfRangeException(nameof(CurriculumFraction), CurriculumFraction, "Expected a curriculum share of the steps in [0, 1) (0: no curriculum).");
         if (EvaluateEvery < 0) throw new ArgumentOutOfRangeException(nameof(EvaluateEvery), EvaluateEvery, "Expected 0 (evaluate at the end) or a positive number of steps.");
         if (CheckpointEvery < 1) throw new ArgumentOutOfRangeException(nameof(CheckpointEvery), CheckpointEvery, "Expected at least 1 step between checkpoints.");
         if (CheckpointFolder is { Length: 0 }) throw new ArgumentException("Expected a checkpoint folder path, or null for no checkpoints; got an empty string.", nameof(CheckpointFolder));
@@ -117,19 +137,26 @@ public sealed record TrainingOptions
     /// resumes only from a checkpoint whose settings are these. Where checkpoints go and how often are left out: they
     /// change when state is saved, not what is computed.
     /// </summary>
-    internal IReadOnlyList<KeyValuePair<string, string>> Fingerprint() =>
-    [
-        new(nameof(Steps), Steps?.ToString(CultureInfo.InvariantCulture) ?? "null"),
-        new(nameof(Epochs), Steps is null ? Epochs.ToString(CultureInfo.InvariantCulture) : "-"),
-        new(nameof(BatchGroups), BatchGroups.ToString(CultureInfo.InvariantCulture)),
-        new(nameof(LearningRate), LearningRate.ToString("R", CultureInfo.InvariantCulture)),
-        new(nameof(WeightDecay), WeightDecay.ToString("R", CultureInfo.InvariantCulture)),
-        new(nameof(Seed), Seed.ToString(CultureInfo.InvariantCulture)),
-        new(nameof(WarmupFraction), WarmupFraction.ToString("R", CultureInfo.InvariantCulture)),
-        new(nameof(LinearDecay), LinearDecay ? "true" : "false"),
-        new(nameof(RetrievalWeight), RetrievalWeight.ToString("R", CultureInfo.InvariantCulture)),
-        new(nameof(RetrievalFraction), RetrievalFraction.ToString("R", CultureInfo.InvariantCulture)),
-        new(nameof(EvaluateEvery), EvaluateEvery.ToString(CultureInfo.InvariantCulture)),
-        new(nameof(KeepBest), KeepBest ? "true" : "false"),
-    ];
+    internal IReadOnlyList<KeyValuePair<string, string>> Fingerprint()
+    {
+        List<KeyValuePair<string, string>> settings =
+        [
+            new(nameof(Steps), Steps?.ToString(CultureInfo.InvariantCulture) ?? "null"),
+            new(nameof(Epochs), Steps is null ? Epochs.ToString(CultureInfo.InvariantCulture) : "-"),
+            new(nameof(BatchGroups), BatchGroups.ToString(CultureInfo.InvariantCulture)),
+            new(nameof(LearningRate), LearningRate.ToString("R", CultureInfo.InvariantCulture)),
+            new(nameof(WeightDecay), WeightDecay.ToString("R", CultureInfo.InvariantCulture)),
+            new(nameof(Seed), Seed.ToString(CultureInfo.InvariantCulture)),
+            new(nameof(WarmupFraction), WarmupFraction.ToString("R", CultureInfo.InvariantCulture)),
+            new(nameof(LinearDecay), LinearDecay ? "true" : "false"),
+            new(nameof(RetrievalWeight), RetrievalWeight.ToString("R", CultureInfo.InvariantCulture)),
+            new(nameof(RetrievalFraction), RetrievalFraction.ToString("R", CultureInfo.InvariantCulture)),
+            new(nameof(EvaluateEvery), EvaluateEvery.ToString(CultureInfo.InvariantCulture)),
+            new(nameof(KeepBest), KeepBest ? "true" : "false"),
+        ];
+        // Recorded only when used, so that checkpoints and cached warm-ups of runs without them stay valid.
+        if (WarmupMasking > 0) settings.Add(new(nameof(WarmupMasking), WarmupMasking.ToString("R", CultureInfo.InvariantCulture)));
+        if (CurriculumFraction > 0) settings.Add(new(nameof(CurriculumFraction), CurriculumFraction.ToString("R", CultureInfo.InvariantCulture)));
+        return settings;
+    }
 }

@@ -110,7 +110,7 @@ internal sealed class TrainingRun<TModel>
                 var start = (step - 1) % batchesPerEpoch * batchRows;
                 var count = Math.Min(batchRows, rows - start);
                 var learningRate = options.LearningRate * options.Schedule(step - 1, totalSteps);
-                var (loss, taskLoss, retrievalLoss, retrievalAccuracy) = Step(optimizer, order!, start, count, step, learningRate, device, taskWeight, retrievalWeight);
+                var (loss, taskLoss, retrievalLoss, retrievalAccuracy) = Step(optimizer, order!, start, count, step, totalSteps, learningRate, device, taskWeight, retrievalWeight);
                 rowsSeen += count;
                 if (retrievalAccuracy is { } accuracy)
                 {
@@ -153,12 +153,29 @@ internal sealed class TrainingRun<TModel>
 
     /// <summary>One optimisation step on the rows <c>order[start, start + count)</c>; returns the losses it reported.</summary>
     private (double Loss, double? Task, double? Retrieval, double? RetrievalAccuracy) Step(
-        AdamWOptimizer optimizer, Tensor order, long start, long count, int step, double learningRate, Device device, Scalar taskWeight, Scalar retrievalWeight)
+        AdamWOptimizer optimizer, Tensor order, long start, long count, int step, int totalSteps, double learningRate, Device device, Scalar taskWeight, Scalar retrievalWeight)
     {
         using var scope = torch.NewDisposeScope();
         var indices = order.narrow(0, start, count);
         StepRandomness.SeedDropout(options.Seed, step, device.type == DeviceType.CUDA);
-        var batch = MultiplexedBatch.Group(tokens.index_select(0, indices.to(tokens.device)).to(device), configuration.N, configuration.PaddingToken);
+        var batchTokens = tokens.index_select(0, indices.to(tokens.device)).to(device);
+        var batchLabels = labels?.index_select(0, indices.to(labels.device)).to(device);
+        var live = InputCurriculum.LiveInputs(step, totalSteps, configuration.N, options.CurriculumFraction);
+        if (live < configuration.N)
+        {
+            using var curriculum = StepRandomness.ForCurriculum(options.Seed, step);
+            (batchTokens, batchLabels) = InputCurriculum.Mask(batchTokens, batchLabels, configuration.N, live, configuration.PaddingToken, curriculum);
+        }
+
+        // The masked warm-up's hidden positions and the tokens they held.
+        Tensor? hiddenPositions = null, originalTokens = null;
+        if (phase == TrainingPhase.Warmup && options.WarmupMasking > 0)
+        {
+            using var masking = StepRandomness.ForMasking(options.Seed, step);
+            (batchTokens, hiddenPositions, originalTokens) = MaskedRetrieval.Mask(batchTokens, options.WarmupMasking, configuration.Tokens, masking);
+        }
+
+        var batch = MultiplexedBatch.Group(batchTokens, configuration.N, configuration.PaddingToken);
         var hidden = model.Encode(batch);
 
         Tensor? task = null, retrieval = null;
@@ -166,19 +183,21 @@ internal sealed class TrainingRun<TModel>
         if (phase == TrainingPhase.Task)
         {
             var logits = batch.Ungroup(model.Decode(hidden, batch));
-            var targets = labels!.index_select(0, indices.to(labels.device)).to(device);
+            var targets = batchLabels!;
             task = configuration.Task == ModelTask.TokenClassification
                 ? nn.functional.cross_entropy(logits.flatten(0, 1), targets.flatten(), ignore_index: MultiplexedTrainer.IgnoreLabel)
-                : nn.functional.cross_entropy(logits, targets);
+                : nn.functional.cross_entropy(logits, targets, ignore_index: MultiplexedTrainer.IgnoreLabel);
         }
 
         if (MixesRetrieval)
         {
             using var generator = StepRandomness.ForRetrieval(options.Seed, step);
-            var (pairs, targets) = head!.DrawTargets(batch, generator, options.RetrievalFraction);
+            var (pairs, targets) = hiddenPositions is null
+                ? head!.DrawTargets(batch, generator, options.RetrievalFraction)
+                : MaskedRetrieval.Targets(hiddenPositions, originalTokens!, configuration.N);
             if (pairs.shape[0] > 0)
             {
-                var logits = head.Logits(model, hidden, pairs);
+                var logits = head!.Logits(model, hidden, pairs);
                 retrieval = nn.functional.cross_entropy(logits, targets);
                 retrievalAccuracy = logits.argmax(-1).eq(targets).to(ScalarType.Float32).mean().item<float>();
             }
@@ -288,6 +307,12 @@ internal sealed class TrainingRun<TModel>
             {
                 var recorded = (string?)theirs?[name];
                 if (recorded != value) differences.Add($"{name} is {recorded ?? "(missing)"} there and {value} here");
+            }
+
+            var ours = options.Fingerprint().Select(static pair => pair.Key).ToHashSet(StringComparer.Ordinal);
+            foreach (var (name, value) in theirs ?? [])
+            {
+                if (!ours.Contains(name)) differences.Add($"{name} is {value?.ToJsonString()} there and not set here");
             }
 
             if (differences.Count > 0)
