@@ -104,6 +104,8 @@ public class ImageModelTests(ITestOutputHelper output)
         Assert.StartsWith("SyntheticMlp expects labels of shape [6] (one per input) and dtype Int64, but got shape [5] of Int64.", count.Message);
         var folder = Assert.Throws<ArgumentException>(() => ImageTrainer.Train(model, images, tooFew, new TrainingOptions { Steps = 1, CheckpointFolder = "x" }));
         Assert.Contains("Image training writes no checkpoints yet", folder.Message);
+        var curriculum = Assert.Throws<ArgumentException>(() => ImageTrainer.Train(model, images, tooFew, new TrainingOptions { Steps = 1, CurriculumFraction = 0.5 }));
+        Assert.Contains("Image training has no curriculum over N yet, but CurriculumFraction is 0.5", curriculum.Message);
     }
 
     [Fact]

@@ -17,11 +17,11 @@ internal sealed record AccuracyOptions
           --tasks T,...         pos, genre and/or sentiment (default: all three)
           --ns 1,2,5,10,20,40   the multiplexed widths (B1, the plain backbone, always runs)
           --muxes M,...         GaussianHadamard, Orthogonal and/or Contextual (MUX-PLMs' contextual mux; the
-                                reference variant on genre and sentiment at N = 2, 5) (default: GaussianHadamard)
+                                reference variant at N = 2, 5) (default: GaussianHadamard)
           --variants V,...      model variants besides B1: shortcut (the index demux with the input shortcut; the
                                 default), reference (the DataMUX reference method), shortcut-from-b1 (shortcut, started
                                 from the task's trained B1), learned-keys (the reference method with MUX-PLMs' learned-keys
-                                demux; GaussianHadamard on genre and sentiment at N = 2, 5)
+                                demux; GaussianHadamard at N = 2, 5)
           --warmup both|on|off  cells with retrieval warm-up, without, or both (default: both)
           --steps S             task steps per cell (default 2000; sentiment a fifth)   --groups G  groups per step (32)
           --warmup-steps W      retrieval warm-up steps (default 1000)  --lr RATE   peak learning rate (default 3e-3)

@@ -14,13 +14,13 @@ internal static class ModelCatalog
 
     /// <summary>
     /// Whether a model is declared for <paramref name="cell"/>: every task, variant, GaussianHadamard or Orthogonal and N
-    /// of the DataMUX method; MUX-PLMs' parts only where they are compared with it, on the sentence tasks at N = 2 and 5
+    /// of the DataMUX method; MUX-PLMs' parts only where they are compared with it, on every task at N = 2 and 5
     /// (learned-keys with GaussianHadamard; the reference variant with Contextual).
     /// </summary>
     public static bool IsDeclared(Cell cell) =>
         cell.IsBaseline
         || (cell.Variant != "learned-keys" && cell.Mux is "GaussianHadamard" or "Orthogonal")
-        || (cell.Task is "genre" or "sentiment" && cell.N is 2 or 5
+        || (cell.N is 2 or 5
             && ((cell.Variant, cell.Mux) is ("learned-keys", "GaussianHadamard") or ("reference", "Contextual")));
 
     /// <summary>Runs <paramref name="cell"/> with <paramref name="runner"/> on a fresh model of its kind.</summary>
@@ -138,6 +138,10 @@ internal static class ModelCatalog
             ("sentiment", "shortcut-from-b1", "Orthogonal", 10) => runner.RunFromPlain(cell, data, () => new SentimentShortcutOrthogonal10(), () => new SentimentPlain(), progress, cancellationToken),
             ("sentiment", "shortcut-from-b1", "Orthogonal", 20) => runner.RunFromPlain(cell, data, () => new SentimentShortcutOrthogonal20(), () => new SentimentPlain(), progress, cancellationToken),
             ("sentiment", "shortcut-from-b1", "Orthogonal", 40) => runner.RunFromPlain(cell, data, () => new SentimentShortcutOrthogonal40(), () => new SentimentPlain(), progress, cancellationToken),
+            ("pos", "learned-keys", "GaussianHadamard", 2) => runner.Run(cell, data, () => new PosLearnedKeysHadamard2(), progress, cancellationToken),
+            ("pos", "learned-keys", "GaussianHadamard", 5) => runner.Run(cell, data, () => new PosLearnedKeysHadamard5(), progress, cancellationToken),
+            ("pos", "reference", "Contextual", 2) => runner.Run(cell, data, () => new PosReferenceContextual2(), progress, cancellationToken),
+            ("pos", "reference", "Contextual", 5) => runner.Run(cell, data, () => new PosReferenceContextual5(), progress, cancellationToken),
             ("genre", "learned-keys", "GaussianHadamard", 2) => runner.Run(cell, data, () => new GenreLearnedKeysHadamard2(), progress, cancellationToken),
             ("genre", "learned-keys", "GaussianHadamard", 5) => runner.Run(cell, data, () => new GenreLearnedKeysHadamard5(), progress, cancellationToken),
             ("genre", "reference", "Contextual", 2) => runner.Run(cell, data, () => new GenreReferenceContextual2(), progress, cancellationToken),

@@ -160,3 +160,30 @@ public partial class PosShortcutOrthogonal20 { }
 [TokenClassification(Labels = 12)]
 public partial class PosShortcutOrthogonal40 { }
 #pragma warning restore DMX0026
+
+// MUX-PLMs (princeton-nlp/datamux-pretraining) against the reference method of the same backbone: the learned-keys demux
+// (index_pos) with the Gaussian Hadamard mux, and the contextual mux (gaussian_attention_v2) with the index demux.
+
+/// <summary>MUX-PLMs' learned keys: GaussianHadamard, Demux.LearnedKeys, N = 2.</summary>
+[Multiplexed(N = 2, Mux = GaussianHadamard, Demux = LearnedKeys)]
+[Transformer(Layers = 2, Hidden = 128, Heads = 4, MaxLength = 32, Vocabulary = 10002)]
+[TokenClassification(Labels = 12)]
+public partial class PosLearnedKeysHadamard2 { }
+
+/// <summary>MUX-PLMs' learned keys: GaussianHadamard, Demux.LearnedKeys, N = 5.</summary>
+[Multiplexed(N = 5, Mux = GaussianHadamard, Demux = LearnedKeys)]
+[Transformer(Layers = 2, Hidden = 128, Heads = 4, MaxLength = 32, Vocabulary = 10002)]
+[TokenClassification(Labels = 12)]
+public partial class PosLearnedKeysHadamard5 { }
+
+/// <summary>MUX-PLMs' contextual mux: Mux.Contextual, IndexEmbedding, N = 2.</summary>
+[Multiplexed(N = 2, Mux = Contextual, Demux = IndexEmbedding)]
+[Transformer(Layers = 2, Hidden = 128, Heads = 4, MaxLength = 32, Vocabulary = 10002)]
+[TokenClassification(Labels = 12)]
+public partial class PosReferenceContextual2 { }
+
+/// <summary>MUX-PLMs' contextual mux: Mux.Contextual, IndexEmbedding, N = 5.</summary>
+[Multiplexed(N = 5, Mux = Contextual, Demux = IndexEmbedding)]
+[Transformer(Layers = 2, Hidden = 128, Heads = 4, MaxLength = 32, Vocabulary = 10002)]
+[TokenClassification(Labels = 12)]
+public partial class PosReferenceContextual5 { }

@@ -40,6 +40,8 @@ public static class ImageTrainer
         options.Validate();
         if (options.CheckpointFolder is not null)
             throw new ArgumentException($"Image training writes no checkpoints yet, but CheckpointFolder is '{options.CheckpointFolder}'; set it to null.", nameof(options));
+        if (options.CurriculumFraction > 0)
+            throw new ArgumentException($"Image training has no curriculum over N yet, but CurriculumFraction is {options.CurriculumFraction}; set it to 0.", nameof(options));
         Check(model.Configuration, images, labels, nameof(labels));
         if (validation is not null) Check(model.Configuration, validation.Images, validation.Labels, nameof(validation));
         if (options.EvaluateEvery > 0 && validation is null)
