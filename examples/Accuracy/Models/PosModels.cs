@@ -187,3 +187,9 @@ public partial class PosReferenceContextual2 { }
 [Transformer(Layers = 2, Hidden = 128, Heads = 4, MaxLength = 32, Vocabulary = 10002)]
 [TokenClassification(Labels = 12)]
 public partial class PosReferenceContextual5 { }
+
+/// <summary>MUX-PLMs' contextual mux: Mux.Contextual, IndexEmbedding, N = 10.</summary>
+[Multiplexed(N = 10, Mux = Contextual, Demux = IndexEmbedding)]
+[Transformer(Layers = 2, Hidden = 128, Heads = 4, MaxLength = 32, Vocabulary = 10002)]
+[TokenClassification(Labels = 12)]
+public partial class PosReferenceContextual10 { }
