@@ -9,9 +9,10 @@ namespace FashionMnistExample;
 internal sealed record FashionOptions
 {
     public const string Usage = """
-        Usage: FashionMnist [--backbone mlp|cnn|both] [--n 1,2,4,8,16] [--epochs 10] [--train-rows 60000]
+        Usage: FashionMnist [--backbone mlp|cnn|cnn-hadamard|both|all] [--n 1,2,4,8,16] [--epochs 10] [--train-rows 60000]
                             [--batch-groups 64] [--learning-rate 0.0005] [--weight-decay 0.1] [--seed 1] [--threads 0] [--plot fashion-mnist.png]
-          Trains the [Mlp] and/or [Cnn] image models on Fashion-MNIST at every N, then prints per backbone a table of
+          Trains the [Mlp] and/or [Cnn] image models (cnn: the kernel mux on the images; cnn-hadamard: Gaussian
+          Hadamard on the first block's feature maps; both: mlp and cnn) on Fashion-MNIST at every N, then prints per backbone a table of
           N, held-out accuracy (10,000 test images) and inference instances/s, and writes the plot.
         """;
 
@@ -51,9 +52,10 @@ internal sealed record FashionOptions
                 {
                     Backbones = value switch
                     {
-                        "mlp" or "cnn" => [value],
+                        "mlp" or "cnn" or "cnn-hadamard" => [value],
                         "both" => ["mlp", "cnn"],
-                        _ => throw new ArgumentException($"--backbone: expected mlp, cnn or both, but got '{value}'."),
+                        "all" => ["mlp", "cnn", "cnn-hadamard"],
+                        _ => throw new ArgumentException($"--backbone: expected mlp, cnn, cnn-hadamard, both or all, but got '{value}'."),
                     },
                 },
                 "--n" => options with { Ns = value.Split(',').Select(v => Width(name, v)).Distinct().Order().ToList() },

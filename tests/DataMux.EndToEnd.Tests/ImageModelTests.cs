@@ -123,6 +123,31 @@ public class ImageModelTests(ITestOutputHelper output)
         Assert.True(accuracy >= 0.8, $"held-out accuracy {accuracy:P1} (chance 25%), expected at least 80%");
     }
 
+    [Fact]
+    public void A_generated_N4_cnn_mixing_feature_maps_learns_a_per_instance_image_task_far_above_chance()
+    {
+        var accuracy = TrainAndEvaluate(new SyntheticHadamardCnn(), flatten: false, epochs: 5);
+        Assert.True(accuracy >= 0.95, $"held-out accuracy {accuracy:P1} (chance 25%), expected at least 95%");
+    }
+
+    [Fact]
+    public void The_plain_generated_cnn_encodes_like_its_backbone_in_one_straight_pass()
+    {
+        using var model = new PlainCnn();
+        using var backbone = new DataMux.Backbones.CnnBackbone(1, 8, 8, 2, 16, 64);
+        var weights = model.state_dict().Where(p => p.Key.StartsWith("backbone.", StringComparison.Ordinal))
+            .ToDictionary(p => p.Key["backbone.".Length..], p => p.Value);
+        backbone.load_state_dict(weights);
+        using var images = torch.randn([6, 1, 8, 8]);
+        var batch = ImageBatch.Group(images, PlainCnn.N);
+
+        using var encoded = model.Encode(batch);
+        using var straight = backbone.forward(images);
+
+        Assert.Equal(new long[] { 6, 64 }, encoded.shape);
+        Assert.True(encoded.allclose(straight, rtol: 0, atol: 0));
+    }
+
     private double TrainAndEvaluate<TModel>(TModel model, bool flatten, int epochs)
         where TModel : nn.Module<Tensor, Tensor>, IMultiplexedImageModel
     {

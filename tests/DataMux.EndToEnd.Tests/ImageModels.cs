@@ -15,6 +15,18 @@ public partial class SyntheticMlp { }
 [ImageClassification(Classes = 4)]
 public partial class SyntheticCnn { }
 
+// The Gaussian Hadamard mix of the first block's feature maps (16 x 4 x 4 values; elements of standard deviation 4).
+[Multiplexed(N = 4, Mux = Mux.GaussianHadamard, Demux = Demux.Mlp, MuxNorm = 64, Seed = 5)]
+[Cnn(Channels = 1, Height = 8, Width = 8, Layers = 2, Filters = 16, Hidden = 64)]
+[ImageClassification(Classes = 4)]
+public partial class SyntheticHadamardCnn { }
+
+// The plain CNN: N = 1, no mix, no demux.
+[Multiplexed(N = 1, Mux = Mux.None, Demux = Demux.None, Seed = 5)]
+[Cnn(Channels = 1, Height = 8, Width = 8, Layers = 2, Filters = 16, Hidden = 64)]
+[ImageClassification(Classes = 4)]
+public partial class PlainCnn { }
+
 // An odd N, so that most batches need filler rows.
 [Multiplexed(N = 3, Mux = Mux.GaussianHadamard, Seed = 2)]
 [Cnn(Channels = 2, Height = 6, Width = 10, Layers = 1, Filters = 4, Hidden = 16)]

@@ -822,6 +822,17 @@ public sealed class DiagnosticTests
     }
 
     [Fact]
+    public void DMX0009_a_first_feature_map_too_wide_for_the_mux_points_at_Filters()
+    {
+        const string Backbone = "Cnn(Height = 1024, Width = 1024, Filters = 10000)";
+        var (diagnostic, text) = SingleError(ImageModel(multiplexed: "N = 2, Mux = Mux.GaussianHadamard", backbone: Backbone), "DMX0009");
+        Assert.Equal("Filters = 10000", text);
+        Assert.Equal("Filters must be at most 8191 (Mux = GaussianHadamard mixes the feature map of the first block, Filters * (Height / 2) * (Width / 2) values), but is 10000",
+            diagnostic.GetMessage());
+        Assert.Empty(TestHelper.Run(ImageModel(multiplexed: "N = 2", backbone: Backbone)).Diagnostics);   // the kernel mux mixes the images
+    }
+
+    [Fact]
     public void DMX0009_image_classes_below_two_point_at_Classes()
     {
         var (diagnostic, text) = SingleError(ImageModel(task: "ImageClassification(Classes = 1)"), "DMX0009");

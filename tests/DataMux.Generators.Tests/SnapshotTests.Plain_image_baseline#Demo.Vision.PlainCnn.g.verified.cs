@@ -23,7 +23,7 @@ namespace Demo.Vision
         /// <summary>Image width in pixels.</summary>
         public const int Width = 32;
 
-        /// <summary>Convolution + pooling blocks after the mix.</summary>
+        /// <summary>Convolution + pooling blocks: the first on every image, the rest after the mix.</summary>
         public const int Layers = 3;
 
         /// <summary>Output channels of every convolution.</summary>
@@ -62,7 +62,7 @@ namespace Demo.Vision
         {
             using (global::DataMux.Seeding.Scope(Seed))
             {
-                mux = new(N, Channels * Height * Width);
+                mux = new(N, Filters * (Height / 2) * (Width / 2));
                 backbone = new(Channels, Height, Width, Layers, Filters, Hidden);
                 head = new(Hidden, Classes);
             }
@@ -84,8 +84,8 @@ namespace Demo.Vision
             return scope.MoveToOuter(batch.Ungroup(logits));
         }
 
-        /// <summary>Multiplexes every group of images and runs the backbone: <c>[G·N, Channels, Height, Width]</c> -> <c>[G, Hidden]</c>.</summary>
-        public global::TorchSharp.torch.Tensor Encode(global::DataMux.Images.ImageBatch batch) => backbone.forward(global::DataMux.Images.ImageMixing.Mix(mux, batch.Images));
+        /// <summary>Runs the first block on every grouped image, multiplexes every group's feature maps and runs the other blocks: <c>[G·N, Channels, Height, Width]</c> -> <c>[G, Hidden]</c>.</summary>
+        public global::TorchSharp.torch.Tensor Encode(global::DataMux.Images.ImageBatch batch) => backbone.Trunk(global::DataMux.Images.ImageMixing.Mix(mux, backbone.Stem(batch.Images)));
 
         /// <summary>Demultiplexes the backbone's output and applies the head: logits for every grouped row, filler rows included.</summary>
         public global::TorchSharp.torch.Tensor Decode(global::TorchSharp.torch.Tensor hidden) => head.forward(hidden);

@@ -144,6 +144,8 @@ public sealed class WarningTests
         using var demux = new DataMux.Demultiplexers.PerIndexDemultiplexer(3, 16);
         Assert.Equal(ParameterCounts.MlpBackbone(12, 2, 16), projection.parameters().Concat(mlp.parameters()).Sum(p => p.numel()));
         Assert.Equal(ParameterCounts.CnnBackbone(3, 28, 20, 2, 8, 16), cnn.parameters().Sum(p => p.numel()));
+        using var oneBlock = new DataMux.Backbones.CnnBackbone(3, 28, 20, 1, 8, 16);
+        Assert.Equal(ParameterCounts.CnnBackbone(3, 28, 20, 1, 8, 16), oneBlock.parameters().Sum(p => p.numel()));
         Assert.Equal(3 * ParameterCounts.ImageDemuxPerInput(16), demux.parameters().Sum(p => p.numel()));
     }
 

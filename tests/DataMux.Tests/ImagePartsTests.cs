@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using DataMux.Backbones;
 using DataMux.Demultiplexers;
 using DataMux.Images;
@@ -128,6 +129,52 @@ public class ImagePartsTests
         Assert.Equal((2L, 1L), CnnBackbone.OutputSize(9, 6, 2));
         var error = Assert.Throws<ArgumentOutOfRangeException>(() => new CnnBackbone(1, 9, 3, 2, 4, 8));
         Assert.Contains("need images of at least 4×4 pixels, but got 9×3", error.Message);
+    }
+
+    [Theory]
+    [InlineData(2)]
+    [InlineData(1)]   // the trunk is the projection alone
+    public void The_cnn_stem_is_the_first_block_and_the_trunk_the_rest(int layers)
+    {
+        using var backbone = new CnnBackbone(2, 9, 6, layers, 4, 8);
+        using var generator = new Generator(5);
+        using var images = torch.rand([6, 2, 9, 6], generator: generator);
+
+        using var stem = backbone.Stem(images);
+        Assert.Equal(new long[] { 6, 4, 4, 3 }, stem.shape);
+        using var mux = new GaussianHadamardMultiplexer(n: 3, hidden: 4 * 4 * 3, seed: 2);
+        using var mixed = ImageMixing.Mix(mux, stem);
+        Assert.Equal(new long[] { 2, 4, 4, 3 }, mixed.shape);
+        using var hidden = backbone.Trunk(mixed);
+        Assert.Equal(new long[] { 2, 8 }, hidden.shape);
+    }
+
+    [Theory]
+    [InlineData(2)]
+    [InlineData(1)]
+    public void At_N1_without_a_mux_the_split_cnn_is_the_straight_one(int layers)
+    {
+        using var backbone = new CnnBackbone(1, 12, 8, layers, 4, 8);
+        using var generator = new Generator(6);
+        using var images = torch.randn([5, 1, 12, 8], generator: generator);
+        using var plain = new PlainMultiplexer(n: 1, hidden: 4 * 6 * 4);
+
+        using var stem = backbone.Stem(images);
+        using var split = backbone.Trunk(ImageMixing.Mix(plain, stem));
+
+        // The straight pass, written out from the parameters: every block, then the projection.
+        using var scope = torch.NewDisposeScope();
+        var parameters = backbone.named_parameters().ToDictionary(p => p.name, p => p.parameter);
+        var x = images;
+        for (var i = 0; i < layers; i++)
+        {
+            x = nn.functional.max_pool2d(nn.functional.gelu(nn.functional.conv2d(x, parameters[$"convolutions.{i}.weight"], parameters[$"convolutions.{i}.bias"], padding: [1, 1])), 2);
+        }
+
+        var straight = nn.functional.gelu(nn.functional.linear(x.flatten(1), parameters["projection.weight"], parameters["projection.bias"]));
+        Assert.True(split.allclose(straight, rtol: 1e-5, atol: 1e-6));
+        using var forward = backbone.forward(images);
+        Assert.True(forward.allclose(split, rtol: 0, atol: 0));
     }
 
     [Fact]

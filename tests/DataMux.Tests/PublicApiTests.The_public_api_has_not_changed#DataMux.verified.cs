@@ -186,7 +186,9 @@ namespace DataMux.Backbones
     {
         public CnnBackbone(int channels, int height, int width, int layerCount, int filters, int hidden) { }
         public int Hidden { get; }
-        public override TorchSharp.torch.Tensor forward(TorchSharp.torch.Tensor mixed) { }
+        public TorchSharp.torch.Tensor Stem(TorchSharp.torch.Tensor images) { }
+        public TorchSharp.torch.Tensor Trunk(TorchSharp.torch.Tensor features) { }
+        public override TorchSharp.torch.Tensor forward(TorchSharp.torch.Tensor images) { }
         [return: System.Runtime.CompilerServices.TupleElementNames(new string[] {
                 "Height",
                 "Width"})]

@@ -27,7 +27,8 @@ internal static class ParameterCounts
 
     /// <summary>
     /// The [Cnn] backbone: 3×3 convolutions with biases (C→F, then F→F), and the Linear from the last pooled map
-    /// (F·(H >> L)·(W >> L) values) to d with bias.
+    /// (F·(H >> L)·(W >> L) values) to d with bias. The first block counts as shared, like the [Mlp]'s projection, also
+    /// where the token muxes run it on every input before the mix: its weights are one set, whatever N.
     /// </summary>
     public static long CnnBackbone(long channels, long height, long width, int layers, long filters, long hidden) =>
         (9 * channels * filters + filters) + (layers - 1) * (9 * filters * filters + filters)

@@ -42,7 +42,8 @@ internal static class ImageModelEmitter
             writer.Constant("Channels per image: inputs are <c>[rows, Channels, Height, Width]</c> float32.", "int", "Channels", spec.Channels);
             writer.Constant("Image height in pixels.", "int", "Height", spec.Height);
             writer.Constant("Image width in pixels.", "int", "Width", spec.Width);
-            writer.Constant("Convolution + pooling blocks after the mix.", "int", "Layers", spec.Layers);
+            writer.Constant(spec.Mux == MuxKind.Convolution ? "Convolution + pooling blocks after the mix." : "Convolution + pooling blocks: the first on every image, the rest after the mix.",
+                "int", "Layers", spec.Layers);
             writer.Constant("Output channels of every convolution.", "int", "Filters", spec.Filters);
             writer.Constant("Width of the representation the demultiplexer receives.", "int", "Hidden", spec.Hidden);
         }
@@ -97,11 +98,16 @@ internal static class ImageModelEmitter
     private static void WriteForward(SourceWriter writer, ModelSpec spec)
     {
         var shape = IsMlp(spec) ? "<c>[rows, Inputs]</c>" : "<c>[rows, Channels, Height, Width]</c>";
-        var mixed = spec.Mux == MuxKind.Convolution
-            ? "mux.forward(batch.Images)"
+        var encode = spec.Mux == MuxKind.Convolution
+            ? "backbone.forward(mux.forward(batch.Images))"
             : IsMlp(spec)
-                ? "global::DataMux.Images.ImageMixing.Mix(mux, projection.forward(batch.Images))"
-                : "global::DataMux.Images.ImageMixing.Mix(mux, batch.Images)";
+                ? "backbone.forward(global::DataMux.Images.ImageMixing.Mix(mux, projection.forward(batch.Images)))"
+                : "backbone.Trunk(global::DataMux.Images.ImageMixing.Mix(mux, backbone.Stem(batch.Images)))";
+        var summary = spec.Mux == MuxKind.Convolution
+            ? "Multiplexes every group of images and runs the backbone: <c>[G·N, Channels, Height, Width]</c> -> <c>[G, Hidden]</c>."
+            : IsMlp(spec)
+                ? "Projects every grouped row to Hidden, multiplexes every group and runs the backbone: <c>[G·N, Inputs]</c> -> <c>[G, Hidden]</c>."
+                : "Runs the first block on every grouped image, multiplexes every group's feature maps and runs the other blocks: <c>[G·N, Channels, Height, Width]</c> -> <c>[G, Hidden]</c>.";
         writer.Line($"/// <summary>Maps inputs {shape} (float32) to logits <c>[rows, Classes]</c>, N rows per backbone pass.</summary>")
             .Open($"public override {Tensor} forward({Tensor} images)")
             .Line($"global::DataMux.Images.ImageChecks.Validate(images, {ModelEmitter.NameLiteral(spec)}, Configuration.InputShape, head.Device);")
@@ -111,10 +117,8 @@ internal static class ImageModelEmitter
             .Line("return scope.MoveToOuter(batch.Ungroup(logits));")
             .Close()
             .Line()
-            .Line(IsMlp(spec)
-                ? "/// <summary>Projects every grouped row to Hidden, multiplexes every group and runs the backbone: <c>[G·N, Inputs]</c> -> <c>[G, Hidden]</c>.</summary>"
-                : "/// <summary>Multiplexes every group of images and runs the backbone: <c>[G·N, Channels, Height, Width]</c> -> <c>[G, Hidden]</c>.</summary>")
-            .Line($"public {Tensor} Encode({Batch} batch) => backbone.forward({mixed});")
+            .Line($"/// <summary>{summary}</summary>")
+            .Line($"public {Tensor} Encode({Batch} batch) => {encode};")
             .Line()
             .Line("/// <summary>Demultiplexes the backbone's output and applies the head: logits for every grouped row, filler rows included.</summary>")
             .Line(spec.Demux == DemuxKind.Mlp
@@ -122,10 +126,10 @@ internal static class ImageModelEmitter
                 : $"public {Tensor} Decode({Tensor} hidden) => head.forward(hidden);");
     }
 
-    /// <summary>The mux constructor's arguments; the token muxes mix the projection (Mlp) or the whole image (Cnn).</summary>
+    /// <summary>The mux constructor's arguments; the token muxes mix the projection (Mlp) or the first block's feature map (Cnn).</summary>
     private static string MuxArguments(ModelSpec spec)
     {
-        var width = IsMlp(spec) ? "Hidden" : "Channels * Height * Width";
+        var width = IsMlp(spec) ? "Hidden" : "Filters * (Height / 2) * (Width / 2)";
         return spec.Mux switch
         {
             MuxKind.Convolution => "N, Channels, Seed, LearnMux",

@@ -20,8 +20,8 @@ internal static class ImageModelValidator
     private static readonly MuxKind[] MlpMuxes = [MuxKind.GaussianHadamard, MuxKind.Orthogonal, MuxKind.BinaryHadamard, MuxKind.Identity, MuxKind.Learned, MuxKind.None];
 
     /// <summary>
-    /// The muxes that work on images: the vision code's kernels, and the element-wise mixes over the whole image (the
-    /// matrix-valued ones would need (C·H·W)² values per input).
+    /// The muxes that work on images: the vision code's kernels on the images, and the element-wise mixes over the first
+    /// block's feature map (the matrix-valued ones would need (F·H/2·W/2)² values per input).
     /// </summary>
     private static readonly MuxKind[] CnnMuxes = [MuxKind.Convolution, MuxKind.GaussianHadamard, MuxKind.Identity, MuxKind.None];
 
@@ -81,7 +81,7 @@ internal static class ImageModelValidator
         }
     }
 
-    /// <summary>The sizes the runtime derives must be ints, and the [Cnn]'s pooling must leave at least one pixel.</summary>
+    /// <summary>The sizes the runtime derives (the image, the mixed feature map, the last one) must be ints, and the [Cnn]'s pooling must leave at least one pixel.</summary>
     private static IEnumerable<DiagnosticInfo> Plan(ModelSpec spec, ArgumentLocations locations)
     {
         if (spec.Backbone == BackboneKind.Mlp) yield break;
@@ -99,6 +99,12 @@ internal static class ImageModelValidator
         {
             yield return DiagnosticInfo.Create(DiagnosticDescriptors.ImageTooSmallForLayers, locations.Of(Cnn, "Layers", "Height", "Width"),
                 spec.Layers, smallest, spec.Height, spec.Width);
+        }
+        else if (spec.Mux != MuxKind.Convolution && (long)spec.Filters * (spec.Height / 2) * (spec.Width / 2) > int.MaxValue)
+        {
+            yield return DiagnosticInfo.Create(DiagnosticDescriptors.InvalidSize, locations.Of(Cnn, "Filters"), "Filters",
+                "at most " + (int.MaxValue / ((long)(spec.Height / 2) * (spec.Width / 2))).ToString(CultureInfo.InvariantCulture) +
+                $" (Mux = {spec.Mux} mixes the feature map of the first block, Filters * (Height / 2) * (Width / 2) values)", spec.Filters);
         }
         else if ((long)spec.Filters * (spec.Height >> spec.Layers) * (spec.Width >> spec.Layers) > int.MaxValue)
         {

@@ -8,7 +8,9 @@ public enum Mux
 {
     /// <summary>
     /// φᵢ(x) = x ⊙ vᵢ with vᵢ ~ N(0, I) scaled to unit norm; combined by the mean over N.
-    /// The reference implementation's default; cost O(N·L·d).
+    /// The reference implementation's default; cost O(N·L·d). On a <see cref="CnnAttribute"/> it mixes the first
+    /// convolution block's feature maps (d = Filters·(Height/2)·(Width/2)), as it does on <see cref="Identity"/> and
+    /// <see cref="None"/>.
     /// </summary>
     GaussianHadamard,
 
@@ -40,7 +42,8 @@ public enum Mux
 
     /// <summary>
     /// Images only (<see cref="CnnAttribute"/>): φᵢ is a fixed random 3×3 convolution kernel per index and channel
-    /// (padding 1), drawn N(0, 1) as in the DataMUX vision code; the N results are summed, as that code does.
+    /// (padding 1), drawn N(0, 1) as in the DataMUX vision code; the N results are summed, as that code does. It mixes the
+    /// images themselves, before the first convolution block.
     /// </summary>
     Convolution,
 }

@@ -8,8 +8,10 @@ using static TorchSharp.torch.nn;
 namespace DataMux.Backbones;
 
 /// <summary>
-/// The [Cnn] backbone after the mix: <c>Layers</c> blocks of 3×3 convolution (padding 1), GELU and 2×2 max pooling (each
-/// block halves height and width, rounding down), then Linear to d and GELU. <c>[G, C, H, W]</c> -> <c>[G, d]</c>.
+/// The [Cnn] backbone: <c>Layers</c> blocks of 3×3 convolution (padding 1), GELU and 2×2 max pooling (each block halves
+/// height and width, rounding down), then Linear to d and GELU. <c>[G, C, H, W]</c> -> <c>[G, d]</c>.
+/// <see cref="forward"/> is <see cref="Trunk"/> after <see cref="Stem"/>: a model whose mux mixes feature maps runs the
+/// stem (the first block) on every input and the trunk once per group on the mix.
 /// </summary>
 public sealed class CnnBackbone : nn.Module<Tensor, Tensor>
 {
@@ -48,12 +50,30 @@ public sealed class CnnBackbone : nn.Module<Tensor, Tensor>
         layerCount >= 62 ? (0, 0) : (height >> layerCount, width >> layerCount);
 
     /// <inheritdoc/>
-    public override Tensor forward(Tensor mixed)
+    public override Tensor forward(Tensor images)
     {
-        ArgumentNullException.ThrowIfNull(mixed);
+        ArgumentNullException.ThrowIfNull(images);
         using var scope = torch.NewDisposeScope();
-        var x = mixed;
-        foreach (var convolution in convolutions) x = functional.max_pool2d(functional.gelu(convolution.forward(x)), 2);
+        return scope.MoveToOuter(Trunk(Stem(images)));
+    }
+
+    /// <summary>The first block: <c>[rows, C, H, W]</c> -> <c>[rows, F, H/2, W/2]</c>.</summary>
+    public Tensor Stem(Tensor images)
+    {
+        ArgumentNullException.ThrowIfNull(images);
+        using var scope = torch.NewDisposeScope();
+        return scope.MoveToOuter(Block(convolutions[0], images));
+    }
+
+    /// <summary>The other <c>Layers - 1</c> blocks and the projection: <c>[G, F, H/2, W/2]</c> -> <c>[G, d]</c>.</summary>
+    public Tensor Trunk(Tensor features)
+    {
+        ArgumentNullException.ThrowIfNull(features);
+        using var scope = torch.NewDisposeScope();
+        var x = features;
+        for (var i = 1; i < convolutions.Count; i++) x = Block(convolutions[i], x);
         return scope.MoveToOuter(functional.gelu(projection.forward(x.flatten(1))));
     }
+
+    private static Tensor Block(Conv2d convolution, Tensor x) => functional.max_pool2d(functional.gelu(convolution.forward(x)), 2);
 }
