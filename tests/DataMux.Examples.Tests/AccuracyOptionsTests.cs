@@ -41,7 +41,7 @@ public sealed class AccuracyOptionsTests
     }
 
     [Fact]
-    public void MUX_PLM_rows_are_the_learned_keys_variant_and_the_contextual_mux_on_the_sentence_tasks()
+    public void MUX_PLM_rows_are_the_learned_keys_variant_and_the_contextual_mux()
     {
         var keys = AccuracyOptions.Parse(["--tasks", "sentiment", "--ns", "2,5", "--variants", "reference,learned-keys", "--warmup", "off"]);
         Assert.Equal(
@@ -51,10 +51,13 @@ public sealed class AccuracyOptionsTests
         var contextual = AccuracyOptions.Parse(["--tasks", "genre,sentiment", "--ns", "2,5", "--variants", "reference", "--muxes", "GaussianHadamard,Contextual", "--warmup", "off"]);
         Assert.Equal(2 * (1 + 4), contextual.Cells().Count);
         Assert.All(contextual.Cells(), c => Assert.True(Accuracy.Models.ModelCatalog.IsDeclared(c), c.Key));
+        var tagging = AccuracyOptions.Parse(["--tasks", "pos", "--ns", "2,5,10", "--variants", "reference", "--muxes", "Contextual", "--warmup", "off"]);
+        Assert.Equal(["pos-B1", "pos-reference-Contextual-N2-warm0", "pos-reference-Contextual-N5-warm0", "pos-reference-Contextual-N10-warm0"], tagging.Cells().Select(c => c.Key));
     }
 
     [Theory]
-    [InlineData(new[] { "--tasks", "pos", "--ns", "2", "--variants", "learned-keys" }, "pos-learned-keys-GaussianHadamard-N2-warm0")]
+    [InlineData(new[] { "--tasks", "pos", "--ns", "10", "--variants", "learned-keys" }, "pos-learned-keys-GaussianHadamard-N10-warm0")]
+    [InlineData(new[] { "--tasks", "pos", "--ns", "20", "--variants", "reference", "--muxes", "Contextual" }, "pos-reference-Contextual-N20-warm0")]
     [InlineData(new[] { "--tasks", "sentiment", "--ns", "10", "--variants", "reference", "--muxes", "Contextual" }, "sentiment-reference-Contextual-N10-warm0")]
     [InlineData(new[] { "--tasks", "genre", "--ns", "2", "--variants", "learned-keys", "--muxes", "Contextual" }, "genre-learned-keys-Contextual-N2-warm0")]
     public void A_combination_without_a_declared_model_is_refused_up_front(string[] args, string cell)

@@ -26,7 +26,7 @@ public sealed class FashionOptionsTests
     }
 
     [Theory]
-    [InlineData(new[] { "--backbone", "rnn" }, "--backbone: expected mlp, cnn or both, but got 'rnn'.")]
+    [InlineData(new[] { "--backbone", "rnn" }, "--backbone: expected mlp, cnn, cnn-hadamard, both or all, but got 'rnn'.")]
     [InlineData(new[] { "--n", "3" }, "--n: expected widths from {1, 2, 4, 8, 16}, but got '3'.")]
     [InlineData(new[] { "--epochs", "0" }, "--epochs: expected a positive number, but got '0'.")]
     [InlineData(new[] { "--learning-rate", "NaN" }, "--learning-rate: expected a positive number, but got 'NaN'.")]
