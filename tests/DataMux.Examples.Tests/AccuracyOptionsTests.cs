@@ -57,7 +57,7 @@ public sealed class AccuracyOptionsTests
 
     [Theory]
     [InlineData(new[] { "--tasks", "pos", "--ns", "10", "--variants", "learned-keys" }, "pos-learned-keys-GaussianHadamard-N10-warm0")]
-    [InlineData(new[] { "--tasks", "pos", "--ns", "20", "--variants", "reference", "--muxes", "Contextual" }, "pos-reference-Contextual-N20-warm0")]
+    [InlineData(new[] { "--tasks", "pos", "--ns", "40", "--variants", "reference", "--muxes", "Contextual" }, "pos-reference-Contextual-N40-warm0")]
     [InlineData(new[] { "--tasks", "sentiment", "--ns", "10", "--variants", "reference", "--muxes", "Contextual" }, "sentiment-reference-Contextual-N10-warm0")]
     [InlineData(new[] { "--tasks", "genre", "--ns", "2", "--variants", "learned-keys", "--muxes", "Contextual" }, "genre-learned-keys-Contextual-N2-warm0")]
     public void A_combination_without_a_declared_model_is_refused_up_front(string[] args, string cell)

@@ -16,12 +16,12 @@ internal static class ModelCatalog
     /// Whether a model is declared for <paramref name="cell"/>: every task, variant, GaussianHadamard or Orthogonal and N
     /// of the DataMUX method; MUX-PLMs' parts only where they are compared with it, on every task at N = 2 and 5
     /// (learned-keys with GaussianHadamard; the reference variant with Contextual), and the contextual mux on
-    /// part-of-speech at N = 10 (where it is the one mux that keeps the task's accuracy).
+    /// part-of-speech at N = 10 and 20 (the task whose accuracy only it keeps).
     /// </summary>
     public static bool IsDeclared(Cell cell) =>
         cell.IsBaseline
         || (cell.Variant != "learned-keys" && cell.Mux is "GaussianHadamard" or "Orthogonal")
-        || (cell is { Task: "pos", N: 10, Variant: "reference", Mux: "Contextual" })
+        || (cell is { Task: "pos", N: 10 or 20, Variant: "reference", Mux: "Contextual" })
         || (cell.N is 2 or 5
             && ((cell.Variant, cell.Mux) is ("learned-keys", "GaussianHadamard") or ("reference", "Contextual")));
 
@@ -145,6 +145,7 @@ internal static class ModelCatalog
             ("pos", "reference", "Contextual", 2) => runner.Run(cell, data, () => new PosReferenceContextual2(), progress, cancellationToken),
             ("pos", "reference", "Contextual", 5) => runner.Run(cell, data, () => new PosReferenceContextual5(), progress, cancellationToken),
             ("pos", "reference", "Contextual", 10) => runner.Run(cell, data, () => new PosReferenceContextual10(), progress, cancellationToken),
+            ("pos", "reference", "Contextual", 20) => runner.Run(cell, data, () => new PosReferenceContextual20(), progress, cancellationToken),
             ("genre", "learned-keys", "GaussianHadamard", 2) => runner.Run(cell, data, () => new GenreLearnedKeysHadamard2(), progress, cancellationToken),
             ("genre", "learned-keys", "GaussianHadamard", 5) => runner.Run(cell, data, () => new GenreLearnedKeysHadamard5(), progress, cancellationToken),
             ("genre", "reference", "Contextual", 2) => runner.Run(cell, data, () => new GenreReferenceContextual2(), progress, cancellationToken),

@@ -193,3 +193,9 @@ public partial class PosReferenceContextual5 { }
 [Transformer(Layers = 2, Hidden = 128, Heads = 4, MaxLength = 32, Vocabulary = 10002)]
 [TokenClassification(Labels = 12)]
 public partial class PosReferenceContextual10 { }
+
+/// <summary>MUX-PLMs' contextual mux: Mux.Contextual, IndexEmbedding, N = 20.</summary>
+[Multiplexed(N = 20, Mux = Contextual, Demux = IndexEmbedding)]
+[Transformer(Layers = 2, Hidden = 128, Heads = 4, MaxLength = 32, Vocabulary = 10002)]
+[TokenClassification(Labels = 12)]
+public partial class PosReferenceContextual20 { }
