@@ -1,5 +1,6 @@
 using DataMux.Backbones;
 using DataMux.Cpu;
+using DataMux.Testing;
 using TorchSharp;
 using Xunit;
 using static TorchSharp.torch;

@@ -1,6 +1,7 @@
 using System;
 using System.Linq;
 using DataMux.Backbones;
+using DataMux.Testing;
 using TorchSharp;
 using Xunit;
 using static TorchSharp.torch;

@@ -2,6 +2,7 @@ using System;
 using System.Linq;
 using DataMux.Backbones;
 using DataMux.Heads;
+using DataMux.Testing;
 using TorchSharp;
 using Xunit;
 using static TorchSharp.torch;

@@ -1,6 +1,7 @@
 using System;
 using System.Linq;
 using DataMux.Demultiplexers;
+using DataMux.Testing;
 using TorchSharp;
 using Xunit;
 using static TorchSharp.torch;

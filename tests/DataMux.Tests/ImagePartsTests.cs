@@ -4,6 +4,7 @@ using DataMux.Backbones;
 using DataMux.Demultiplexers;
 using DataMux.Images;
 using DataMux.Multiplexers;
+using DataMux.Testing;
 using TorchSharp;
 using Xunit;
 using static TorchSharp.torch;

@@ -1,5 +1,6 @@
 using System;
 using DataMux.Batching;
+using DataMux.Testing;
 using TorchSharp;
 using Xunit;
 

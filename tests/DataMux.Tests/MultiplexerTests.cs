@@ -1,6 +1,7 @@
 using System;
 using System.Linq;
 using DataMux.Multiplexers;
+using DataMux.Testing;
 using TorchSharp;
 using Xunit;
 using static TorchSharp.torch;

@@ -1,5 +1,6 @@
 using System;
 using System.Linq;
+using DataMux.Testing;
 using DataMux.Training;
 using TorchSharp;
 using Xunit;

@@ -78,16 +78,7 @@ public sealed class MultiplexedBatch
     /// <param name="prefixed">The prefixed tokens <c>[Groups·N, P+L]</c> from the demultiplexer's <c>AddPrefix</c>.</param>
     public Tensor? PaddingMask(Tensor prefixed)
     {
-        ArgumentNullException.ThrowIfNull(prefixed);
-        var length = Tokens.shape[1];
-        if (prefixed.dim() != 2 || prefixed.shape[0] != Tokens.shape[0] || prefixed.shape[1] < length)
-        {
-            throw new ArgumentException(
-                $"Expected prefixed tokens of shape [{Tokens.shape[0]}, P + {length}], but got shape {TokenChecks.Format(prefixed.shape)}.",
-                nameof(prefixed));
-        }
-
-        var prefix = prefixed.shape[1] - length;
+        var (prefix, length) = PrefixAndLength(prefixed);
         using var scope = torch.NewDisposeScope();
         // Only the content part can be padding; the prefix tokens are special ids by construction.
         var content = prefixed.narrow(1, prefix, length).view(Groups, N, length);
@@ -106,6 +97,18 @@ public sealed class MultiplexedBatch
     /// <param name="prefixed">The prefixed tokens <c>[Groups·N, P+L]</c> from the demultiplexer's <c>AddPrefix</c>.</param>
     public Tensor? InstancePaddingMask(Tensor prefixed)
     {
+        var (prefix, length) = PrefixAndLength(prefixed);
+        using var scope = torch.NewDisposeScope();
+        using var paddingValue = paddingToken.ToScalar(); // held: see HeldScalars
+        var padding = prefixed.narrow(1, prefix, length).eq(paddingValue);   // [G·N, L]
+        if (!padding.any().item<bool>()) return null;
+        var mask = torch.cat(new[] { torch.zeros(prefixed.shape[0], prefix, dtype: ScalarType.Bool, device: prefixed.device), padding }, 1);
+        return scope.MoveToOuter(mask);
+    }
+
+    /// <summary>Checks that <paramref name="prefixed"/> is these tokens behind a prefix; returns (P, L).</summary>
+    private (long Prefix, long Length) PrefixAndLength(Tensor prefixed)
+    {
         ArgumentNullException.ThrowIfNull(prefixed);
         var length = Tokens.shape[1];
         if (prefixed.dim() != 2 || prefixed.shape[0] != Tokens.shape[0] || prefixed.shape[1] < length)
@@ -115,13 +118,7 @@ public sealed class MultiplexedBatch
                 nameof(prefixed));
         }
 
-        var prefix = prefixed.shape[1] - length;
-        using var scope = torch.NewDisposeScope();
-        using var paddingValue = paddingToken.ToScalar(); // held: see HeldScalars
-        var padding = prefixed.narrow(1, prefix, length).eq(paddingValue);   // [G·N, L]
-        if (!padding.any().item<bool>()) return null;
-        var mask = torch.cat(new[] { torch.zeros(prefixed.shape[0], prefix, dtype: ScalarType.Bool, device: prefixed.device), padding }, 1);
-        return scope.MoveToOuter(mask);
+        return (prefixed.shape[1] - length, length);
     }
 
     /// <summary>

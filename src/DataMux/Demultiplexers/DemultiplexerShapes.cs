@@ -7,6 +7,14 @@ namespace DataMux.Demultiplexers;
 /// <summary>Shape checks shared by the demultiplexers, so that both report mistakes with the same wording.</summary>
 internal static class DemultiplexerShapes
 {
+    /// <summary>Checks the retrieval objective's (group, input, position) rows: <c>[K, 3]</c> int64.</summary>
+    public static void Pairs(Tensor pairs, string name)
+    {
+        ArgumentNullException.ThrowIfNull(pairs);
+        if (pairs.dim() != 2 || pairs.size(1) != 3 || pairs.dtype != ScalarType.Int64)
+            throw new ArgumentException($"{name} expects (group, input, position) rows [K, 3] of int64, but got {pairs.dtype} of shape {TokenChecks.Format(pairs.shape)}.", nameof(pairs));
+    }
+
     /// <summary>Checks <c>[G·N, L]</c> token ids and returns G.</summary>
     public static long Groups(Tensor tokens, int n, string name)
     {

@@ -100,9 +100,7 @@ public sealed class IndexEmbeddingDemultiplexer : Demultiplexer
     public Tensor Pairs(Tensor hidden, Tensor pairs)
     {
         DemultiplexerShapes.Content(hidden, PrefixLength, Hidden, GetName());
-        ArgumentNullException.ThrowIfNull(pairs);
-        if (pairs.dim() != 2 || pairs.size(1) != 3 || pairs.dtype != ScalarType.Int64)
-            throw new ArgumentException($"{GetName()} expects (group, input, position) rows [K, 3] of int64, but got {pairs.dtype} of shape {Validation.TokenChecks.Format(pairs.shape)}.", nameof(pairs));
+        DemultiplexerShapes.Pairs(pairs, GetName());
         using var scope = torch.NewDisposeScope();
         var (group, instance, position) = (pairs.select(1, 0), pairs.select(1, 1), pairs.select(1, 2));
         using var prefix = ((long)PrefixLength).ToScalar(); // held: see HeldScalars

@@ -2,7 +2,7 @@ using System.Linq;
 using Xunit;
 using static TorchSharp.torch;
 
-namespace DataMux.Tests;
+namespace DataMux.Testing;
 
 internal static class TensorAssertions
 {
