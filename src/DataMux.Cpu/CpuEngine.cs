@@ -58,7 +58,7 @@ public sealed class CpuEngine : IDisposable
             return;
         }
 
-        embeddingMix = new EmbeddingMixStage(parts.Embedding, parts.Mux, options.FusedEmbeddingMix);
+        embeddingMix = new EmbeddingMixStage(parts.Embedding, parts.Mux, parts.Context, options.FusedEmbeddingMix);
         // A user's own backbone ([Backbone]) is the user's code: the engine runs it as it is.
         encoder = parts.Encoder is TransformerEncoder transformer ? new EncoderStage(transformer, options) : null;
         var backbone = parts.Encoder is ModuleBackbone user ? user.Module.GetName() : parts.Encoder.GetName();
@@ -145,7 +145,9 @@ public sealed class CpuEngine : IDisposable
         if (embeddingMix is null)
         {
             using var embedded = parts.Embedding.forward(prefixed);
-            return Reembedded(parts.Mux.forward(embedded));
+            if (parts.Context is null) return Reembedded(parts.Mux.forward(embedded));
+            using var neighbourhoods = parts.Context.forward(embedded);
+            return Reembedded(parts.Mux.forward(neighbourhoods));
         }
 
         return Reembedded(embeddingMix.Apply(prefixed));

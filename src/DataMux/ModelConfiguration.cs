@@ -27,6 +27,7 @@ namespace DataMux;
 /// The full name of the user's backbone module (<see cref="BackboneAttribute"/>), or null for the Transformer encoder.
 /// With a user's backbone, <paramref name="Layers"/>, <paramref name="Heads"/> and <paramref name="FeedForward"/> are 0.
 /// </param>
+/// <param name="ContextWindow">Positions of its own input every token sees before the mix (<see cref="Multiplexers.LocalContext"/>), or 0 for none.</param>
 public sealed record ModelConfiguration(
     string ModelName,
     int N,
@@ -47,7 +48,8 @@ public sealed record ModelConfiguration(
     bool LearnMux = false,
     bool Reembed = false,
     bool InputShortcut = false,
-    string? Backbone = null)
+    string? Backbone = null,
+    int ContextWindow = 0)
 {
     /// <summary>The token layout (special token ids) that follows from this configuration.</summary>
     public TokenLayout Tokens => new(Vocabulary, N, PaddingToken);

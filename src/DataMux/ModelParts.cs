@@ -14,10 +14,12 @@ namespace DataMux;
 /// <param name="Demux">The demultiplexer.</param>
 /// <param name="Head">The task head.</param>
 /// <param name="Shortcut">The input shortcut, or null when the model has none.</param>
+/// <param name="Context">The per-input context layer before the mix, or null when the model has none.</param>
 public sealed record ModelParts(
     Backbones.TokenEmbedding Embedding,
     Multiplexers.Multiplexer Mux,
     nn.Module<Tensor, Tensor?, Tensor> Encoder,
     Demultiplexers.Demultiplexer Demux,
     nn.Module<Tensor, Tensor> Head,
-    Demultiplexers.InputShortcut? Shortcut = null);
+    Demultiplexers.InputShortcut? Shortcut = null,
+    Multiplexers.LocalContext? Context = null);

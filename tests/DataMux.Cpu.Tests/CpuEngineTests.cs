@@ -18,6 +18,7 @@ public sealed class CpuEngineTests : SeededTests
         [nameof(BinaryMlpTagger)] = () => new BinaryMlpTagger(),
         [nameof(IdentityIndexClassifier)] = () => new IdentityIndexClassifier(),
         [nameof(OrthogonalShortcutClassifier)] = () => new OrthogonalShortcutClassifier(),
+        [nameof(ContextIndexTagger)] = () => new ContextIndexTagger(),
         [nameof(LearnedIndexTagger)] = () => new LearnedIndexTagger(),
         [nameof(PlainClassifier)] = () => new PlainClassifier(),
         [nameof(LongTagger)] = () => new LongTagger(),
@@ -139,6 +140,11 @@ public sealed class CpuEngineTests : SeededTests
         Assert.False(plainMix.Report["embedding + mux"].Fused);
         Assert.Contains("OrthogonalMultiplexer is not element-wise", plainMix.Report["embedding + mux"].Detail);
         Assert.Contains("one row per input", plainMix.Report["demux + head"].Detail);
+
+        using var context = new ContextIndexTagger();
+        using var contextEngine = CpuEngine.Compile(context);
+        Assert.False(contextEngine.Report["embedding + mux"].Fused);
+        Assert.Contains("a 3-position context layer runs between them", contextEngine.Report["embedding + mux"].Detail);
 
         using var mlp = new BinaryMlpTagger();
         using var mlpEngine = CpuEngine.Compile(mlp);

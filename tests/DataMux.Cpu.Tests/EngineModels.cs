@@ -15,6 +15,12 @@ namespace DataMux.Cpu.Tests;
 [TokenClassification(Labels = 5)]
 public partial class GaussianIndexTagger { }
 
+// The same with a context layer before the mux: the embedding, context and mux modules run in turn.
+[Multiplexed(N = 3, Mux = GaussianHadamard, Demux = IndexEmbedding, InputShortcut = true, ContextWindow = 3, Seed = 5)]
+[Transformer(Layers = 2, Hidden = 32, Heads = 4, FeedForward = 64, MaxLength = 8, Vocabulary = 20, Dropout = 0.1)]
+[TokenClassification(Labels = 5)]
+public partial class ContextIndexTagger { }
+
 // Sequence classification without re-embedding: the demux runs as the model's Decode.
 [Multiplexed(N = 3, Mux = GaussianHadamard, Demux = IndexEmbedding, Reembed = false, Seed = 5)]
 [Transformer(Layers = 2, Hidden = 32, Heads = 4, FeedForward = 64, MaxLength = 8, Vocabulary = 20, Dropout = 0.1)]

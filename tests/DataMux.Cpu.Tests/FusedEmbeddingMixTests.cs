@@ -125,7 +125,7 @@ public sealed class FusedEmbeddingMixTests : SeededTests
         using var inference = inference_mode();
         using var separate = mux.forward(embedding.forward(ids));
 
-        var stage = new EmbeddingMixStage(embedding, mux, fuse: false);
+        var stage = new EmbeddingMixStage(embedding, mux, context: null, fuse: false);
         Assert.False(stage.Stage.Fused);
         Assert.Contains("FusedEmbeddingMix off", stage.Stage.Detail);
         using var unfused = stage.Apply(ids);
@@ -182,7 +182,7 @@ public sealed class FusedEmbeddingMixTests : SeededTests
     }
 
     // The engine's stage with the one pass on: what CpuEngine runs for the embedding and the mux.
-    private static Tensor Mix(TokenEmbedding embedding, Multiplexer mux, Tensor ids) => new EmbeddingMixStage(embedding, mux, fuse: true).Apply(ids);
+    private static Tensor Mix(TokenEmbedding embedding, Multiplexer mux, Tensor ids) => new EmbeddingMixStage(embedding, mux, context: null, fuse: true).Apply(ids);
 
     private static Multiplexer CreateMux(Mux mux, int n, int hidden) => mux switch
     {

@@ -178,8 +178,8 @@ public sealed class CompilationTests
 
             namespace Demo;
 
-            /// <summary>A model with every optional part (the shortcut), so that every generated name shows.</summary>
-            [Multiplexed(N = 2, InputShortcut = true), Transformer(Hidden = 16, Heads = 2, MaxLength = 8, Vocabulary = 50), {{task}}]
+            /// <summary>A model with every optional part (the shortcut, the context layer), so that every generated name shows.</summary>
+            [Multiplexed(N = 2, InputShortcut = true, ContextWindow = 3), Transformer(Hidden = 16, Heads = 2, MaxLength = 8, Vocabulary = 50), {{task}}]
             public partial class Model { }
             """);
 

@@ -261,6 +261,20 @@ public sealed class DiagnosticTests
         Assert.Empty(mlp.Diagnostics);
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(-3)]
+    [InlineData(19)]
+    public void DMX0009_a_context_window_that_is_not_odd_from_three_to_twice_MaxLength_plus_one_points_at_it(int window)
+    {
+        var (diagnostic, text) = SingleError(Model(multiplexed: $"N = 2, ContextWindow = {window}"), "DMX0009");
+        Assert.Equal($"ContextWindow = {window}", text);
+        Assert.Equal(
+            "ContextWindow must be 0 (no context layer) or an odd number of positions from 3 to 17 (the token and as many neighbours on each side; " +
+            $"a wider window than 2 * MaxLength + 1 sees only padding), but is {window}", diagnostic.GetMessage());
+    }
+
     [Fact]
     public void DMX0009_an_N_whose_index_prefix_overflows_points_at_the_argument()
     {
@@ -359,6 +373,8 @@ public sealed class DiagnosticTests
     [InlineData("N = 2, Mux = Mux.Learned, LearnMux = true", "LearnMux = true", "LearnMux = true does not apply to Mux = Learned: its maps are trained anyway; remove LearnMux")]
     [InlineData("N = 1, Mux = Mux.None, Demux = Demux.None, Reembed = true", "Reembed = true", "Reembed = true does not apply to Mux = None: there is no mix to embed again; remove Reembed")]
     [InlineData("N = 2, Demux = Demux.Mlp, InputShortcut = true", "InputShortcut = true", "InputShortcut = true does not apply to Demux = Mlp: the shortcut's rows are added to the index demux's projection; use Demux.IndexEmbedding or remove InputShortcut")]
+    [InlineData("N = 1, Mux = Mux.None, Demux = Demux.None, ContextWindow = 3", "ContextWindow = 3", "ContextWindow = 3 does not apply to Mux = None: there is no mix to give context before; remove ContextWindow")]
+    [InlineData("N = 2, Mux = Mux.Contextual, ContextWindow = 5", "ContextWindow = 5", "ContextWindow = 5 does not apply to Mux = Contextual: the contextual mux has its own layer over every input; remove ContextWindow or use Mux.GaussianHadamard")]
     public void DMX0021_an_option_the_mux_or_demux_has_no_use_for_points_at_the_option(string multiplexed, string at, string message)
     {
         var (diagnostic, text) = SingleError(Model(multiplexed: multiplexed), "DMX0021");
@@ -374,6 +390,7 @@ public sealed class DiagnosticTests
                      "N = 2, MuxNorm = 20, LearnMux = true", "N = 2, Mux = Mux.Orthogonal, LearnMux = true, Reembed = false",
                      "N = 2, Mux = Mux.BinaryHadamard, LearnMux = true", "N = 1, Mux = Mux.None, Demux = Demux.None",
                      "N = 1, Mux = Mux.None, Demux = Demux.None, Reembed = false", "N = 4, InputShortcut = true",
+                     "N = 4, InputShortcut = true, ContextWindow = 3", "N = 2, Mux = Mux.Orthogonal, ContextWindow = 17", "N = 2, ContextWindow = 0",
                  })
         {
             var run = TestHelper.Run(Model(multiplexed: multiplexed));
@@ -853,6 +870,7 @@ public sealed class DiagnosticTests
     [Theory]
     [InlineData("N = 2, Reembed = false", "Reembed = false", "Reembed does not apply to the [Mlp] backbone: it works on token embeddings, and this backbone reads float inputs; remove it")]
     [InlineData("N = 2, InputShortcut = true", "InputShortcut = true", "InputShortcut does not apply to the [Mlp] backbone: it works on token embeddings, and this backbone reads float inputs; remove it")]
+    [InlineData("N = 2, ContextWindow = 3", "ContextWindow = 3", "ContextWindow does not apply to the [Mlp] backbone: it works on token embeddings, and this backbone reads float inputs; remove it")]
     [InlineData("N = 2, Mux = Mux.Identity, MuxNorm = 2", "MuxNorm = 2", "MuxNorm does not apply to Mux = Identity: it is the norm of the Gaussian Hadamard vectors; remove it or use Mux.GaussianHadamard")]
     public void DMX0021_token_options_on_an_image_backbone_point_at_the_option(string multiplexed, string at, string message)
     {

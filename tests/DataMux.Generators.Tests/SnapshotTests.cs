@@ -188,6 +188,26 @@ public sealed class SnapshotTests
         Snapshots.Match(run.Sources["Demo.GenreModel.g.cs"], "Demo.GenreModel.g.cs");
     }
     [Fact]
+    public void Context_window()
+    {
+        var run = TestHelper.Run("""
+            using DataMux;
+
+            namespace Demo;
+
+            /// <summary>Part-of-speech tags of five sentences per pass; every word sees its neighbours before the mix.</summary>
+            [Multiplexed(N = 5, InputShortcut = true, ContextWindow = 3)]
+            [Transformer(Layers = 2, Hidden = 128, Heads = 4, MaxLength = 32, Vocabulary = 10002)]
+            [TokenClassification(Labels = 12)]
+            public partial class ContextTagger { }
+            """);
+
+        Assert.Empty(run.Diagnostics);
+        run.AssertCompilesCleanly();
+        Snapshots.Match(run.Sources["Demo.ContextTagger.g.cs"], "Demo.ContextTagger.g.cs");
+    }
+
+    [Fact]
     public void User_backbone()
     {
         var run = TestHelper.Run("""

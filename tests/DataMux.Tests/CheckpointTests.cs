@@ -33,6 +33,21 @@ public sealed class CheckpointTests : IDisposable
     }
 
     [Fact]
+    public void A_context_layer_on_one_side_only_is_named_whichever_side_has_it()
+    {
+        using var withContext = new FourWayContextTokenModel();
+        withContext.SaveCheckpoint(folder.File("context.dmx"));
+        using var without = new FourWayShortcutTokenModel();
+        without.SaveCheckpoint(folder.File("plain.dmx"));
+
+        var intoWithout = Assert.Throws<InvalidOperationException>(() => without.LoadCheckpoint(folder.File("context.dmx")));
+        var intoWith = Assert.Throws<InvalidOperationException>(() => withContext.LoadCheckpoint(folder.File("plain.dmx")));
+
+        Assert.Contains("ContextWindow is 3 there and not set here", intoWithout.Message);
+        Assert.Contains("ContextWindow is (missing) there and 3 here", intoWith.Message);
+    }
+
+    [Fact]
     public void Loading_into_another_configuration_names_every_difference()
     {
         using var two = new TwoWayModel();

@@ -141,3 +141,14 @@ public partial class TwoWayHadamardSentenceModel { }
 [Transformer(Layers = 1, Hidden = 32, Heads = 4, FeedForward = 64, MaxLength = 6, Vocabulary = 12, PaddingToken = 0, Dropout = 0.0)]
 [TokenClassification(Labels = 2)]
 public partial class PlainTokenModel { }
+
+// The context layer before the mix (LocalContextTests): the same token model with and without it.
+[Multiplexed(N = 4, Mux = GaussianHadamard, Demux = IndexEmbedding, Seed = 7, InputShortcut = true, ContextWindow = 3)]
+[Transformer(Layers = 1, Hidden = 32, Heads = 4, FeedForward = 64, MaxLength = 6, Vocabulary = 12, PaddingToken = 0, Dropout = 0.0)]
+[TokenClassification(Labels = 2)]
+public partial class FourWayContextTokenModel { }
+
+[Multiplexed(N = 4, Mux = GaussianHadamard, Demux = IndexEmbedding, Seed = 7, InputShortcut = true)]
+[Transformer(Layers = 1, Hidden = 32, Heads = 4, FeedForward = 64, MaxLength = 6, Vocabulary = 12, PaddingToken = 0, Dropout = 0.0)]
+[TokenClassification(Labels = 2)]
+public partial class FourWayShortcutTokenModel { }

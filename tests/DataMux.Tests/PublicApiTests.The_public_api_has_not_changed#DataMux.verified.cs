@@ -77,8 +77,10 @@ namespace DataMux
                     bool LearnMux = false,
                     bool Reembed = false,
                     bool InputShortcut = false,
-                    string? Backbone = null) { }
+                    string? Backbone = null,
+                    int ContextWindow = 0) { }
         public string? Backbone { get; init; }
+        public int ContextWindow { get; init; }
         public DataMux.Demux Demux { get; init; }
         public double Dropout { get; init; }
         public int FeedForward { get; init; }
@@ -102,7 +104,8 @@ namespace DataMux
     }
     public sealed class ModelParts : System.IEquatable<DataMux.ModelParts>
     {
-        public ModelParts(DataMux.Backbones.TokenEmbedding Embedding, DataMux.Multiplexers.Multiplexer Mux, TorchSharp.torch.nn.Module<TorchSharp.torch.Tensor, TorchSharp.torch.Tensor?, TorchSharp.torch.Tensor> Encoder, DataMux.Demultiplexers.Demultiplexer Demux, TorchSharp.torch.nn.Module<TorchSharp.torch.Tensor, TorchSharp.torch.Tensor> Head, DataMux.Demultiplexers.InputShortcut? Shortcut = null) { }
+        public ModelParts(DataMux.Backbones.TokenEmbedding Embedding, DataMux.Multiplexers.Multiplexer Mux, TorchSharp.torch.nn.Module<TorchSharp.torch.Tensor, TorchSharp.torch.Tensor?, TorchSharp.torch.Tensor> Encoder, DataMux.Demultiplexers.Demultiplexer Demux, TorchSharp.torch.nn.Module<TorchSharp.torch.Tensor, TorchSharp.torch.Tensor> Head, DataMux.Demultiplexers.InputShortcut? Shortcut = null, DataMux.Multiplexers.LocalContext? Context = null) { }
+        public DataMux.Multiplexers.LocalContext? Context { get; init; }
         public DataMux.Demultiplexers.Demultiplexer Demux { get; init; }
         public DataMux.Backbones.TokenEmbedding Embedding { get; init; }
         public TorchSharp.torch.nn.Module<TorchSharp.torch.Tensor, TorchSharp.torch.Tensor?, TorchSharp.torch.Tensor> Encoder { get; init; }
@@ -119,6 +122,7 @@ namespace DataMux
     public sealed class MultiplexedAttribute : System.Attribute
     {
         public MultiplexedAttribute() { }
+        public int ContextWindow { get; set; }
         public DataMux.Demux Demux { get; set; }
         public bool InputShortcut { get; set; }
         public bool LearnMux { get; set; }
@@ -460,6 +464,13 @@ namespace DataMux.Multiplexers
         public LearnedMultiplexer(int n, int hidden, int seed) { }
         public TorchSharp.Modules.Parameter Bias { get; }
         public TorchSharp.Modules.Parameter Weight { get; }
+        public override TorchSharp.torch.Tensor forward(TorchSharp.torch.Tensor embedded) { }
+    }
+    public sealed class LocalContext : TorchSharp.torch.nn.Module<TorchSharp.torch.Tensor, TorchSharp.torch.Tensor>
+    {
+        public LocalContext(int hidden, int window) { }
+        public int Hidden { get; }
+        public int Window { get; }
         public override TorchSharp.torch.Tensor forward(TorchSharp.torch.Tensor embedded) { }
     }
     public abstract class Multiplexer : TorchSharp.torch.nn.Module<TorchSharp.torch.Tensor, TorchSharp.torch.Tensor>

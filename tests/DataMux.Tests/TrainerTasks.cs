@@ -27,4 +27,15 @@ internal static class TrainerTasks
         var labels = tokens.remainder(2).masked_fill(padding, Training.MultiplexedTrainer.IgnoreLabel);
         return (tokens, labels);
     }
+
+    /// <summary>Token labels that need the left neighbour: the parity of the token before (the first token is not labelled).</summary>
+    public static (Tensor Tokens, Tensor Labels) LeftNeighbourParity(int rows, ulong seed)
+    {
+        var (tokens, _) = Parity(rows, seed);
+        var padding = tokens.eq(0);
+        var previous = torch.cat([torch.zeros(rows, 1, dtype: ScalarType.Int64), tokens.narrow(1, 0, 5)], 1);
+        var labels = previous.remainder(2).masked_fill(padding, Training.MultiplexedTrainer.IgnoreLabel);
+        labels.select(1, 0).fill_(Training.MultiplexedTrainer.IgnoreLabel);
+        return (tokens, labels);
+    }
 }

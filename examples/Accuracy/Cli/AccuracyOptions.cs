@@ -21,7 +21,8 @@ internal sealed record AccuracyOptions
           --variants V,...      model variants besides B1: shortcut (the index demux with the input shortcut; the
                                 default), reference (the DataMUX reference method), shortcut-from-b1 (shortcut, started
                                 from the task's trained B1), learned-keys (the reference method with MUX-PLMs' learned-keys
-                                demux; GaussianHadamard at N = 2, 5)
+                                demux; GaussianHadamard at N = 2, 5), context (shortcut with a 3-position context layer
+                                before the mix; pos, GaussianHadamard)
           --warmup both|on|off  cells with retrieval warm-up, without, or both (default: both)
           --steps S             task steps per cell (default 2000; sentiment a fifth)   --groups G  groups per step (32)
           --warmup-steps W      retrieval warm-up steps (default 1000)  --lr RATE   peak learning rate (default 3e-3)
@@ -137,8 +138,8 @@ internal sealed record AccuracyOptions
         if (!options.TrainingSpeed && options.Cells().FirstOrDefault(c => !Models.ModelCatalog.IsDeclared(c)) is { } missing)
         {
             throw new ArgumentException(
-                $"No model is declared for {missing.Key}: Contextual runs with --variants reference, learned-keys with --muxes GaussianHadamard, " +
-                "both on --tasks genre and/or sentiment at --ns 2 and/or 5.");
+                $"No model is declared for {missing.Key}: Contextual runs with --variants reference at --ns 2 and/or 5 (pos also 10, 20), " +
+                "learned-keys with --muxes GaussianHadamard at --ns 2 and/or 5, context with --tasks pos and --muxes GaussianHadamard.");
         }
 
         return options;

@@ -9,18 +9,22 @@ namespace Accuracy.Models;
 /// <summary>The generated model of every cell kind, and the call that runs a cell on it (the trainer is generic in the model).</summary>
 internal static class ModelCatalog
 {
-    /// <summary>The model variants besides B1: the DataMUX reference method, with the input shortcut, and that started from the task's trained B1.</summary>
-    public static readonly string[] Variants = ["reference", "shortcut", "shortcut-from-b1", "learned-keys"];
+    /// <summary>
+    /// The model variants besides B1: the DataMUX reference method, with the input shortcut, that started from the task's
+    /// trained B1, with MUX-PLMs' learned keys, and the shortcut with a 3-position context layer before the mix.
+    /// </summary>
+    public static readonly string[] Variants = ["reference", "shortcut", "shortcut-from-b1", "learned-keys", "context"];
 
     /// <summary>
     /// Whether a model is declared for <paramref name="cell"/>: every task, variant, GaussianHadamard or Orthogonal and N
     /// of the DataMUX method; MUX-PLMs' parts only where they are compared with it, on every task at N = 2 and 5
     /// (learned-keys with GaussianHadamard; the reference variant with Contextual), and the contextual mux on
-    /// part-of-speech at N = 10 and 20 (the task whose accuracy only it keeps).
+    /// part-of-speech at N = 10 and 20; the context variant on part-of-speech with GaussianHadamard at every N above 1.
     /// </summary>
     public static bool IsDeclared(Cell cell) =>
         cell.IsBaseline
-        || (cell.Variant != "learned-keys" && cell.Mux is "GaussianHadamard" or "Orthogonal")
+        || (cell.Variant is not ("learned-keys" or "context") && cell.Mux is "GaussianHadamard" or "Orthogonal")
+        || (cell is { Task: "pos", Variant: "context", Mux: "GaussianHadamard", N: > 1 })
         || (cell is { Task: "pos", N: 10 or 20, Variant: "reference", Mux: "Contextual" })
         || (cell.N is 2 or 5
             && ((cell.Variant, cell.Mux) is ("learned-keys", "GaussianHadamard") or ("reference", "Contextual")));
@@ -66,6 +70,11 @@ internal static class ModelCatalog
             ("pos", "shortcut-from-b1", "Orthogonal", 10) => runner.RunFromPlain(cell, data, () => new PosShortcutOrthogonal10(), () => new PosPlain(), progress, cancellationToken),
             ("pos", "shortcut-from-b1", "Orthogonal", 20) => runner.RunFromPlain(cell, data, () => new PosShortcutOrthogonal20(), () => new PosPlain(), progress, cancellationToken),
             ("pos", "shortcut-from-b1", "Orthogonal", 40) => runner.RunFromPlain(cell, data, () => new PosShortcutOrthogonal40(), () => new PosPlain(), progress, cancellationToken),
+            ("pos", "context", "GaussianHadamard", 2) => runner.Run(cell, data, () => new PosContextHadamard2(), progress, cancellationToken),
+            ("pos", "context", "GaussianHadamard", 5) => runner.Run(cell, data, () => new PosContextHadamard5(), progress, cancellationToken),
+            ("pos", "context", "GaussianHadamard", 10) => runner.Run(cell, data, () => new PosContextHadamard10(), progress, cancellationToken),
+            ("pos", "context", "GaussianHadamard", 20) => runner.Run(cell, data, () => new PosContextHadamard20(), progress, cancellationToken),
+            ("pos", "context", "GaussianHadamard", 40) => runner.Run(cell, data, () => new PosContextHadamard40(), progress, cancellationToken),
             ("genre", "plain", "B1", 1) => runner.Run(cell, data, () => new GenrePlain(), progress, cancellationToken),
             ("genre", "reference", "GaussianHadamard", 1) => runner.Run(cell, data, () => new GenreReferenceHadamard1(), progress, cancellationToken),
             ("genre", "reference", "GaussianHadamard", 2) => runner.Run(cell, data, () => new GenreReferenceHadamard2(), progress, cancellationToken),

@@ -115,6 +115,7 @@ internal static class ModelEmitter
         writer.Constant("Whether training updates the mux transforms.", "bool", "LearnMux", spec.LearnMux ? "true" : "false");
         writer.Constant("Whether the mix goes through the embedding block again before the backbone.", "bool", "Reembed", spec.ReembedsMix ? "true" : "false");
         writer.Constant("Whether every input's tokens reach its demultiplexed representation around the backbone.", "bool", "InputShortcut", spec.InputShortcut ? "true" : "false");
+        if (spec.HasContext) writer.Constant("Positions of its own input every token sees before the mix.", "int", "ContextWindow", spec.ContextWindow);
         writer.Constant(spec.Task == ModelTask.SequenceClassification ? "Classes per input sequence." : "Labels per input token.", "int", outputs, spec.Outputs);
     }
 
@@ -126,8 +127,8 @@ internal static class ModelEmitter
                 ? "    Layers, Hidden, Heads, FeedForward, MaxLength, Vocabulary, PaddingToken, Dropout,"
                 : "    0, Hidden, 0, 0, MaxLength, Vocabulary, PaddingToken, Dropout,")
             .Line(spec.UserBackbone is null
-                ? $"    global::DataMux.ModelTask.{spec.Task}, {Outputs(spec)}, MuxNorm, LearnMux, Reembed, InputShortcut);"
-                : $"    global::DataMux.ModelTask.{spec.Task}, {Outputs(spec)}, MuxNorm, LearnMux, Reembed, InputShortcut, {SymbolDisplay.FormatLiteral(spec.UserBackbone.DisplayName, quote: true)});")
+                ? $"    global::DataMux.ModelTask.{spec.Task}, {Outputs(spec)}, MuxNorm, LearnMux, Reembed, InputShortcut{ContextArgument(spec)});"
+                : $"    global::DataMux.ModelTask.{spec.Task}, {Outputs(spec)}, MuxNorm, LearnMux, Reembed, InputShortcut, {SymbolDisplay.FormatLiteral(spec.UserBackbone.DisplayName, quote: true)}{ContextArgument(spec)});")
             .Line()
             .Line("global::DataMux.ModelConfiguration global::DataMux.IMultiplexedModel.Configuration => Configuration;")
             .Line();
@@ -135,6 +136,7 @@ internal static class ModelEmitter
     private static void WriteFields(SourceWriter writer, ModelSpec spec) =>
         writer.Line("// Field names are the state-dict names: renaming one breaks saved checkpoints.")
             .Line("private readonly global::DataMux.Backbones.TokenEmbedding embedding;")
+            .LineIf(spec.HasContext, "private readonly global::DataMux.Multiplexers.LocalContext context;")
             .Line($"private readonly global::DataMux.Multiplexers.{MuxClass(spec.Mux)} mux;")
             .Line(spec.IsTransformer
                 ? "private readonly global::DataMux.Backbones.TransformerEncoder encoder;"
@@ -160,6 +162,8 @@ internal static class ModelEmitter
                 : $"encoder = new(new {spec.UserBackbone.FullyQualifiedName}({(spec.UserBackbone.TakesHidden ? "Hidden" : string.Empty)}), Hidden);")
             .LineIf(spec.InputShortcut, $"shortcut = new(layout, Hidden, pooled: {(spec.Task == ModelTask.SequenceClassification ? "true" : "false")});")
             .Line($"head = new(Hidden, {Outputs(spec)});")
+            .LineIf(spec.HasContext, "// Built last: every other module starts from the same weights as in the model without it.")
+            .LineIf(spec.HasContext, "context = new(Hidden, ContextWindow);")
             .Close()
             .Line()
             .Line("RegisterComponents();")
@@ -169,7 +173,7 @@ internal static class ModelEmitter
             .Close()
             .Line()
             .Line("/// <summary>The submodules in call order.</summary>")
-            .Line($"public global::DataMux.ModelParts Parts => new(embedding, mux, encoder, demux, head{(spec.InputShortcut ? ", shortcut" : "")});")
+            .Line($"public global::DataMux.ModelParts Parts => new(embedding, mux, encoder, demux, head{(spec.InputShortcut ? ", shortcut" : "")}{(spec.HasContext ? ", Context: context" : "")});")
             .Line();
     }
 
@@ -199,7 +203,9 @@ internal static class ModelEmitter
         }
         else
         {
-            writer.Line($"{Tensor} muxed = mux.forward(embedding.forward(prefixed));");
+            writer.Line(spec.HasContext
+                ? $"{Tensor} muxed = mux.forward(context.forward(embedding.forward(prefixed)));"
+                : $"{Tensor} muxed = mux.forward(embedding.forward(prefixed));");
         }
 
         if (spec.ReembedsMix)
@@ -229,6 +235,9 @@ internal static class ModelEmitter
         MuxKind.None => "N, Hidden",
         _ => "N, Hidden, Seed",
     };
+
+    /// <summary>The configuration's last argument for a model with a context layer (named: it follows the optional Backbone).</summary>
+    private static string ContextArgument(ModelSpec spec) => spec.HasContext ? ", ContextWindow: ContextWindow" : string.Empty;
 
     /// <summary>The runtime multiplexer of a <c>Mux</c> member (<c>Mux.None</c>: <c>PlainMultiplexer</c>).</summary>
     internal static string MuxClass(MuxKind mux) => (mux == MuxKind.None ? "Plain" : mux.ToString()) + "Multiplexer";

@@ -12,7 +12,7 @@ internal static class GeneratedMembers
     [
         "N", "Layers", "Hidden", "Heads", "FeedForward", "MaxLength", "Vocabulary", "PaddingToken", "Dropout", "Seed",
         "MuxNorm", "LearnMux", "Reembed", "InputShortcut", "Configuration", "Parts", "Encode", "Decode", "embedding", "mux", "encoder",
-        "demux", "shortcut", "head",
+        "demux", "shortcut", "head", "ContextWindow", "context",
     ];
 
     private static readonly HashSet<string> Sequence = [.. Shared, "Classes"];

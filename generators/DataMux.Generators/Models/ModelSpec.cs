@@ -23,6 +23,7 @@ namespace DataMux.Generators.Models;
 /// <param name="Width">[Cnn]: image width (0 otherwise).</param>
 /// <param name="Filters">[Cnn]: convolution channels (0 otherwise).</param>
 /// <param name="UserBackbone">The user's backbone ([Backbone]), or null: the Transformer encoder or an image backbone.</param>
+/// <param name="ContextWindow">Positions of its own input every token sees before the mix, or 0 for no context layer.</param>
 internal sealed record ModelSpec(
     string Namespace,
     EquatableArray<ContainingType> ContainingTypes,
@@ -52,7 +53,8 @@ internal sealed record ModelSpec(
     int Height = 0,
     int Width = 0,
     int Filters = 0,
-    BackboneType? UserBackbone = null)
+    BackboneType? UserBackbone = null,
+    int ContextWindow = 0)
 {
     /// <summary>Whether the model is an image model (float inputs): [Mlp] or [Cnn].</summary>
     public bool IsImageModel => Backbone is BackboneKind.Mlp or BackboneKind.Cnn;
@@ -65,6 +67,9 @@ internal sealed record ModelSpec(
 
     /// <summary>The feed-forward width the encoder gets: <see cref="FeedForward"/>, or 4·Hidden when it is 0.</summary>
     public int ResolvedFeedForward => FeedForward == 0 ? 4 * Hidden : FeedForward;
+
+    /// <summary>Whether the model has a context layer before its mux.</summary>
+    public bool HasContext => ContextWindow != 0;
 
     /// <summary>Whether the model re-embeds its mix: <see cref="Reembed"/>, except for Mux.None, which has no mix.</summary>
     public bool ReembedsMix => Reembed && Mux != MuxKind.None;

@@ -14,6 +14,7 @@ internal static class AttributeDefaults
     public const bool LearnMux = false;
     public const bool Reembed = true;
     public const bool InputShortcut = false;
+    public const int ContextWindow = 0;
     public const int Layers = 2;
     public const int Hidden = 128;
     public const int Heads = 4;

@@ -47,7 +47,8 @@ internal static class ModelSpecBuilder
         LearnMux: AttributeValues.Bool(multiplexed, "LearnMux", AttributeDefaults.LearnMux),
         Reembed: AttributeValues.Bool(multiplexed, "Reembed", AttributeDefaults.Reembed),
         InputShortcut: AttributeValues.Bool(multiplexed, "InputShortcut", AttributeDefaults.InputShortcut),
-        UserBackbone: userBackbone);
+        UserBackbone: userBackbone,
+        ContextWindow: AttributeValues.Int(multiplexed, "ContextWindow", AttributeDefaults.ContextWindow));
 
     /// <summary>
     /// The spec of an image model ([Mlp] or [Cnn] with [ImageClassification]). The Transformer's sizes keep their

@@ -151,8 +151,8 @@ internal static class ImageModelValidator
             yield return DiagnosticInfo.Create(DiagnosticDescriptors.OptionDoesNotApply, locations.Of(Multiplexed, "LearnMux"), "LearnMux = true", "Mux = " + spec.Mux, why + "; remove LearnMux");
         }
 
-        // Both are about tokens: the mix's second embedding and the inputs' own token rows.
-        foreach (var option in new[] { "Reembed", "InputShortcut" })
+        // All three are about tokens: the mix's second embedding, the inputs' own token rows, their neighbours.
+        foreach (var option in new[] { "Reembed", "InputShortcut", "ContextWindow" })
         {
             if (locations.IsWritten(Multiplexed, option))
             {

@@ -167,6 +167,22 @@ internal static class ModelValidator
                 "there is no mix to embed again; remove Reembed");
         }
 
+        var widestWindow = 2L * System.Math.Max(spec.MaxLength, 1) + 1;
+        if (spec.ContextWindow != 0 && (spec.ContextWindow < 3 || spec.ContextWindow % 2 == 0 || spec.ContextWindow > widestWindow))
+        {
+            yield return DiagnosticInfo.Create(DiagnosticDescriptors.InvalidSize, locations.Of(Multiplexed, "ContextWindow"), "ContextWindow",
+                "0 (no context layer) or an odd number of positions from 3 to " + widestWindow.ToString(CultureInfo.InvariantCulture) +
+                " (the token and as many neighbours on each side; a wider window than 2 * MaxLength + 1 sees only padding)", spec.ContextWindow);
+        }
+        else if (spec.ContextWindow != 0 && spec.Mux is MuxKind.None or MuxKind.Contextual)
+        {
+            var why = spec.Mux == MuxKind.None
+                ? "there is no mix to give context before; remove ContextWindow"
+                : "the contextual mux has its own layer over every input; remove ContextWindow or use Mux.GaussianHadamard";
+            yield return DiagnosticInfo.Create(DiagnosticDescriptors.OptionDoesNotApply, locations.Of(Multiplexed, "ContextWindow"),
+                "ContextWindow = " + spec.ContextWindow.ToString(CultureInfo.InvariantCulture), "Mux = " + spec.Mux, why);
+        }
+
         if (spec.InputShortcut && spec.Demux != DemuxKind.IndexEmbedding)
         {
             yield return DiagnosticInfo.Create(DiagnosticDescriptors.OptionDoesNotApply, locations.Of(Multiplexed, "InputShortcut"), "InputShortcut = true", "Demux = " + spec.Demux,

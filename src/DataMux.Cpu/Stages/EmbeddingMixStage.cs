@@ -8,20 +8,22 @@ namespace DataMux.Cpu;
 
 /// <summary>
 /// The embedding block and the mux: one native pass (<see cref="FusedEmbeddingMix"/>) for the element-wise muxes, whose
-/// per-index vectors the mux exposes, or the two modules, <c>mux.forward(embedding.forward(ids))</c>.
+/// per-index vectors the mux exposes, or the modules, <c>mux.forward(embedding.forward(ids))</c>, with the model's
+/// context layer between the two where it has one.
 /// </summary>
 internal sealed class EmbeddingMixStage
 {
     private readonly TokenEmbedding embedding;
     private readonly Multiplexer mux;
+    private readonly LocalContext? context;
     private readonly Embedding? tokens;
     private readonly Embedding? positions;
     private readonly LayerNorm? norm;
     private readonly Tensor? perIndex;
 
-    public EmbeddingMixStage(TokenEmbedding embedding, Multiplexer mux, bool fuse)
+    public EmbeddingMixStage(TokenEmbedding embedding, Multiplexer mux, LocalContext? context, bool fuse)
     {
-        (this.embedding, this.mux) = (embedding, mux);
+        (this.embedding, this.mux, this.context) = (embedding, mux, context);
         bool elementwise;
         (elementwise, perIndex) = mux switch
         {
@@ -30,7 +32,8 @@ internal sealed class EmbeddingMixStage
             IdentityMultiplexer => (true, (Tensor?)null),
             _ => (false, null),
         };
-        Stage = !fuse ? new CpuEngineStage(Name, false, "the embedding's and the mux's modules (FusedEmbeddingMix off)")
+        Stage = context is not null ? new CpuEngineStage(Name, false, $"the embedding's, the context layer's and the mux's modules (a {context.Window}-position context layer runs between them)")
+            : !fuse ? new CpuEngineStage(Name, false, "the embedding's and the mux's modules (FusedEmbeddingMix off)")
             : !elementwise ? new CpuEngineStage(Name, false, $"the embedding's and the mux's modules ({mux.GetName()} is not element-wise)")
             : !NativeTeam.IsAvailable ? new CpuEngineStage(Name, false, $"the embedding's and the mux's modules (native team library: {NativeTeam.UnavailableReason})")
             : new CpuEngineStage(Name, true, $"one native pass: embedding, LayerNorm and {mux.GetName()} (float32 CPU; other tensors run the modules)");
@@ -58,6 +61,8 @@ internal sealed class EmbeddingMixStage
         }
 
         using var embedded = embedding.forward(ids);
-        return mux.forward(embedded);
+        if (context is null) return mux.forward(embedded);
+        using var contextual = context.forward(embedded);
+        return mux.forward(contextual);
     }
 }

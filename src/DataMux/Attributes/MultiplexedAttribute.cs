@@ -60,4 +60,14 @@ public sealed class MultiplexedAttribute : Attribute
     /// mix, not its tokens as well. Not part of the DataMUX reference method; <see cref="DataMux.Demux.IndexEmbedding"/> only.
     /// </summary>
     public bool InputShortcut { get; set; }
+
+    /// <summary>
+    /// Positions of its own input that every token sees before the mix (<see cref="Multiplexers.LocalContext"/>: a
+    /// depthwise convolution over that many positions, GELU, a Linear, residual + LayerNorm, on each input apart): odd and
+    /// at least 3, e.g. 3 for each token and one neighbour on each side; 0 (the default) mixes the embeddings as they are.
+    /// Each position then carries its own input's neighbourhood into the mix, which the backbone of a token task cannot
+    /// easily recover from the mix. Not part of the DataMUX reference method; for the token muxes other than
+    /// <see cref="DataMux.Mux.None"/> and <see cref="DataMux.Mux.Contextual"/> (which has its own per-input layer).
+    /// </summary>
+    public int ContextWindow { get; set; }
 }

@@ -41,6 +41,8 @@ internal static class ConfigurationFingerprint
         };
         // Only models with a user's backbone record it, so that the files of Transformer models stay as they were.
         if (c.Backbone is not null) described["Backbone"] = c.Backbone;
+        // Likewise only models with a context layer record its window.
+        if (c.ContextWindow != 0) described["ContextWindow"] = c.ContextWindow;
         return described;
     }
 
@@ -62,6 +64,12 @@ internal static class ConfigurationFingerprint
             var theirs = recorded[name]?.ToJsonString() ?? "(missing)";
             var ours = value?.ToJsonString() ?? "(missing)";
             if (theirs != ours) differences.Add($"{name} is {Plain(theirs)} there and {Plain(ours)} here");
+        }
+
+        // Values recorded only when set (Backbone, ContextWindow): the file has one that this configuration does not.
+        foreach (var (name, value) in recorded)
+        {
+            if (!expected.ContainsKey(name)) differences.Add($"{name} is {Plain(value?.ToJsonString() ?? "null")} there and not set here");
         }
 
         if (differences.Count > 0)

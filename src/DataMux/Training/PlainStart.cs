@@ -24,7 +24,7 @@ public static class PlainStart
             throw new ArgumentException($"Expected a plain model (Mux.None) to start from, but {fromPlain.ModelName} uses Mux.{fromPlain.Mux}.", nameof(plain));
         if (to.Demux is not (Demux.IndexEmbedding or Demux.LearnedKeys))
             throw new ArgumentException($"Expected a multiplexed model with the index or learned-keys demux, but {to.ModelName} uses Demux.{to.Demux}.", nameof(multiplexed));
-        var same = fromPlain with { ModelName = to.ModelName, N = to.N, Mux = to.Mux, Demux = to.Demux, Seed = to.Seed, MuxNorm = to.MuxNorm, LearnMux = to.LearnMux, Reembed = to.Reembed, InputShortcut = to.InputShortcut };
+        var same = fromPlain with { ModelName = to.ModelName, N = to.N, Mux = to.Mux, Demux = to.Demux, Seed = to.Seed, MuxNorm = to.MuxNorm, LearnMux = to.LearnMux, Reembed = to.Reembed, InputShortcut = to.InputShortcut, ContextWindow = to.ContextWindow };
         if (same != to)
         {
             throw new ArgumentException(
