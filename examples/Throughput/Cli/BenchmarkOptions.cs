@@ -17,8 +17,10 @@ internal sealed record BenchmarkOptions
                               plot beside ours; read before timing, its preset and task must be this run's
           --ns 1,2,5,10,20,40 the N values (in any order; the table lists them ascending)
           --muxes M,...       GaussianHadamard, Orthogonal, LearnedKeys (GaussianHadamard with MUX-PLMs' learned-keys
-                              demux) and/or Contextual (MUX-PLMs' contextual mux, index demux); default: the first two
-                              (the token task has GaussianHadamard only; the last two are sequence models)
+                              demux), Contextual (MUX-PLMs' contextual mux, index demux) and/or ContextWindow
+                              (GaussianHadamard with ContextWindow = 3, small preset); default: the first two (the
+                              token task has GaussianHadamard and ContextWindow; LearnedKeys and Contextual are
+                              sequence models)
           --runs R            timed rounds (median; default 5)   --warmup W (default 1)
           --slice S           seconds each case runs per round at least (repeated calls; default 1)
           --threads T         torch threads (default: torch's choice, one per core)
@@ -139,9 +141,9 @@ internal sealed record BenchmarkOptions
     private static string[] ParseMuxes(string text)
     {
         var muxes = text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Select(m => OneOf("--muxes", m, "GaussianHadamard", "Orthogonal", "LearnedKeys", "Contextual")).ToArray();
+            .Select(m => OneOf("--muxes", m, "GaussianHadamard", "Orthogonal", "LearnedKeys", "Contextual", "ContextWindow")).ToArray();
         OnceEach("--muxes", muxes, "mux");
-        return muxes.Length > 0 ? muxes : throw new ArgumentException($"Option --muxes expects at least one of GaussianHadamard, Orthogonal, LearnedKeys, Contextual, got '{text}'.");
+        return muxes.Length > 0 ? muxes : throw new ArgumentException($"Option --muxes expects at least one of GaussianHadamard, Orthogonal, LearnedKeys, Contextual, ContextWindow, got '{text}'.");
     }
 
     private static int[] ParseNs(string text)

@@ -81,6 +81,12 @@ internal static class ModelCatalog
             new("Contextual", 10, false, () => new SmallContextual10(), OnRequest: true),
             new("Contextual", 20, false, () => new SmallContextual20(), OnRequest: true),
             new("Contextual", 40, false, () => new SmallContextual40(), OnRequest: true),
+            new("ContextWindow", 1, false, () => new SmallContextWindow1(), OnRequest: true),
+            new("ContextWindow", 2, false, () => new SmallContextWindow2(), OnRequest: true),
+            new("ContextWindow", 5, false, () => new SmallContextWindow5(), OnRequest: true),
+            new("ContextWindow", 10, false, () => new SmallContextWindow10(), OnRequest: true),
+            new("ContextWindow", 20, false, () => new SmallContextWindow20(), OnRequest: true),
+            new("ContextWindow", 40, false, () => new SmallContextWindow40(), OnRequest: true),
         },
         ("small", "token") => new ModelEntry[]
         {
@@ -91,6 +97,12 @@ internal static class ModelCatalog
             new("GaussianHadamard", 10, false, () => new SmallTokenHadamard10()),
             new("GaussianHadamard", 20, false, () => new SmallTokenHadamard20()),
             new("GaussianHadamard", 40, false, () => new SmallTokenHadamard40()),
+            new("ContextWindow", 1, false, () => new SmallTokenContextWindow1(), OnRequest: true),
+            new("ContextWindow", 2, false, () => new SmallTokenContextWindow2(), OnRequest: true),
+            new("ContextWindow", 5, false, () => new SmallTokenContextWindow5(), OnRequest: true),
+            new("ContextWindow", 10, false, () => new SmallTokenContextWindow10(), OnRequest: true),
+            new("ContextWindow", 20, false, () => new SmallTokenContextWindow20(), OnRequest: true),
+            new("ContextWindow", 40, false, () => new SmallTokenContextWindow40(), OnRequest: true),
         },
         _ => throw new ArgumentException($"Unknown preset/task {preset}/{task}."),
     };

@@ -173,3 +173,65 @@ public partial class SmallContextual20 { }
 [Transformer(Layers = 4, Hidden = 256, Heads = 4, FeedForward = 1024, MaxLength = 128, Vocabulary = 30522, PaddingToken = 1)]
 [SequenceClassification(Classes = 3)]
 public partial class SmallContextual40 { }
+
+// GaussianHadamard with a 3-position context layer before the mix (ContextWindow = 3), sequence and token task.
+
+[Multiplexed(N = 1, Mux = Mux.GaussianHadamard, Demux = Demux.IndexEmbedding, ContextWindow = 3)]
+[Transformer(Layers = 4, Hidden = 256, Heads = 4, FeedForward = 1024, MaxLength = 128, Vocabulary = 30522, PaddingToken = 1)]
+[SequenceClassification(Classes = 3)]
+public partial class SmallContextWindow1 { }
+
+[Multiplexed(N = 2, Mux = Mux.GaussianHadamard, Demux = Demux.IndexEmbedding, ContextWindow = 3)]
+[Transformer(Layers = 4, Hidden = 256, Heads = 4, FeedForward = 1024, MaxLength = 128, Vocabulary = 30522, PaddingToken = 1)]
+[SequenceClassification(Classes = 3)]
+public partial class SmallContextWindow2 { }
+
+[Multiplexed(N = 5, Mux = Mux.GaussianHadamard, Demux = Demux.IndexEmbedding, ContextWindow = 3)]
+[Transformer(Layers = 4, Hidden = 256, Heads = 4, FeedForward = 1024, MaxLength = 128, Vocabulary = 30522, PaddingToken = 1)]
+[SequenceClassification(Classes = 3)]
+public partial class SmallContextWindow5 { }
+
+[Multiplexed(N = 10, Mux = Mux.GaussianHadamard, Demux = Demux.IndexEmbedding, ContextWindow = 3)]
+[Transformer(Layers = 4, Hidden = 256, Heads = 4, FeedForward = 1024, MaxLength = 128, Vocabulary = 30522, PaddingToken = 1)]
+[SequenceClassification(Classes = 3)]
+public partial class SmallContextWindow10 { }
+
+[Multiplexed(N = 20, Mux = Mux.GaussianHadamard, Demux = Demux.IndexEmbedding, ContextWindow = 3)]
+[Transformer(Layers = 4, Hidden = 256, Heads = 4, FeedForward = 1024, MaxLength = 128, Vocabulary = 30522, PaddingToken = 1)]
+[SequenceClassification(Classes = 3)]
+public partial class SmallContextWindow20 { }
+
+[Multiplexed(N = 40, Mux = Mux.GaussianHadamard, Demux = Demux.IndexEmbedding, ContextWindow = 3)]
+[Transformer(Layers = 4, Hidden = 256, Heads = 4, FeedForward = 1024, MaxLength = 128, Vocabulary = 30522, PaddingToken = 1)]
+[SequenceClassification(Classes = 3)]
+public partial class SmallContextWindow40 { }
+
+[Multiplexed(N = 1, Mux = Mux.GaussianHadamard, Demux = Demux.IndexEmbedding, ContextWindow = 3)]
+[Transformer(Layers = 4, Hidden = 256, Heads = 4, FeedForward = 1024, MaxLength = 128, Vocabulary = 30522, PaddingToken = 1)]
+[TokenClassification(Labels = 9)]
+public partial class SmallTokenContextWindow1 { }
+
+[Multiplexed(N = 2, Mux = Mux.GaussianHadamard, Demux = Demux.IndexEmbedding, ContextWindow = 3)]
+[Transformer(Layers = 4, Hidden = 256, Heads = 4, FeedForward = 1024, MaxLength = 128, Vocabulary = 30522, PaddingToken = 1)]
+[TokenClassification(Labels = 9)]
+public partial class SmallTokenContextWindow2 { }
+
+[Multiplexed(N = 5, Mux = Mux.GaussianHadamard, Demux = Demux.IndexEmbedding, ContextWindow = 3)]
+[Transformer(Layers = 4, Hidden = 256, Heads = 4, FeedForward = 1024, MaxLength = 128, Vocabulary = 30522, PaddingToken = 1)]
+[TokenClassification(Labels = 9)]
+public partial class SmallTokenContextWindow5 { }
+
+[Multiplexed(N = 10, Mux = Mux.GaussianHadamard, Demux = Demux.IndexEmbedding, ContextWindow = 3)]
+[Transformer(Layers = 4, Hidden = 256, Heads = 4, FeedForward = 1024, MaxLength = 128, Vocabulary = 30522, PaddingToken = 1)]
+[TokenClassification(Labels = 9)]
+public partial class SmallTokenContextWindow10 { }
+
+[Multiplexed(N = 20, Mux = Mux.GaussianHadamard, Demux = Demux.IndexEmbedding, ContextWindow = 3)]
+[Transformer(Layers = 4, Hidden = 256, Heads = 4, FeedForward = 1024, MaxLength = 128, Vocabulary = 30522, PaddingToken = 1)]
+[TokenClassification(Labels = 9)]
+public partial class SmallTokenContextWindow20 { }
+
+[Multiplexed(N = 40, Mux = Mux.GaussianHadamard, Demux = Demux.IndexEmbedding, ContextWindow = 3)]
+[Transformer(Layers = 4, Hidden = 256, Heads = 4, FeedForward = 1024, MaxLength = 128, Vocabulary = 30522, PaddingToken = 1)]
+[TokenClassification(Labels = 9)]
+public partial class SmallTokenContextWindow40 { }
