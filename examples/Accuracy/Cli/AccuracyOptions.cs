@@ -21,8 +21,8 @@ internal sealed record AccuracyOptions
           --variants V,...      model variants besides B1: shortcut (the index demux with the input shortcut; the
                                 default), reference (the DataMUX reference method), shortcut-from-b1 (shortcut, started
                                 from the task's trained B1), learned-keys (the reference method with MUX-PLMs' learned-keys
-                                demux; GaussianHadamard at N = 2, 5), context (shortcut with a 3-position context layer
-                                before the mix; pos, GaussianHadamard)
+                                demux; GaussianHadamard at N = 2, 5), context (reference with a 3-position context
+                                layer before the mix, ContextWindow = 3; pos, GaussianHadamard)
           --warmup both|on|off  cells with retrieval warm-up, without, or both (default: both)
           --steps S             task steps per cell (default 2000; sentiment a fifth)   --groups G  groups per step (32)
           --warmup-steps W      retrieval warm-up steps (default 1000)  --lr RATE   peak learning rate (default 3e-3)

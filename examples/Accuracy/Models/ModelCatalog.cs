@@ -11,7 +11,7 @@ internal static class ModelCatalog
 {
     /// <summary>
     /// The model variants besides B1: the DataMUX reference method, with the input shortcut, that started from the task's
-    /// trained B1, with MUX-PLMs' learned keys, and the shortcut with a 3-position context layer before the mix.
+    /// trained B1, with MUX-PLMs' learned keys, and the reference method with a 3-position context layer before the mix.
     /// </summary>
     public static readonly string[] Variants = ["reference", "shortcut", "shortcut-from-b1", "learned-keys", "context"];
 

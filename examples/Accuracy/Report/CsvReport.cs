@@ -16,7 +16,7 @@ internal static class CsvReport
         {
             var r = row.Result;
             var demux = r.Cell.IsBaseline ? "None"
-                : r.Cell.Variant.StartsWith("shortcut", System.StringComparison.Ordinal) || r.Cell.Variant == "context" ? "IndexEmbedding+InputShortcut"
+                : r.Cell.Variant.StartsWith("shortcut", System.StringComparison.Ordinal) ? "IndexEmbedding+InputShortcut"
                 : r.Cell.Variant == "learned-keys" ? "LearnedKeys"
                 : "IndexEmbedding";
             return string.Create(CultureInfo.InvariantCulture,
