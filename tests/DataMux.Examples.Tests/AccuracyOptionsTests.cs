@@ -51,6 +51,9 @@ public sealed class AccuracyOptionsTests
         var contextual = AccuracyOptions.Parse(["--tasks", "genre,sentiment", "--ns", "2,5", "--variants", "reference", "--muxes", "GaussianHadamard,Contextual", "--warmup", "off"]);
         Assert.Equal(2 * (1 + 4), contextual.Cells().Count);
         Assert.All(contextual.Cells(), c => Assert.True(Accuracy.Models.ModelCatalog.IsDeclared(c), c.Key));
+        var context = AccuracyOptions.Parse(["--tasks", "pos", "--ns", "2,5,10,20,40", "--variants", "context", "--warmup", "off"]);
+        Assert.Equal(["pos-B1", "pos-context-GaussianHadamard-N2-warm0", "pos-context-GaussianHadamard-N5-warm0", "pos-context-GaussianHadamard-N10-warm0",
+            "pos-context-GaussianHadamard-N20-warm0", "pos-context-GaussianHadamard-N40-warm0"], context.Cells().Select(c => c.Key));
         var tagging = AccuracyOptions.Parse(["--tasks", "pos", "--ns", "2,5,10", "--variants", "reference", "--muxes", "Contextual", "--warmup", "off"]);
         Assert.Equal(["pos-B1", "pos-reference-Contextual-N2-warm0", "pos-reference-Contextual-N5-warm0", "pos-reference-Contextual-N10-warm0"], tagging.Cells().Select(c => c.Key));
     }
@@ -60,6 +63,8 @@ public sealed class AccuracyOptionsTests
     [InlineData(new[] { "--tasks", "pos", "--ns", "40", "--variants", "reference", "--muxes", "Contextual" }, "pos-reference-Contextual-N40-warm0")]
     [InlineData(new[] { "--tasks", "sentiment", "--ns", "10", "--variants", "reference", "--muxes", "Contextual" }, "sentiment-reference-Contextual-N10-warm0")]
     [InlineData(new[] { "--tasks", "genre", "--ns", "2", "--variants", "learned-keys", "--muxes", "Contextual" }, "genre-learned-keys-Contextual-N2-warm0")]
+    [InlineData(new[] { "--tasks", "genre", "--ns", "5", "--variants", "context" }, "genre-context-GaussianHadamard-N5-warm0")]
+    [InlineData(new[] { "--tasks", "pos", "--ns", "5", "--variants", "context", "--muxes", "Orthogonal" }, "pos-context-Orthogonal-N5-warm0")]
     public void A_combination_without_a_declared_model_is_refused_up_front(string[] args, string cell)
     {
         var message = Assert.Throws<ArgumentException>(() => AccuracyOptions.Parse(args)).Message;

@@ -84,6 +84,23 @@ public sealed class BenchmarkOptionsTests
         }
     }
 
+    [Fact]
+    public void The_context_window_models_are_asked_for_by_name_in_the_small_presets_on_request()
+    {
+        var options = BenchmarkOptions.Parse(["--preset", "small", "--task", "token", "--muxes", "contextwindow,GaussianHadamard"]);
+        Assert.Equal(new[] { "ContextWindow", "GaussianHadamard" }, options.Muxes);
+        foreach (var task in new[] { "sequence", "token" })
+        {
+            var entries = Throughput.Models.ModelCatalog.For("small", task).Where(e => e.Mux == "ContextWindow").ToList();
+            Assert.Equal(new[] { 1, 2, 5, 10, 20, 40 }, entries.Select(e => e.N));
+            Assert.All(entries, e => Assert.True(e.OnRequest));
+            using var model = (TorchSharp.torch.nn.Module)entries[1].Create();
+            Assert.Equal(3, ((DataMux.IMultiplexedModel)model).Configuration.ContextWindow);
+        }
+
+        Assert.DoesNotContain(Throughput.Models.ModelCatalog.For("paper", "sequence"), e => e.Mux == "ContextWindow");
+    }
+
     [Theory]
     [InlineData("--ns", "20,1,20", "'20' twice")]
     [InlineData("--muxes", "Orthogonal,orthogonal", "'Orthogonal' twice")]
