@@ -66,7 +66,9 @@ public sealed class MultiplexedAttribute : Attribute
     /// depthwise convolution over that many positions, GELU, a Linear, residual + LayerNorm, on each input apart): odd and
     /// at least 3, e.g. 3 for each token and one neighbour on each side; 0 (the default) mixes the embeddings as they are.
     /// Each position then carries its own input's neighbourhood into the mix, which the backbone of a token task cannot
-    /// easily recover from the mix. Not part of the DataMUX reference method; for the token muxes other than
+    /// easily recover from the mix. Use it without <see cref="InputShortcut"/>: with the shortcut handing every input its
+    /// own tokens, a tagger can settle on tagging each token alone and never learn to read the context out of the mix.
+    /// Not part of the DataMUX reference method; for the token muxes other than
     /// <see cref="DataMux.Mux.None"/> and <see cref="DataMux.Mux.Contextual"/> (which has its own per-input layer).
     /// </summary>
     public int ContextWindow { get; set; }
