@@ -62,6 +62,6 @@ public sealed class LocalContext : Module<Tensor, Tensor>
         using var scope = torch.NewDisposeScope();
         var neighbourhood = depthwise.forward(embedded.transpose(1, 2)).transpose(1, 2);
         var context = pointwise.forward(functional.gelu(neighbourhood));
-        return scope.MoveToOuter(norm.forward(context.add_(embedded)));
+        return scope.MoveToOuter(norm.forward(context.add_(embedded, HeldScalars.One)));
     }
 }
