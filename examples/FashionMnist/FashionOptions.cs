@@ -11,9 +11,12 @@ internal sealed record FashionOptions
     public const string Usage = """
         Usage: FashionMnist [--backbone mlp|cnn|cnn-hadamard|both|all] [--n 1,2,4,8,16] [--epochs 10] [--train-rows 60000]
                             [--batch-groups 64] [--learning-rate 0.0005] [--weight-decay 0.1] [--seed 1] [--threads 0] [--plot fashion-mnist.png]
+                            [--validation]
           Trains the [Mlp] and/or [Cnn] image models (cnn: the kernel mux on the images; cnn-hadamard: Gaussian
           Hadamard on the first block's feature maps; both: mlp and cnn) on Fashion-MNIST at every N, then prints per backbone a table of
           N, held-out accuracy (10,000 test images) and inference instances/s, and writes the plot.
+          --validation holds the last 10,000 training images out of training and measures on them instead of the test
+          images, so that settings can be chosen without the test set.
         """;
 
     public IReadOnlyList<string> Backbones { get; init; } = ["mlp", "cnn"];
@@ -27,6 +30,10 @@ internal sealed record FashionOptions
     public int Threads { get; init; }
     public string Plot { get; init; } = "fashion-mnist.png";
     public bool Help { get; init; }
+    public bool Validation { get; init; }
+
+    /// <summary>Training images held out by --validation: the last ones of the training set.</summary>
+    public const int ValidationRows = 10_000;
 
     /// <summary>Reads <paramref name="args"/>; an unknown option or a bad value is an <see cref="ArgumentException"/> naming it.</summary>
     public static FashionOptions Parse(IReadOnlyList<string> args)
@@ -39,6 +46,13 @@ internal sealed record FashionOptions
             if (name is "-h" or "--help")
             {
                 options = options with { Help = true };
+                continue;
+            }
+
+            if (name == "--validation")
+            {
+                if (!seen.Add(name)) throw new ArgumentException("--validation: give it once.");
+                options = options with { Validation = true };
                 continue;
             }
 

@@ -47,17 +47,21 @@ internal static class Program
 
         if (options.Threads > 0) torch.set_num_threads(options.Threads);
         var data = FashionMnist.Load();
-        var train = options.TrainRows is { } rows ? data.Train.Take(Math.Min(rows, data.Train.Count)) : data.Train;
+        // --validation: the last training images are the held-out set, and the test images are not read.
+        var (pool, heldOut, heldOutName) = options.Validation
+            ? (data.Train.Take(data.Train.Count - FashionOptions.ValidationRows), data.Train.Skip(data.Train.Count - FashionOptions.ValidationRows), "validation (held out of training)")
+            : (data.Train, data.Test, "test");
+        var train = options.TrainRows is { } rows ? pool.Take(Math.Min(rows, pool.Count)) : pool;
         // Pixels standardized with the training images' mean and standard deviation, for both sets.
         using var trainPixels = Images(train);
         using var mean = trainPixels.mean();
         using var deviation = trainPixels.std();
         using var trainImages = trainPixels.sub(mean).div_(deviation);
-        using var testPixels = Images(data.Test);
+        using var testPixels = Images(heldOut);
         using var testImages = testPixels.sub(mean).div_(deviation);
         using var trainLabels = torch.tensor(train.Labels.ToArray());
-        using var testLabels = torch.tensor(data.Test.Labels.ToArray());
-        Console.WriteLine($"Fashion-MNIST: {train.Count} training and {data.Test.Count} test images (pixels standardized: mean {mean.item<float>():0.000}, deviation {deviation.item<float>():0.000}); {options.Epochs} epochs of {options.BatchGroups} groups per step, " +
+        using var testLabels = torch.tensor(heldOut.Labels.ToArray());
+        Console.WriteLine($"Fashion-MNIST: {train.Count} training and {heldOut.Count} {heldOutName} images (pixels standardized: mean {mean.item<float>():0.000}, deviation {deviation.item<float>():0.000}); {options.Epochs} epochs of {options.BatchGroups} groups per step, " +
             $"AdamW lr {options.LearningRate.ToString(CultureInfo.InvariantCulture)}, weight decay {options.WeightDecay.ToString(CultureInfo.InvariantCulture)}; {torch.get_num_threads()} threads");
 
         var results = new List<FashionResult>();

@@ -14,6 +14,7 @@ public sealed class FashionOptionsTests
         Assert.Equal([1, 2, 4, 8, 16], options.Ns);
         Assert.Equal(10, options.Epochs);
         Assert.Null(options.TrainRows);
+        Assert.False(options.Validation);
     }
 
     [Fact]
@@ -23,6 +24,7 @@ public sealed class FashionOptionsTests
         Assert.Equal(["cnn"], options.Backbones);
         Assert.Equal([1, 8], options.Ns);
         Assert.Equal((2, 600, 0.003, "x.png"), (options.Epochs, options.TrainRows!.Value, options.LearningRate, options.Plot));
+        Assert.True(FashionOptions.Parse(["--validation", "--n", "2"]).Validation);
     }
 
     [Theory]
@@ -33,6 +35,7 @@ public sealed class FashionOptionsTests
     [InlineData(new[] { "--epochs" }, "--epochs: expected a value after it.")]
     [InlineData(new[] { "--n", "2", "--n", "4" }, "--n: give --n once (its values comma-separated where it takes several).")]
     [InlineData(new[] { "--fast", "1" }, "Unknown option '--fast'.")]
+    [InlineData(new[] { "--validation", "--validation" }, "--validation: give it once.")]
     public void Bad_options_are_named_with_what_was_expected(string[] args, string message)
     {
         var error = Assert.Throws<ArgumentException>(() => FashionOptions.Parse(args));
