@@ -10,11 +10,13 @@ internal sealed record FashionOptions
 {
     public const string Usage = """
         Usage: FashionMnist [--backbone mlp|cnn|cnn-hadamard|both|all] [--n 1,2,4,8,16] [--epochs 10] [--train-rows 60000]
-                            [--batch-groups 64] [--learning-rate 0.0005] [--weight-decay 0.1] [--seed 1] [--threads 0] [--plot fashion-mnist.png]
+                            [--batch-groups 64] [--learning-rate R] [--weight-decay 0.1] [--seed 1] [--threads 0] [--plot fashion-mnist.png]
                             [--validation]
           Trains the [Mlp] and/or [Cnn] image models (cnn: the kernel mux on the images; cnn-hadamard: Gaussian
           Hadamard on the first block's feature maps; both: mlp and cnn) on Fashion-MNIST at every N, then prints per backbone a table of
           N, held-out accuracy (10,000 test images) and inference instances/s, and writes the plot.
+          --learning-rate: the peak AdamW rate of every backbone; by default 5e-4, and 2e-3 for cnn-hadamard (chosen on
+          the validation split below: its drop at N = 8 was 14.1 points at 2e-3 against 17.5 at 5e-4).
           --validation holds the last 10,000 training images out of training and measures on them instead of the test
           images, so that settings can be chosen without the test set.
         """;
@@ -24,7 +26,11 @@ internal sealed record FashionOptions
     public int Epochs { get; init; } = 10;
     public int? TrainRows { get; init; }
     public int BatchGroups { get; init; } = 64;
-    public double LearningRate { get; init; } = 5e-4;
+    /// <summary>The rate --learning-rate gave, or null for each backbone's default (<see cref="RateFor"/>).</summary>
+    public double? LearningRate { get; init; }
+
+    /// <summary>The peak learning rate <paramref name="backbone"/> trains with.</summary>
+    public double RateFor(string backbone) => LearningRate ?? (backbone == "cnn-hadamard" ? 2e-3 : 5e-4);
     public double WeightDecay { get; init; } = 0.1;
     public int Seed { get; init; } = 1;
     public int Threads { get; init; }

@@ -15,6 +15,8 @@ public sealed class FashionOptionsTests
         Assert.Equal(10, options.Epochs);
         Assert.Null(options.TrainRows);
         Assert.False(options.Validation);
+        Assert.Null(options.LearningRate);
+        Assert.Equal((5e-4, 5e-4, 2e-3), (options.RateFor("mlp"), options.RateFor("cnn"), options.RateFor("cnn-hadamard")));
     }
 
     [Fact]
@@ -25,6 +27,7 @@ public sealed class FashionOptionsTests
         Assert.Equal([1, 8], options.Ns);
         Assert.Equal((2, 600, 0.003, "x.png"), (options.Epochs, options.TrainRows!.Value, options.LearningRate, options.Plot));
         Assert.True(FashionOptions.Parse(["--validation", "--n", "2"]).Validation);
+        Assert.Equal(0.003, options.RateFor("cnn-hadamard"));
     }
 
     [Theory]
