@@ -33,7 +33,7 @@ public sealed class CpuEngine : IDisposable
 {
     private readonly IMultiplexedModel model;
     private readonly nn.Module module;
-    private readonly EmbeddingMixStage? embeddingMix;
+    private readonly EmbeddingMixStage embeddingMix;
     private readonly EncoderStage? encoder;
     private readonly TokenDemuxStage? demux;
     private readonly bool plain;
@@ -49,6 +49,8 @@ public sealed class CpuEngine : IDisposable
         if (NotFloatCpu(module) is { } why)
         {
             plain = true;
+            // EmbedAndMix still runs this stage: the modules one after another, nothing fused.
+            embeddingMix = new EmbeddingMixStage(parts.Embedding, parts.Mux, parts.Context, fuse: false);
             Report = new CpuEngineReport(name,
             [
                 new CpuEngineStage(EmbeddingMixStage.Name, false, $"the model's modules ({why})"),
@@ -140,14 +142,6 @@ public sealed class CpuEngine : IDisposable
             using var embedded = parts.Embedding.forward(prefixed);
             using var instancePadding = batch.InstancePaddingMask(prefixed);
             return Reembedded(contextual.Mix(embedded, instancePadding));
-        }
-
-        if (embeddingMix is null)
-        {
-            using var embedded = parts.Embedding.forward(prefixed);
-            if (parts.Context is null) return Reembedded(parts.Mux.forward(embedded));
-            using var neighbourhoods = parts.Context.forward(embedded);
-            return Reembedded(parts.Mux.forward(neighbourhoods));
         }
 
         return Reembedded(embeddingMix.Apply(prefixed));
