@@ -51,7 +51,8 @@ internal static class Program
         }
 
         if (options.Threads > 0) torch.set_num_threads(options.Threads);
-        Console.WriteLine($"CPU tuning: {CpuTuning.Enable()}");
+        var tuning = CpuTuning.Enable();
+        if (!options.Worker) Console.WriteLine($"CPU tuning: {tuning}");
         if (options.TrainingSpeed)
         {
             Console.WriteLine(TrainingSpeed.Header);
@@ -68,44 +69,54 @@ internal static class Program
         var results = store.Load();
         var cells = options.Cells();
         var pending = cells.Where(c => !results.ContainsKey(c.Key)).ToList();
-        Console.WriteLine($"DataMux accuracy against N: {cells.Count} cells ({cells.Count - pending.Count} measured before, kept in {runFolder}); " +
+        if (!options.Worker) Console.WriteLine($"DataMux accuracy against N: {cells.Count} cells ({cells.Count - pending.Count} measured before, kept in {runFolder}); " +
             $"{options.Settings.Steps} task steps of {options.Settings.Groups} groups, warm-ups of {options.Settings.WarmupSteps} steps (cached in {Path.Combine(cache, "warmups")}); {torch.get_num_threads()} threads");
 
         using var cancellation = new CancellationTokenSource();
         Console.CancelKeyPress += (_, e) =>
         {
-            // The first Ctrl+C stops after the current step, with a checkpoint to continue from; a second one kills.
-            e.Cancel = !cancellation.IsCancellationRequested;
+            // The first Ctrl+C stops after the current step, with a checkpoint to continue from; a second one kills. A
+            // worker is never killed by one: its parent passes the first on and waits for it.
+            e.Cancel = options.Worker || !cancellation.IsCancellationRequested;
             cancellation.Cancel();
         };
 
-        var tasks = new Dictionary<string, TaskData>();
+        using var tasks = new TaskSet(options.Settings);
+        var runner = new CellRunner(options.Settings, cache, runFolder);
+        CellResult Run(Cell cell) => TrainingConsole.Run(cell.Key, progress => ModelCatalog.Run(cell, runner, tasks.Get(cell.Task), progress, cancellation.Token));
+        void Finished(CellResult result)
+        {
+            var baseline = results.Values.FirstOrDefault(r => r.Cell.Task == result.Cell.Task && r.Cell.IsBaseline)?.Accuracy;
+            Console.WriteLine($"  {result.Cell.Key}: {result.Accuracy * 100:0.0}%" + (baseline is { } b && !result.Cell.IsBaseline ? $" ({DropFromB1(b, result.Accuracy)})" : "") +
+                $", trained in {result.TrainSeconds:0} s ({result.TrainInstancesPerSecond:0} instances/s), inference {result.InstancesPerSecond:0} instances/s");
+        }
+
         try
         {
-            var runner = new CellRunner(options.Settings, cache, runFolder);
-            foreach (var cell in pending)
+            if (options.Worker) return CellWorker.Run(cells, Run, store);
+            if (options.Jobs > 1 && pending.Count > 1)
             {
-                if (!tasks.TryGetValue(cell.Task, out var data))
+                var threads = options.Threads > 0 ? options.Threads : Math.Max(1, Environment.ProcessorCount / options.Jobs);
+                Console.WriteLine($"{options.Jobs} cells at a time, each in a worker process with {threads} torch threads.");
+                var exit = CellJobs.Run(pending, options.Settings, options.Jobs, AccuracyOptions.WorkerArguments(args, threads), results, Finished, cancellation.Token);
+                if (exit == 130) throw new OperationCanceledException();
+                if (exit != 0) return exit;
+            }
+            else
+            {
+                foreach (var cell in pending)
                 {
-                    Load(cell.Task, options.Settings, tasks);
-                    data = tasks[cell.Task];
+                    var result = Run(cell);
+                    store.Add(result);
+                    results[cell.Key] = result;
+                    Finished(result);
                 }
-                var result = RunWithProgress(cell, runner, data, cancellation.Token);
-                store.Add(result);
-                results[cell.Key] = result;
-                var baseline = results.Values.FirstOrDefault(r => r.Cell.Task == cell.Task && r.Cell.IsBaseline)?.Accuracy;
-                Console.WriteLine($"  {cell.Key}: {result.Accuracy * 100:0.0}%" + (baseline is { } b && !cell.IsBaseline ? $" ({DropFromB1(b, result.Accuracy)})" : "") +
-                    $", trained in {result.TrainSeconds:0} s ({result.TrainInstancesPerSecond:0} instances/s), inference {result.InstancesPerSecond:0} instances/s");
             }
         }
         catch (OperationCanceledException)
         {
-            Console.WriteLine("Stopped: run the same command again to continue (finished cells are kept, the current one resumes from its checkpoint).");
+            if (!options.Worker) Console.WriteLine("Stopped: run the same command again to continue (finished cells are kept, the current ones resume from their checkpoints).");
             return 130;
-        }
-        finally
-        {
-            foreach (var data in tasks.Values) data.Dispose();
         }
 
         var rows = ResultRow.From(cells.Select(c => results[c.Key]));
@@ -117,31 +128,10 @@ internal static class Program
         return 0;
     }
 
-    /// <summary>Loads <paramref name="task"/> into <paramref name="tasks"/> (both Brown tasks at once: they share the corpus).</summary>
     /// <summary>How far an accuracy is from B1's, in points, said in words ("1.2 points below B1", "0.3 points above B1").</summary>
     private static string DropFromB1(double b1, double accuracy)
     {
         var points = Math.Round((b1 - accuracy) * 1000, MidpointRounding.AwayFromZero) / 10;
         return points == 0 ? "as B1" : string.Create(CultureInfo.InvariantCulture, $"{Math.Abs(points):0.0} points {(points > 0 ? "below" : "above")} B1");
     }
-
-    private static void Load(string task, RunSettings settings, Dictionary<string, TaskData> tasks)
-    {
-        if (task is "pos" or "genre")
-        {
-            var (pos, genre) = BrownTasks.Load(settings.Validation);
-            tasks["pos"] = pos;
-            tasks["genre"] = genre;
-        }
-        else
-        {
-            tasks[task] = SentimentTask.Load(validation: settings.Validation);
-        }
-
-        Console.WriteLine($"{task}: {tasks[task].Description}");
-    }
-
-    /// <summary>Runs one cell under the training display (warm-up, then the task).</summary>
-    private static CellResult RunWithProgress(Cell cell, CellRunner runner, TaskData data, CancellationToken cancellationToken) =>
-        TrainingConsole.Run(cell.Key, progress => ModelCatalog.Run(cell, runner, data, progress, cancellationToken));
 }

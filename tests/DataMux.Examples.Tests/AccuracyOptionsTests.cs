@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using Accuracy.Cli;
@@ -80,6 +81,7 @@ public sealed class AccuracyOptionsTests
     [InlineData(new[] { "--csv", "a.csv", "--csv", "b.csv" }, "--csv is given twice ('a.csv' and 'b.csv').")]
     [InlineData(new[] { "--fresh", "--fresh" }, "--fresh is given twice.")]
     [InlineData(new[] { "--plot" }, "--plot needs a value.")]
+    [InlineData(new[] { "--jobs", "0" }, "--jobs: expected a positive integer, but got '0'.")]
     [InlineData(new[] { "--nope" }, "Unknown option '--nope'.")]
     public void Bad_options_are_errors_that_name_them(string[] args, string message)
     {
@@ -112,5 +114,47 @@ public sealed class AccuracyOptionsTests
         Assert.Equal("pos,1,B1,None,0,0.955,0.955,0,80,7000,plain", lines[1]);
         Assert.Equal("pos,2,GaussianHadamard,IndexEmbedding,1000,0.951,0.955,0.4,95,12000,reference", lines[2]);
         Assert.Equal("pos,5,GaussianHadamard,IndexEmbedding+InputShortcut,0,0.94,0.955,1.5,110,24000,shortcut", lines[3]);
+    }
+
+    [Fact]
+    public void Workers_get_the_same_cells_and_settings_without_the_parents_reports_and_their_own_threads()
+    {
+        string[] args = ["--tasks", "pos", "--jobs", "2", "--csv", "out.csv", "--fresh", "--threads", "4", "--steps", "100", "--plot", "p.png"];
+
+        var worker = AccuracyOptions.WorkerArguments(args, threads: 1);
+
+        Assert.Equal(["--tasks", "pos", "--steps", "100", "--threads", "1", AccuracyOptions.WorkerOption], worker);
+        var parent = AccuracyOptions.Parse(args);
+        var parsed = AccuracyOptions.Parse([.. worker]);
+        Assert.Equal(2, parent.Jobs);
+        Assert.True(parsed.Worker);
+        Assert.Equal(1, parsed.Jobs);
+        Assert.Equal(parent.Settings, parsed.Settings);
+        Assert.Equal(parent.Cells(), parsed.Cells());
+    }
+
+    [Fact]
+    public void Jobs_start_the_longest_cells_first_and_hold_back_cells_that_depend_on_a_running_one()
+    {
+        var settings = new RunSettings();
+        var b1 = new Cell("pos", 1, "B1", 0, "plain");
+        var wide = new Cell("pos", 40, "GaussianHadamard", 0, "shortcut");
+        var narrow = new Cell("pos", 2, "GaussianHadamard", 0, "shortcut");
+        var sentiment = new Cell("sentiment", 40, "GaussianHadamard", 0, "shortcut");
+        Assert.True(CellJobs.RelativeCost(wide, settings) > CellJobs.RelativeCost(narrow, settings));
+        Assert.True(CellJobs.RelativeCost(narrow, settings) > CellJobs.RelativeCost(b1, settings));
+        Assert.Equal(CellJobs.RelativeCost(wide, settings) / 5, CellJobs.RelativeCost(sentiment, settings), 6); // a fifth of the steps
+
+        var noResults = new Dictionary<string, CellResult>();
+        var warmPos = new Cell("pos", 5, "GaussianHadamard", 1000, "shortcut");
+        var warmGenre = new Cell("genre", 5, "GaussianHadamard", 1000, "shortcut");
+        Assert.False(CellJobs.CanStart(warmGenre, noResults, [warmPos]));                        // the same warm-up: wait for its cache
+        Assert.True(CellJobs.CanStart(warmGenre with { N = 10 }, noResults, [warmPos]));
+        Assert.True(CellJobs.CanStart(warmGenre with { WarmupSteps = 0 }, noResults, [warmPos]));
+
+        var fromB1 = new Cell("pos", 5, "GaussianHadamard", 0, "shortcut-from-b1");
+        Assert.False(CellJobs.CanStart(fromB1, noResults, [b1]));                                 // needs the trained B1
+        var withB1 = new Dictionary<string, CellResult> { [b1.Key] = new CellResult(b1, 0.95, 80, 800, 7000, null) };
+        Assert.True(CellJobs.CanStart(fromB1, withB1, []));
     }
 }

@@ -36,7 +36,9 @@ internal sealed record AccuracyOptions
           --validation          evaluate on 45 training documents held out of training (to choose settings without the
                                 test documents), not on the 50 test documents
           --fresh               measure every cell again (default: reuse the cells this run's settings measured before)
-          --threads T           torch threads (default: one per core)
+          --threads T           torch threads (default: one per core; with --jobs, the cores shared out)
+          --jobs J              train J cells at once, each in a worker process of its own (default 1); on 2 cores
+                                two one-thread cells train more per minute than one cell on both cores
           --training-speed      only: training instances/s of B1 and the reference variant at --ns (part-of-speech
                                 shapes, random ids), 60 timed steps after 10, as CSV (compare with Peer/training-speed-peer.sh)
           --help, -h            this text
@@ -45,6 +47,9 @@ internal sealed record AccuracyOptions
     public static readonly IReadOnlyList<string> AllTasks = ["pos", "genre", "sentiment"];
     public static readonly IReadOnlyList<string> AllMuxes = ["GaussianHadamard", "Orthogonal", "Contextual"];
     public static readonly IReadOnlyList<int> AllNs = [1, 2, 5, 10, 20, 40];
+
+    /// <summary>Makes the process a worker of a <c>--jobs</c> run: it reads cell keys from its input and trains them in turn.</summary>
+    public const string WorkerOption = "--worker";
 
     public IReadOnlyList<string> Tasks { get; init; } = AllTasks;
     public IReadOnlyList<int> Ns { get; init; } = AllNs;
@@ -56,6 +61,8 @@ internal sealed record AccuracyOptions
     public string Plot { get; init; } = "accuracy.png";
     public bool Fresh { get; init; }
     public int Threads { get; init; }
+    public int Jobs { get; init; } = 1;
+    public bool Worker { get; init; }
     public bool Quick { get; init; }
     public bool TrainingSpeed { get; init; }
     public bool Help { get; init; }
@@ -87,12 +94,12 @@ internal sealed record AccuracyOptions
             var option = args[i] == "-h" ? "--help" : args[i];
             string value = "";
             if (option is "--tasks" or "--ns" or "--muxes" or "--variants" or "--warmup" or "--retrieval-fraction" or "--steps" or "--groups" or "--warmup-steps" or "--lr"
-                or "--seed" or "--csv" or "--plot" or "--threads" or "--curriculum" or "--warmup-masking")
+                or "--seed" or "--csv" or "--plot" or "--threads" or "--jobs" or "--curriculum" or "--warmup-masking")
             {
                 if (i + 1 >= args.Length) throw new ArgumentException($"{option} needs a value.");
                 value = args[++i];
             }
-            else if (option is not ("--quick" or "--fresh" or "--help" or "--training-speed" or "--validation"))
+            else if (option is not ("--quick" or "--fresh" or "--help" or "--training-speed" or "--validation" or WorkerOption))
             {
                 throw new ArgumentException($"Unknown option '{args[i]}'.");
             }
@@ -102,7 +109,11 @@ internal sealed record AccuracyOptions
         }
 
         var quick = given.ContainsKey("--quick");
-        var options = new AccuracyOptions { Quick = quick, Help = given.ContainsKey("--help"), Fresh = given.ContainsKey("--fresh"), TrainingSpeed = given.ContainsKey("--training-speed") };
+        var options = new AccuracyOptions
+        {
+            Quick = quick, Help = given.ContainsKey("--help"), Fresh = given.ContainsKey("--fresh"), TrainingSpeed = given.ContainsKey("--training-speed"),
+            Worker = given.ContainsKey(WorkerOption),
+        };
         var settings = (quick ? new RunSettings(Steps: 600, WarmupSteps: 400) : new RunSettings()) with { Validation = given.ContainsKey("--validation") };
         if (quick) options = options with { Tasks = ["pos", "genre"], Ns = [2, 5] };
         foreach (var (option, value) in given)
@@ -117,6 +128,7 @@ internal sealed record AccuracyOptions
                 "--csv" => options with { Csv = value.Length > 0 ? value : throw new ArgumentException("--csv: expected a file name, but got an empty one.") },
                 "--plot" => options with { Plot = value.Length > 0 ? value : throw new ArgumentException("--plot: expected a file name, but got an empty one.") },
                 "--threads" => options with { Threads = Positive(option, value) },
+                "--jobs" => options with { Jobs = Positive(option, value) },
                 _ => options,
             };
             settings = option switch
@@ -143,6 +155,25 @@ internal sealed record AccuracyOptions
         }
 
         return options;
+    }
+
+    /// <summary>
+    /// The arguments of a worker process of a run started with <paramref name="args"/>: the same cells and settings
+    /// (so that it finds every cell key it is sent), without what only the parent does (reports, --fresh, --jobs), with
+    /// <paramref name="threads"/> torch threads and the worker switch.
+    /// </summary>
+    public static IReadOnlyList<string> WorkerArguments(IReadOnlyList<string> args, int threads)
+    {
+        var kept = new List<string>();
+        for (var i = 0; i < args.Count; i++)
+        {
+            if (args[i] is "--csv" or "--plot" or "--jobs" or "--threads") { i++; continue; }
+            if (args[i] is "--fresh") continue;
+            kept.Add(args[i]);
+        }
+
+        kept.AddRange(["--threads", threads.ToString(CultureInfo.InvariantCulture), WorkerOption]);
+        return kept;
     }
 
     private static int Positive(string option, string value) =>

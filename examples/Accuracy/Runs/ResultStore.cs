@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Text.Json;
+using System.Threading;
 
 namespace Accuracy.Runs;
 
@@ -40,12 +41,25 @@ internal sealed class ResultStore(string folder)
         return results;
     }
 
-    /// <summary>Appends one result as one line.</summary>
+    /// <summary>Appends one result as one line; the workers of a <c>--jobs</c> run take turns (an exclusive open, retried).</summary>
     public void Add(CellResult result)
     {
         Directory.CreateDirectory(folder);
-        using var stream = new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.Read);
-        using (var writer = new StreamWriter(stream)) writer.WriteLine(JsonSerializer.Serialize(result));
+        var line = JsonSerializer.Serialize(result) + Environment.NewLine;
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                using var stream = new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.None);
+                using var writer = new StreamWriter(stream);
+                writer.Write(line);
+                return;
+            }
+            catch (IOException) when (attempt < 100 && File.Exists(path))
+            {
+                Thread.Sleep(50); // another worker is writing its line
+            }
+        }
     }
 
     /// <summary>Forgets every result (--fresh).</summary>
