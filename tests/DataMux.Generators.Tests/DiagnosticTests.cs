@@ -336,6 +336,16 @@ public sealed class DiagnosticTests
         Assert.Equal($"Dropout must be in [0, 1), but is {given}", diagnostic.GetMessage());
     }
 
+    [Theory]
+    [InlineData("Dropout = 1.0", "1")]
+    [InlineData("Dropout = double.NaN", "NaN")]
+    public void DMX0012_an_mlps_dropout_outside_unit_interval_points_at_the_argument(string argument, string given)
+    {
+        var (diagnostic, text) = SingleError(ImageModel(backbone: "Mlp(Inputs = 4, " + argument + ")"), "DMX0012");
+        Assert.Equal(argument, text);
+        Assert.Equal($"Dropout must be in [0, 1), but is {given}", diagnostic.GetMessage());
+    }
+
     [Fact]
     public void DMX0013_binary_hadamard_with_more_inputs_than_features_points_at_N()
     {

@@ -48,6 +48,26 @@ public sealed class SnapshotTests
     }
 
     [Fact]
+    public void Mlp_with_dropout()
+    {
+        var run = TestHelper.Run("""
+            using DataMux;
+
+            namespace Demo.Vision;
+
+            /// <summary>Fashion-MNIST from flattened pixels, with dropout after every layer.</summary>
+            [Multiplexed(N = 2, Mux = Mux.GaussianHadamard, Demux = Demux.Mlp, MuxNorm = 64)]
+            [Mlp(Inputs = 784, Hidden = 256, Layers = 2, Dropout = 0.2)]
+            [ImageClassification(Classes = 10)]
+            public partial class RegularizedMlp { }
+            """);
+
+        Assert.Empty(run.Diagnostics);
+        run.AssertCompilesCleanly();
+        Snapshots.Match(run.Sources["Demo.Vision.RegularizedMlp.g.cs"], "Demo.Vision.RegularizedMlp.g.cs");
+    }
+
+    [Fact]
     public void Cnn_image_classification()
     {
         var run = TestHelper.Run("""

@@ -65,6 +65,31 @@ public class ImagePartsTests
     }
 
     [Fact]
+    public void The_mlps_dropout_drops_in_training_only_and_zero_is_the_plain_mlp()
+    {
+        using var plain = new MlpBackbone(layerCount: 2, hidden: 64);
+        using var dropped = new MlpBackbone(layerCount: 2, hidden: 64, dropout: 0.5);
+        dropped.load_state_dict(plain.state_dict());      // dropout adds no weight: the same state dict
+        using var generator = new Generator(3);
+        using var mixed = torch.randn([32, 64], generator: generator);
+
+        using var expected = plain.forward(mixed);
+        Assert.Equal(0.5, dropped.DropoutProbability);
+        using (var training = dropped.forward(mixed))
+        {
+            // GELU is rarely exactly 0, so the zeros are dropout's: about half of the second block's outputs.
+            var zeros = training.eq(0).sum().item<long>() / (double)training.numel();
+            Assert.InRange(zeros, 0.4, 0.6);
+        }
+
+        dropped.eval();
+        using var inference = dropped.forward(mixed);
+        Assert.True(inference.Same(expected));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new MlpBackbone(2, 64, dropout: 1.0));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new MlpBackbone(2, 64, dropout: double.NaN));
+    }
+
+    [Fact]
     public void The_per_index_demux_is_one_linear_and_tanh_per_index()
     {
         using var demux = new PerIndexDemultiplexer(n: 3, hidden: 4);

@@ -51,6 +51,7 @@ namespace DataMux
     public sealed class MlpAttribute : System.Attribute
     {
         public MlpAttribute() { }
+        public double Dropout { get; set; }
         public int Hidden { get; set; }
         public int Inputs { get; set; }
         public int Layers { get; set; }
@@ -200,7 +201,8 @@ namespace DataMux.Backbones
     }
     public sealed class MlpBackbone : TorchSharp.torch.nn.Module<TorchSharp.torch.Tensor, TorchSharp.torch.Tensor>
     {
-        public MlpBackbone(int layerCount, int hidden) { }
+        public MlpBackbone(int layerCount, int hidden, double dropout = 0) { }
+        public double DropoutProbability { get; }
         public int Hidden { get; }
         public override TorchSharp.torch.Tensor forward(TorchSharp.torch.Tensor mixed) { }
     }
@@ -388,11 +390,13 @@ namespace DataMux.Images
                     int Filters,
                     int Classes,
                     double MuxNorm = 1,
-                    bool LearnMux = false) { }
+                    bool LearnMux = false,
+                    double Dropout = 0) { }
         public DataMux.Images.ImageBackbone Backbone { get; init; }
         public int Channels { get; init; }
         public int Classes { get; init; }
         public DataMux.Demux Demux { get; init; }
+        public double Dropout { get; init; }
         public int Filters { get; init; }
         public int Height { get; init; }
         public int Hidden { get; init; }

@@ -28,6 +28,9 @@ internal static class ImageModelEmitter
 
     private static bool IsMlp(ModelSpec spec) => spec.Backbone == BackboneKind.Mlp;
 
+    // The constant and the argument appear only when Dropout is set, so a model without it reads as before.
+    private static bool HasDropout(ModelSpec spec) => IsMlp(spec) && spec.Dropout != 0;
+
     private static void WriteConstants(SourceWriter writer, ModelSpec spec)
     {
         writer.Constant("Inputs multiplexed into one backbone pass.", "int", "N", spec.N);
@@ -36,6 +39,7 @@ internal static class ImageModelEmitter
             writer.Constant("Features per input: inputs are <c>[rows, Inputs]</c> float32.", "int", "Inputs", spec.Inputs);
             writer.Constant("Width of the input projection, the mix and every layer.", "int", "Hidden", spec.Hidden);
             writer.Constant("Linear + GELU layers after the mix.", "int", "Layers", spec.Layers);
+            if (HasDropout(spec)) writer.Constant("Dropout probability after every layer in training.", "double", "Dropout", spec.Dropout.ToString("R", CultureInfo.InvariantCulture));
         }
         else
         {
@@ -59,7 +63,7 @@ internal static class ImageModelEmitter
             .Line("public static global::DataMux.Images.ImageModelConfiguration Configuration { get; } = new(")
             .Line($"    {ModelEmitter.NameLiteral(spec)}, N, global::DataMux.Mux.{spec.Mux}, global::DataMux.Demux.{spec.Demux}, Seed,")
             .Line(IsMlp(spec)
-                ? "    global::DataMux.Images.ImageBackbone.Mlp, 0, 0, 0, Inputs, Hidden, Layers, 0, Classes, MuxNorm, LearnMux);"
+                ? $"    global::DataMux.Images.ImageBackbone.Mlp, 0, 0, 0, Inputs, Hidden, Layers, 0, Classes, MuxNorm, LearnMux{(HasDropout(spec) ? ", Dropout" : "")});"
                 : "    global::DataMux.Images.ImageBackbone.Cnn, Channels, Height, Width, Channels * Height * Width, Hidden, Layers, Filters, Classes, MuxNorm, LearnMux);")
             .Line()
             .Line("global::DataMux.Images.ImageModelConfiguration global::DataMux.Images.IMultiplexedImageModel.Configuration => Configuration;")
@@ -82,7 +86,7 @@ internal static class ImageModelEmitter
             .Open("using (global::DataMux.Seeding.Scope(Seed))")
             .LineIf(IsMlp(spec), "projection = global::TorchSharp.torch.nn.Linear(Inputs, Hidden);")
             .Line($"mux = new({MuxArguments(spec)});")
-            .Line(IsMlp(spec) ? "backbone = new(Layers, Hidden);" : "backbone = new(Channels, Height, Width, Layers, Filters, Hidden);")
+            .Line(IsMlp(spec) ? (HasDropout(spec) ? "backbone = new(Layers, Hidden, Dropout);" : "backbone = new(Layers, Hidden);") : "backbone = new(Channels, Height, Width, Layers, Filters, Hidden);")
             .LineIf(spec.Demux == DemuxKind.Mlp, "demux = new(N, Hidden);")
             .Line("head = new(Hidden, Classes);")
             .Close()

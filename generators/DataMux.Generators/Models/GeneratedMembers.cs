@@ -21,7 +21,7 @@ internal static class GeneratedMembers
     // Image models ([Mlp], [Cnn]): one set for both backbones, so that moving a model between them frees no name it used.
     private static readonly HashSet<string> Image =
     [
-        "N", "Layers", "Hidden", "Inputs", "Channels", "Height", "Width", "Filters", "Classes", "Seed", "MuxNorm", "LearnMux",
+        "N", "Layers", "Hidden", "Inputs", "Channels", "Height", "Width", "Filters", "Classes", "Seed", "MuxNorm", "LearnMux", "Dropout",
         "Configuration", "Encode", "Decode", "projection", "mux", "backbone", "demux", "head",
     ];
 

@@ -30,6 +30,7 @@ internal static class AttributeDefaults
     public const int MlpInputs = 0;
     public const int MlpHidden = 256;
     public const int MlpLayers = 2;
+    public const double MlpDropout = 0;
     public const int CnnChannels = 1;
     public const int CnnHeight = 0;
     public const int CnnWidth = 0;

@@ -76,7 +76,7 @@ internal static class ModelSpecBuilder
             MaxLength: 0,
             Vocabulary: 0,
             PaddingToken: 0,
-            Dropout: 0,
+            Dropout: mlp ? AttributeValues.Double(backboneAttribute, "Dropout", AttributeDefaults.MlpDropout) : 0,
             Task: ModelTask.ImageClassification,
             Outputs: AttributeValues.Int(task, "Classes", AttributeDefaults.Classes),
             MuxNorm: AttributeValues.Double(multiplexed, "MuxNorm", AttributeDefaults.MuxNorm),

@@ -52,6 +52,12 @@ internal static class ImageModelValidator
             }
         }
 
+        // Written so that NaN fails too. A [Cnn] has no Dropout (its spec's is 0).
+        if (!(spec.Dropout >= 0 && spec.Dropout < 1))
+        {
+            yield return DiagnosticInfo.Create(DiagnosticDescriptors.DropoutOutOfRange, locations.Of(backbone, "Dropout"), spec.Dropout.ToString("R", CultureInfo.InvariantCulture));
+        }
+
         if (spec.Outputs < 2)
         {
             yield return DiagnosticInfo.Create(DiagnosticDescriptors.InvalidSize, locations.Of(Task, "Classes"), "Classes", "at least 2", spec.Outputs);

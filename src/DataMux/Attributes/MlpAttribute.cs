@@ -19,4 +19,10 @@ public sealed class MlpAttribute : Attribute
 
     /// <summary>Linear + GELU blocks after the mix.</summary>
     public int Layers { get; set; } = 2;
+
+    /// <summary>
+    /// Dropout probability after every block's GELU, in training only; in [0, 1). 0, the default, adds none: the
+    /// plain MLP of the paper's and the peer's measurements.
+    /// </summary>
+    public double Dropout { get; set; }
 }

@@ -8,26 +8,37 @@ using static TorchSharp.torch.nn;
 namespace DataMux.Backbones;
 
 /// <summary>
-/// The [Mlp] backbone after the mix: <c>Layers</c> blocks of Linear d→d and GELU. <c>[G, d]</c> -> <c>[G, d]</c>.
+/// The [Mlp] backbone after the mix: <c>Layers</c> blocks of Linear d→d, GELU and dropout (in training, when its
+/// probability is not 0). <c>[G, d]</c> -> <c>[G, d]</c>.
 /// </summary>
 public sealed class MlpBackbone : nn.Module<Tensor, Tensor>
 {
     private readonly ModuleList<Linear> layers;
+    private readonly Dropout dropout;
 
     /// <summary>Creates <paramref name="layerCount"/> Linear + GELU blocks of width <paramref name="hidden"/>.</summary>
-    public MlpBackbone(int layerCount, int hidden) : base(nameof(MlpBackbone))
+    /// <param name="layerCount">Blocks after the mix, at least 1.</param>
+    /// <param name="hidden">Width d, at least 1.</param>
+    /// <param name="dropout">Dropout probability after every block in training, in [0, 1); 0 adds none.</param>
+    public MlpBackbone(int layerCount, int hidden, double dropout = 0) : base(nameof(MlpBackbone))
     {
         if (layerCount < 1) throw new ArgumentOutOfRangeException(nameof(layerCount), layerCount, "Expected Layers >= 1.");
         if (hidden < 1) throw new ArgumentOutOfRangeException(nameof(hidden), hidden, "Expected Hidden >= 1.");
+        if (!(dropout >= 0 && dropout < 1)) throw new ArgumentOutOfRangeException(nameof(dropout), dropout, "Expected a dropout probability in [0, 1).");
         Hidden = hidden;
+        DropoutProbability = dropout;
         var blocks = new List<Linear>();
         for (var i = 0; i < layerCount; i++) blocks.Add(Linear(hidden, hidden));
         layers = new ModuleList<Linear>(blocks.ToArray());
+        this.dropout = Dropout(dropout);
         RegisterComponents();
     }
 
     /// <summary>Representation width d.</summary>
     public int Hidden { get; }
+
+    /// <summary>The dropout probability after every block in training (0: none).</summary>
+    public double DropoutProbability { get; }
 
     /// <inheritdoc/>
     public override Tensor forward(Tensor mixed)
@@ -35,7 +46,13 @@ public sealed class MlpBackbone : nn.Module<Tensor, Tensor>
         ArgumentNullException.ThrowIfNull(mixed);
         using var scope = torch.NewDisposeScope();
         var x = mixed;
-        foreach (var layer in layers) x = functional.gelu(layer.forward(x));
+        foreach (var layer in layers)
+        {
+            x = functional.gelu(layer.forward(x));
+            // Skipped at 0, where it would only copy: the default MLP trains as it did before the option existed.
+            if (DropoutProbability > 0) x = dropout.forward(x);
+        }
+
         return scope.MoveToOuter(x);
     }
 }

@@ -22,6 +22,7 @@ namespace DataMux.Images;
 /// <param name="Classes">Classes per input.</param>
 /// <param name="MuxNorm">The Gaussian Hadamard vectors' norm (1 for the other muxes).</param>
 /// <param name="LearnMux">Whether training updates the mux transforms.</param>
+/// <param name="Dropout">The Mlp's dropout probability after every block in training (0: none; always 0 for a Cnn).</param>
 public sealed record ImageModelConfiguration(
     string ModelName,
     int N,
@@ -38,7 +39,8 @@ public sealed record ImageModelConfiguration(
     int Filters,
     int Classes,
     double MuxNorm = 1.0,
-    bool LearnMux = false)
+    bool LearnMux = false,
+    double Dropout = 0)
 {
     /// <summary>The shape of one input: <c>[Inputs]</c> for an Mlp, <c>[Channels, Height, Width]</c> for a Cnn.</summary>
     public long[] InputShape => Backbone == ImageBackbone.Mlp ? [Inputs] : [Channels, Height, Width];
