@@ -199,6 +199,12 @@ namespace DataMux.Backbones
                 "Width"})]
         public static System.ValueTuple<long, long> OutputSize(long height, long width, int layerCount) { }
     }
+    public sealed class FastDropout : TorchSharp.torch.nn.Module<TorchSharp.torch.Tensor, TorchSharp.torch.Tensor>
+    {
+        public FastDropout(double probability) { }
+        public double Probability { get; }
+        public override TorchSharp.torch.Tensor forward(TorchSharp.torch.Tensor input) { }
+    }
     public sealed class MlpBackbone : TorchSharp.torch.nn.Module<TorchSharp.torch.Tensor, TorchSharp.torch.Tensor>
     {
         public MlpBackbone(int layerCount, int hidden, double dropout = 0) { }

@@ -14,7 +14,7 @@ namespace DataMux.Backbones;
 public sealed class MlpBackbone : nn.Module<Tensor, Tensor>
 {
     private readonly ModuleList<Linear> layers;
-    private readonly Dropout dropout;
+    private readonly FastDropout dropout;
 
     /// <summary>Creates <paramref name="layerCount"/> Linear + GELU blocks of width <paramref name="hidden"/>.</summary>
     /// <param name="layerCount">Blocks after the mix, at least 1.</param>
@@ -30,7 +30,7 @@ public sealed class MlpBackbone : nn.Module<Tensor, Tensor>
         var blocks = new List<Linear>();
         for (var i = 0; i < layerCount; i++) blocks.Add(Linear(hidden, hidden));
         layers = new ModuleList<Linear>(blocks.ToArray());
-        this.dropout = Dropout(dropout);
+        this.dropout = new FastDropout(dropout);
         RegisterComponents();
     }
 

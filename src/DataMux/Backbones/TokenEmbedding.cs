@@ -21,7 +21,7 @@ public sealed class TokenEmbedding : nn.Module<Tensor, Tensor>
     private readonly Embedding tokens;
     private readonly Embedding positions;
     private readonly LayerNorm norm;
-    private readonly Dropout dropout;
+    private readonly FastDropout dropout;
     private readonly int rows; // the token table's rows, for the id check
 
     /// <summary>Creates the embedding for every id of <paramref name="layout"/> (user ids and special tokens).</summary>
@@ -49,7 +49,7 @@ public sealed class TokenEmbedding : nn.Module<Tensor, Tensor>
             init.normal_(positions.weight!, 0, InitialStd);
         }
         norm = LayerNorm(hidden);
-        this.dropout = Dropout(dropout);
+        this.dropout = new FastDropout(dropout);
         RegisterComponents();
         this.DetachFromDisposeScopes();
     }

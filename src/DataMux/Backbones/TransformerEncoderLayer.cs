@@ -19,7 +19,7 @@ public sealed class TransformerEncoderLayer : nn.Module<Tensor, Tensor?, Tensor>
     private readonly Linear expand;
     private readonly Linear contract;
     private readonly LayerNorm feed_forward_norm;
-    private readonly Dropout dropout;
+    private readonly FastDropout dropout;
     private readonly int heads;
     private readonly double dropoutProbability;
 
@@ -41,7 +41,7 @@ public sealed class TransformerEncoderLayer : nn.Module<Tensor, Tensor?, Tensor>
         expand = Linear(hidden, feedForward);
         contract = Linear(feedForward, hidden);
         feed_forward_norm = LayerNorm(hidden);
-        this.dropout = Dropout(dropout);
+        this.dropout = new FastDropout(dropout);
         this.heads = heads;
         dropoutProbability = dropout;
         RegisterComponents();
