@@ -24,13 +24,11 @@ public sealed class MlpBackbone : nn.Module<Tensor, Tensor>
     {
         if (layerCount < 1) throw new ArgumentOutOfRangeException(nameof(layerCount), layerCount, "Expected Layers >= 1.");
         if (hidden < 1) throw new ArgumentOutOfRangeException(nameof(hidden), hidden, "Expected Hidden >= 1.");
-        if (!(dropout >= 0 && dropout < 1)) throw new ArgumentOutOfRangeException(nameof(dropout), dropout, "Expected a dropout probability in [0, 1).");
         Hidden = hidden;
-        DropoutProbability = dropout;
         var blocks = new List<Linear>();
         for (var i = 0; i < layerCount; i++) blocks.Add(Linear(hidden, hidden));
         layers = new ModuleList<Linear>(blocks.ToArray());
-        this.dropout = new FastDropout(dropout);
+        this.dropout = new FastDropout(dropout); // it refuses a probability outside [0, 1)
         RegisterComponents();
     }
 
@@ -38,7 +36,7 @@ public sealed class MlpBackbone : nn.Module<Tensor, Tensor>
     public int Hidden { get; }
 
     /// <summary>The dropout probability after every block in training (0: none).</summary>
-    public double DropoutProbability { get; }
+    public double DropoutProbability => dropout.Probability;
 
     /// <inheritdoc/>
     public override Tensor forward(Tensor mixed)
@@ -46,13 +44,7 @@ public sealed class MlpBackbone : nn.Module<Tensor, Tensor>
         ArgumentNullException.ThrowIfNull(mixed);
         using var scope = torch.NewDisposeScope();
         var x = mixed;
-        foreach (var layer in layers)
-        {
-            x = functional.gelu(layer.forward(x));
-            // Skipped at 0, where it would only copy: the default MLP trains as it did before the option existed.
-            if (DropoutProbability > 0) x = dropout.forward(x);
-        }
-
+        foreach (var layer in layers) x = dropout.forward(functional.gelu(layer.forward(x)));
         return scope.MoveToOuter(x);
     }
 }
