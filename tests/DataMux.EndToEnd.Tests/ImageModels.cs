@@ -10,6 +10,12 @@ namespace DataMux.EndToEnd.Tests;
 [ImageClassification(Classes = 4)]
 public partial class SyntheticMlp { }
 
+// MUX-PLMs' learned keys as the image demux.
+[Multiplexed(N = 4, Mux = Mux.GaussianHadamard, Demux = Demux.LearnedKeys, Seed = 5)]
+[Mlp(Inputs = 64, Hidden = 64, Layers = 2)]
+[ImageClassification(Classes = 4)]
+public partial class SyntheticKeyedMlp { }
+
 [Multiplexed(N = 4, Seed = 5)]
 [Cnn(Channels = 1, Height = 8, Width = 8, Layers = 2, Filters = 16, Hidden = 64)]
 [ImageClassification(Classes = 4)]

@@ -817,7 +817,7 @@ public sealed class DiagnosticTests
     {
         var (diagnostic, text) = SingleError(ImageModel(multiplexed: "N = 2, Demux = Demux.IndexEmbedding", backbone: backbone), "DMX0033");
         Assert.Equal("Demux = Demux.IndexEmbedding", text);
-        Assert.Equal($"Demux = IndexEmbedding does not work with the [{name}] backbone: it reads index tokens prefixed to token ids, and this backbone reads float inputs; use Demux.Mlp (one Linear + tanh per index, the default here)", diagnostic.GetMessage());
+        Assert.Equal($"Demux = IndexEmbedding does not work with the [{name}] backbone: it reads index tokens prefixed to token ids, and this backbone reads float inputs; use Demux.Mlp (one Linear + tanh per index, the default here) or Demux.LearnedKeys", diagnostic.GetMessage());
     }
 
     [Theory]

@@ -68,6 +68,26 @@ public sealed class SnapshotTests
     }
 
     [Fact]
+    public void Mlp_with_learned_keys()
+    {
+        var run = TestHelper.Run("""
+            using DataMux;
+
+            namespace Demo.Vision;
+
+            /// <summary>Fashion-MNIST from flattened pixels, demultiplexed by MUX-PLMs' learned keys.</summary>
+            [Multiplexed(N = 2, Mux = Mux.GaussianHadamard, Demux = Demux.LearnedKeys, MuxNorm = 64)]
+            [Mlp(Inputs = 784, Hidden = 256, Layers = 2)]
+            [ImageClassification(Classes = 10)]
+            public partial class KeyedMlp { }
+            """);
+
+        Assert.Empty(run.Diagnostics);
+        run.AssertCompilesCleanly();
+        Snapshots.Match(run.Sources["Demo.Vision.KeyedMlp.g.cs"], "Demo.Vision.KeyedMlp.g.cs");
+    }
+
+    [Fact]
     public void Cnn_image_classification()
     {
         var run = TestHelper.Run("""

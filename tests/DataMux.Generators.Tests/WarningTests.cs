@@ -129,6 +129,11 @@ public sealed class WarningTests
         Assert.Equal("Multiplexed", perInputAt);
         Assert.Equal("Demux = Mlp holds 272 parameters per input (816 for N = 3), more than the encoder's 752", perInput.GetMessage());
         Assert.Empty(Analyze(ImageModel(multiplexed: "N = 2", backbone: "Mlp(Inputs = 12, Hidden = 16)")).Diagnostics);
+        // Learned keys hold one d-vector per input: no DMX0026 at the same N, and the other rules still apply.
+        Assert.Empty(Analyze(ImageModel(multiplexed: "N = 3, Demux = Demux.LearnedKeys", backbone: "Mlp(Inputs = 12, Hidden = 16)")).Diagnostics);
+        var (keyed, keyedAt) = SingleWarning(ImageModel(multiplexed: "N = 20, Demux = Demux.LearnedKeys", backbone: "Mlp(Inputs = 12, Hidden = 16)"), "DMX0023");
+        Assert.Equal("N = 20", keyedAt);
+        Assert.Equal("N (20) is greater than Hidden (16): more inputs than dimensions to tell them apart", keyed.GetMessage());
 
         // The Fashion-MNIST CNN (210400 shared parameters, 16512 per input) crosses at N = 13.
         var (cnn, _) = SingleWarning(ImageModel(multiplexed: "N = 16", backbone: "Cnn(Channels = 1, Height = 28, Width = 28, Layers = 2, Filters = 32)"), "DMX0026");

@@ -115,6 +115,37 @@ public class ImagePartsTests
     }
 
     [Fact]
+    public void The_learned_keys_image_demux_is_the_key_block_on_each_key_and_the_group_state()
+    {
+        const int n = 3, d = 4;
+        using var demux = new LearnedKeysImageDemultiplexer(n, d);
+        using var generator = new Generator(3);
+        using var hidden = torch.randn([2, d], generator: generator);
+
+        using var outputs = demux.forward(hidden);
+
+        Assert.Equal(new long[] { 2 * n, d }, outputs.shape);
+        var p = demux.named_parameters().ToDictionary(x => x.name, x => (Tensor)x.parameter);
+        // The text demux's names, and N·d + 3d² + 6d parameters.
+        Assert.Equal(new[] { "keys", "project.weight", "project.bias", "norm.weight", "norm.bias", "output.weight", "output.bias", "output_norm.weight", "output_norm.bias" }, p.Keys);
+        Assert.Equal(n * d + 3 * d * d + 6 * d, p.Values.Sum(t => t.numel()));
+        for (var g = 0; g < 2; g++)
+        {
+            for (var i = 0; i < n; i++)
+            {
+                using var joined = torch.cat(new[] { p["keys"][i], hidden[g] }, 0).unsqueeze(0);      // [kᵢ ; h]
+                using var first = nn.functional.layer_norm(nn.functional.gelu(nn.functional.linear(joined, p["project.weight"], p["project.bias"])), [d], p["norm.weight"], p["norm.bias"]);
+                using var second = nn.functional.layer_norm(nn.functional.gelu(nn.functional.linear(first, p["output.weight"], p["output.bias"])), [d], p["output_norm.weight"], p["output_norm.bias"]);
+                using var expected = second.add(first);
+                Assert.True(outputs[g * n + i].allclose(expected[0], rtol: 1e-5, atol: 1e-5));
+            }
+        }
+
+        var wrong = Assert.Throws<ArgumentException>(() => demux.forward(torch.zeros(2, 5)));
+        Assert.StartsWith("LearnedKeysImageDemultiplexer expects [G, 4], but got shape [2, 5].", wrong.Message);
+    }
+
+    [Fact]
     public void An_image_batch_fills_the_last_group_with_zero_rows_and_strips_them()
     {
         using var images = torch.ones(5, 1, 2, 2);

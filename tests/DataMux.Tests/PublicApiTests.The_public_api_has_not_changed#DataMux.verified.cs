@@ -303,6 +303,14 @@ namespace DataMux.Demultiplexers
         public override TorchSharp.torch.Tensor Sequence(TorchSharp.torch.Tensor hidden, TorchSharp.torch.Tensor? shortcut = null) { }
         public override TorchSharp.torch.Tensor Tokens(TorchSharp.torch.Tensor hidden, TorchSharp.torch.Tensor? shortcut = null) { }
     }
+    public sealed class LearnedKeysImageDemultiplexer : TorchSharp.torch.nn.Module<TorchSharp.torch.Tensor, TorchSharp.torch.Tensor>
+    {
+        public LearnedKeysImageDemultiplexer(int n, int hidden) { }
+        public int Hidden { get; }
+        public TorchSharp.Modules.Parameter Keys { get; }
+        public int N { get; }
+        public override TorchSharp.torch.Tensor forward(TorchSharp.torch.Tensor hidden) { }
+    }
     public sealed class MlpDemultiplexer : DataMux.Demultiplexers.Demultiplexer
     {
         public MlpDemultiplexer(DataMux.TokenLayout layout, int hidden) { }

@@ -119,7 +119,7 @@ public sealed class ConfigurationAnalyzer : DiagnosticAnalyzer
         }
 
         if (n < 1 || hidden < 1 || layers < 1 || !Enum.IsDefined(typeof(MuxKind), mux) || !Enum.IsDefined(typeof(DemuxKind), demux)) return;   // the generator's errors
-        if (mux == "None" || demux != "Mlp") return;   // the plain baseline, or DMX0019 / DMX0033
+        if (mux == "None" || demux is not ("Mlp" or "LearnedKeys")) return;   // the plain baseline, or DMX0019 / DMX0033
 
         if (!Written(multiplexed, "N"))
             Report(context, DiagnosticDescriptors.NotMultiplexing, syntax.Name.GetLocation(), context.Symbol.Name);
@@ -131,7 +131,8 @@ public sealed class ConfigurationAnalyzer : DiagnosticAnalyzer
             Report(context, DiagnosticDescriptors.IdentityMuxesIndistinguishably, ArgumentLocation(syntax, "Mux"), Text(n));
         if (n > 1 && mux == "Orthogonal" && mlp is not null && n * ParameterCounts.OrthogonalPerInput(hidden) > backboneParameters)
             ReportPerInput(context, ArgumentLocation(syntax, "Mux"), "Mux = Orthogonal", ParameterCounts.OrthogonalPerInput(hidden), n, backboneParameters);
-        if (n > 1 && n * ParameterCounts.ImageDemuxPerInput(hidden) > backboneParameters)
+        // LearnedKeys' per-input parameters are one d-vector per input (its keys), never near a backbone's.
+        if (n > 1 && demux == "Mlp" && n * ParameterCounts.ImageDemuxPerInput(hidden) > backboneParameters)
             ReportPerInput(context, ArgumentLocation(syntax, "Demux"), "Demux = Mlp", ParameterCounts.ImageDemuxPerInput(hidden), n, backboneParameters);
     }
 

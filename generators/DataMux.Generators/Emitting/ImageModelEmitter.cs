@@ -28,6 +28,12 @@ internal static class ImageModelEmitter
 
     private static bool IsMlp(ModelSpec spec) => spec.Backbone == BackboneKind.Mlp;
 
+    // Demux.None (the plain backbone) reads the backbone's output directly; the validator allows no other demux without a module.
+    private static bool HasDemux(ModelSpec spec) => spec.Demux is DemuxKind.Mlp or DemuxKind.LearnedKeys;
+
+    private static string DemuxClass(ModelSpec spec) =>
+        spec.Demux == DemuxKind.LearnedKeys ? "LearnedKeysImageDemultiplexer" : "PerIndexDemultiplexer";
+
     // The constant and the argument appear only when Dropout is set, so a model without it reads as before.
     private static bool HasDropout(ModelSpec spec) => IsMlp(spec) && spec.Dropout != 0;
 
@@ -74,7 +80,7 @@ internal static class ImageModelEmitter
             .LineIf(IsMlp(spec), "private readonly global::TorchSharp.Modules.Linear projection;")
             .Line($"private readonly global::DataMux.Multiplexers.{ModelEmitter.MuxClass(spec.Mux)} mux;")
             .Line($"private readonly global::DataMux.Backbones.{spec.Backbone}Backbone backbone;")
-            .LineIf(spec.Demux == DemuxKind.Mlp, "private readonly global::DataMux.Demultiplexers.PerIndexDemultiplexer demux;")
+            .LineIf(HasDemux(spec), $"private readonly global::DataMux.Demultiplexers.{DemuxClass(spec)} demux;")
             .Line("private readonly global::DataMux.Heads.ImageClassificationHead head;")
             .Line();
 
@@ -87,7 +93,7 @@ internal static class ImageModelEmitter
             .LineIf(IsMlp(spec), "projection = global::TorchSharp.torch.nn.Linear(Inputs, Hidden);")
             .Line($"mux = new({MuxArguments(spec)});")
             .Line(IsMlp(spec) ? (HasDropout(spec) ? "backbone = new(Layers, Hidden, Dropout);" : "backbone = new(Layers, Hidden);") : "backbone = new(Channels, Height, Width, Layers, Filters, Hidden);")
-            .LineIf(spec.Demux == DemuxKind.Mlp, "demux = new(N, Hidden);")
+            .LineIf(HasDemux(spec), "demux = new(N, Hidden);")
             .Line("head = new(Hidden, Classes);")
             .Close()
             .Line()
@@ -125,7 +131,7 @@ internal static class ImageModelEmitter
             .Line($"public {Tensor} Encode({Batch} batch) => {encode};")
             .Line()
             .Line("/// <summary>Demultiplexes the backbone's output and applies the head: logits for every grouped row, filler rows included.</summary>")
-            .Line(spec.Demux == DemuxKind.Mlp
+            .Line(HasDemux(spec)
                 ? $"public {Tensor} Decode({Tensor} hidden) => head.forward(demux.forward(hidden));"
                 : $"public {Tensor} Decode({Tensor} hidden) => head.forward(hidden);");
     }

@@ -73,7 +73,7 @@ internal static class ImageModelValidator
         if (spec.Demux == DemuxKind.IndexEmbedding)
         {
             yield return DiagnosticInfo.Create(DiagnosticDescriptors.DemuxDoesNotFitBackbone, locations.Of(Multiplexed, "Demux"), spec.Demux, backbone,
-                "it reads index tokens prefixed to token ids, and this backbone reads float inputs; use Demux.Mlp (one Linear + tanh per index, the default here)");
+                "it reads index tokens prefixed to token ids, and this backbone reads float inputs; use Demux.Mlp (one Linear + tanh per index, the default here) or Demux.LearnedKeys");
         }
 
         if (spec.Mux == MuxKind.BinaryHadamard && spec.N >= 1 && spec.Hidden >= 1 && spec.N > spec.Hidden)

@@ -25,7 +25,8 @@ public enum Demux
     /// <summary>
     /// MUX-PLMs' demux (<c>index_pos</c>): a learned key kᵢ of width d per index instead of an index prefix, so every
     /// input carries only a CLS token in front (prefix 1, not N+1). Input i is recovered by a shared MLP on [kᵢ ; h]:
-    /// Linear 2d→d, GELU, LayerNorm, then Linear d→d, GELU, LayerNorm with a residual connection.
+    /// Linear 2d→d, GELU, LayerNorm, then Linear d→d, GELU, LayerNorm with a residual connection. On an image backbone the
+    /// same, with h the backbone's output for the group, then the task's shared output layer.
     /// </summary>
     LearnedKeys,
 }

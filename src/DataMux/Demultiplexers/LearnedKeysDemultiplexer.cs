@@ -9,9 +9,9 @@ namespace DataMux.Demultiplexers;
 /// <summary>
 /// MUX-PLMs' demux (the reference code's <c>index_pos</c>, princeton-nlp/datamux-pretraining): a learned key kᵢ of width
 /// d per index takes the place of the index prefix, so every input carries only a CLS token in front (prefix 1 instead
-/// of N+1) and the backbone runs on N fewer positions. Input i's view of a state h is
-/// <c>x = LayerNorm(GELU(Linear_2d→d([kᵢ ; h])))</c>, then <c>LayerNorm'(GELU(Linear_d→d(x))) + x</c>, with h the CLS state
-/// for <see cref="Sequence"/> and every content state hₜ for <see cref="Tokens"/>.
+/// of N+1) and the backbone runs on N fewer positions. Input i's view of a state h is <see cref="LearnedKeysBlock"/>'s,
+/// with h the CLS state for <see cref="Sequence"/> and every content state hₜ for <see cref="Tokens"/>
+/// (<see cref="LearnedKeysImageDemultiplexer"/> is the same demux for image models).
 /// </summary>
 /// <remarks>
 /// Sentence tasks: the reference puts CLS at the first position of every input (it overwrites the tokenizer's CLS) and
@@ -20,8 +20,7 @@ namespace DataMux.Demultiplexers;
 /// path applies its first block's dropout where its name says LayerNorm (<c>getattr(..., "dropout_1")</c> bound to
 /// <c>layernorm_cur</c>); we apply the LayerNorm, as its retrieval path does. Its retrieval head runs a second 2-layer
 /// block (<c>dense_2</c>) the task never uses; ours reads the task's own demux (<see cref="Pairs"/>), so that a warm-up
-/// trains what the task then uses. The Linear on a concatenation is applied as its two halves, W_k·kᵢ once per index and
-/// W_h·h once per state, broadcast-added; the <c>[G, N, L, 2d]</c> concatenation is never built.
+/// trains what the task then uses. The <c>[G, N, L, 2d]</c> concatenation is never built (see <see cref="LearnedKeysBlock"/>).
 /// </remarks>
 public sealed class LearnedKeysDemultiplexer : Demultiplexer
 {
@@ -63,7 +62,7 @@ public sealed class LearnedKeysDemultiplexer : Demultiplexer
         DemultiplexerShapes.Content(hidden, PrefixLength, Hidden, GetName());
         using var scope = torch.NewDisposeScope();
         var groups = hidden.size(0);
-        var cls = functional.linear(hidden.select(1, 0), ContentWeight, project.bias);       // [G, d]
+        var cls = LearnedKeysBlock.StatePart(hidden.select(1, 0), project, Hidden);          // [G, d]
         var summed = KeyPart().unsqueeze(0).add(cls.unsqueeze(1), HeldScalars.One);          // [G, N, d]
         return scope.MoveToOuter(Block(summed).reshape(groups * N, Hidden));
     }
@@ -75,7 +74,7 @@ public sealed class LearnedKeysDemultiplexer : Demultiplexer
         var length = DemultiplexerShapes.Content(hidden, PrefixLength, Hidden, GetName());
         using var scope = torch.NewDisposeScope();
         var groups = hidden.size(0);
-        var content = functional.linear(hidden.narrow(1, PrefixLength, length), ContentWeight, project.bias); // [G, L, d]
+        var content = LearnedKeysBlock.StatePart(hidden.narrow(1, PrefixLength, length), project, Hidden); // [G, L, d]
         var summed = KeyPart().view(1, N, 1, Hidden).add(content.unsqueeze(1), HeldScalars.One);              // [G, N, L, d]
         return scope.MoveToOuter(Block(summed).reshape(groups * N, length, Hidden));
     }
@@ -93,20 +92,11 @@ public sealed class LearnedKeysDemultiplexer : Demultiplexer
         var (group, instance, position) = (pairs.select(1, 0), pairs.select(1, 1), pairs.select(1, 2));
         using var prefixLength = ((long)PrefixLength).ToScalar(); // held: see HeldScalars
         var tokenStates = hidden.index(new TensorIndex[] { TensorIndex.Tensor(group), TensorIndex.Tensor(position.add(prefixLength, HeldScalars.One)) }); // [K, d]
-        var summed = KeyPart().index_select(0, instance).add_(functional.linear(tokenStates, ContentWeight, project.bias), HeldScalars.One);
+        var summed = KeyPart().index_select(0, instance).add_(LearnedKeysBlock.StatePart(tokenStates, project, Hidden), HeldScalars.One);
         return scope.MoveToOuter(Block(summed));
     }
 
-    /// <summary>W_k·kᵢ for every index: <c>[N, d]</c> (no bias; it is added with the content half).</summary>
-    private Tensor KeyPart() => functional.linear(keys, project.weight!.narrow(1, 0, Hidden));
+    private Tensor KeyPart() => LearnedKeysBlock.KeyPart(keys, project, Hidden);
 
-    /// <summary>W_h, the half of the projection that applies to the CLS or content state.</summary>
-    private Tensor ContentWeight => project.weight!.narrow(1, Hidden, Hidden);
-
-    /// <summary>GELU and LayerNorm of the projected sum, then the second Linear, GELU, LayerNorm and the residual.</summary>
-    private Tensor Block(Tensor summed)
-    {
-        var first = norm.forward(functional.gelu(summed));
-        return output_norm.forward(functional.gelu(output.forward(first))).add_(first, HeldScalars.One);
-    }
+    private Tensor Block(Tensor summed) => LearnedKeysBlock.Apply(summed, norm, output, output_norm);
 }
