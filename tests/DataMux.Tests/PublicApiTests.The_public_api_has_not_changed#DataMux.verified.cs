@@ -639,6 +639,7 @@ namespace DataMux.Training
         public int Epochs { get; init; }
         public int EvaluateEvery { get; init; }
         public bool KeepBest { get; init; }
+        public double LabelSmoothing { get; init; }
         public double LearningRate { get; init; }
         public bool LinearDecay { get; init; }
         public double RetrievalFraction { get; init; }

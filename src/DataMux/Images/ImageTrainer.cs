@@ -18,7 +18,7 @@ public sealed record ImageValidationRows(Tensor Images, Tensor Labels);
 /// <summary>
 /// Training for generated image models: cross-entropy over every input's logits, with the text trainer's pieces where
 /// they fit unchanged: <see cref="TrainingOptions"/> (epochs or steps, whole groups per batch, learning-rate schedule,
-/// seed), <see cref="AdamWOptimizer"/>, seeded row orders per epoch, <see cref="TrainingProgress"/>,
+/// label smoothing, seed), <see cref="AdamWOptimizer"/>, seeded row orders per epoch, <see cref="TrainingProgress"/>,
 /// <see cref="TrainingSummary"/>, evaluation every K steps with the best weights kept, and a stop with
 /// <see cref="TrainingDivergedException"/> at a NaN or infinite loss. There is no retrieval warm-up (it is a token
 /// objective) and no checkpoint folder yet: options that set one are refused. Writes nothing to the console.
@@ -96,7 +96,7 @@ public static class ImageTrainer
                     var batch = ImageBatch.Group(images.index_select(0, indices.to(images.device)).to(device), configuration.N);
                     var logits = batch.Ungroup(model.Decode(model.Encode(batch)));
                     var targets = labels.index_select(0, indices.to(labels.device)).to(device);
-                    var value = nn.functional.cross_entropy(logits, targets);
+                    var value = nn.functional.cross_entropy(logits, targets, label_smoothing: options.LabelSmoothing);
                     loss = value.item<float>();
                     if (!double.IsFinite(loss)) throw new TrainingDivergedException(TrainingPhase.Task, step, loss, learningRate);
                     optimizer.ZeroGrad();

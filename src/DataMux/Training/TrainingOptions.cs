@@ -74,6 +74,13 @@ public sealed record TrainingOptions
     public double CurriculumFraction { get; init; }
 
     /// <summary>
+    /// Label smoothing of the task's cross-entropy, in [0, 1): the target puts 1 − ε on the label and spreads ε evenly
+    /// over all classes (PyTorch's <c>label_smoothing</c>). 0 (the default) is the plain cross-entropy. The warm-up's
+    /// retrieval loss is never smoothed.
+    /// </summary>
+    public double LabelSmoothing { get; init; }
+
+    /// <summary>
     /// Evaluate on the validation rows every this many steps (and after the last step); 0 evaluates after the last step
     /// only. Needs validation rows.
     /// </summary>
@@ -116,6 +123,8 @@ public sealed record TrainingOptions
             throw new ArgumentOutOfRangeException(nameof(WarmupMasking), WarmupMasking, "Expected a masking probability in [0, 1) (0: retrieve the visible tokens).");
         if (!(CurriculumFraction >= 0 && CurriculumFraction < 1))
             throw new ArgumentOutOfRangeException(nameof(CurriculumFraction), CurriculumFraction, "Expected a curriculum share of the steps in [0, 1) (0: no curriculum).");
+        if (!(LabelSmoothing >= 0 && LabelSmoothing < 1))
+            throw new ArgumentOutOfRangeException(nameof(LabelSmoothing), LabelSmoothing, "Expected a label smoothing in [0, 1) (0: the plain cross-entropy).");
         if (EvaluateEvery < 0) throw new ArgumentOutOfRangeException(nameof(EvaluateEvery), EvaluateEvery, "Expected 0 (evaluate at the end) or a positive number of steps.");
         if (CheckpointEvery < 1) throw new ArgumentOutOfRangeException(nameof(CheckpointEvery), CheckpointEvery, "Expected at least 1 step between checkpoints.");
         if (CheckpointFolder is { Length: 0 }) throw new ArgumentException("Expected a checkpoint folder path, or null for no checkpoints; got an empty string.", nameof(CheckpointFolder));
@@ -157,6 +166,7 @@ public sealed record TrainingOptions
         // Recorded only when used, so that checkpoints and cached warm-ups of runs without them stay valid.
         if (WarmupMasking > 0) settings.Add(new(nameof(WarmupMasking), WarmupMasking.ToString("R", CultureInfo.InvariantCulture)));
         if (CurriculumFraction > 0) settings.Add(new(nameof(CurriculumFraction), CurriculumFraction.ToString("R", CultureInfo.InvariantCulture)));
+        if (LabelSmoothing > 0) settings.Add(new(nameof(LabelSmoothing), LabelSmoothing.ToString("R", CultureInfo.InvariantCulture)));
         return settings;
     }
 }

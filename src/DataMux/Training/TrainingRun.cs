@@ -185,8 +185,8 @@ internal sealed class TrainingRun<TModel>
             var logits = batch.Ungroup(model.Decode(hidden, batch));
             var targets = batchLabels!;
             task = configuration.Task == ModelTask.TokenClassification
-                ? nn.functional.cross_entropy(logits.flatten(0, 1), targets.flatten(), ignore_index: MultiplexedTrainer.IgnoreLabel)
-                : nn.functional.cross_entropy(logits, targets, ignore_index: MultiplexedTrainer.IgnoreLabel);
+                ? nn.functional.cross_entropy(logits.flatten(0, 1), targets.flatten(), ignore_index: MultiplexedTrainer.IgnoreLabel, label_smoothing: options.LabelSmoothing)
+                : nn.functional.cross_entropy(logits, targets, ignore_index: MultiplexedTrainer.IgnoreLabel, label_smoothing: options.LabelSmoothing);
         }
 
         if (MixesRetrieval)
