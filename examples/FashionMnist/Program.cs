@@ -62,7 +62,8 @@ internal static class Program
         using var trainLabels = torch.tensor(train.Labels.ToArray());
         using var testLabels = torch.tensor(heldOut.Labels.ToArray());
         Console.WriteLine($"Fashion-MNIST: {train.Count} training and {heldOut.Count} {heldOutName} images (pixels standardized: mean {mean.item<float>():0.000}, deviation {deviation.item<float>():0.000}); {options.Epochs} epochs of {options.BatchGroups} groups per step, " +
-            $"AdamW lr {string.Join(", ", options.Backbones.Select(b => $"{options.RateFor(b).ToString(CultureInfo.InvariantCulture)} ({b})"))}, weight decay {options.WeightDecay.ToString(CultureInfo.InvariantCulture)}; {torch.get_num_threads()} threads");
+            $"AdamW lr {string.Join(", ", options.Backbones.Select(b => $"{options.RateFor(b).ToString(CultureInfo.InvariantCulture)} ({b})"))}, weight decay {options.WeightDecay.ToString(CultureInfo.InvariantCulture)}, " +
+            $"label smoothing {string.Join(", ", options.Backbones.Select(b => $"{options.SmoothingFor(b).ToString(CultureInfo.InvariantCulture)} ({b})"))}; {torch.get_num_threads()} threads");
 
         var results = new List<FashionResult>();
         foreach (var backbone in options.Backbones)
@@ -102,6 +103,7 @@ internal static class Program
             var training = new TrainingOptions
             {
                 Epochs = options.Epochs, BatchGroups = options.BatchGroups, LearningRate = options.RateFor(backbone), WeightDecay = options.WeightDecay, Seed = options.Seed,
+                LabelSmoothing = options.SmoothingFor(backbone),
                 WarmupFraction = 0.02, LinearDecay = true,
             };
             var watch = Stopwatch.StartNew();

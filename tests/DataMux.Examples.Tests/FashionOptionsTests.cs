@@ -17,6 +17,7 @@ public sealed class FashionOptionsTests
         Assert.False(options.Validation);
         Assert.Null(options.LearningRate);
         Assert.Equal((5e-4, 5e-4, 2e-3), (options.RateFor("mlp"), options.RateFor("cnn"), options.RateFor("cnn-hadamard")));
+        Assert.Equal((0.1, 0.0, 0.0), (options.SmoothingFor("mlp"), options.SmoothingFor("cnn"), options.SmoothingFor("cnn-hadamard")));
     }
 
     [Fact]
@@ -28,6 +29,8 @@ public sealed class FashionOptionsTests
         Assert.Equal((2, 600, 0.003, "x.png"), (options.Epochs, options.TrainRows!.Value, options.LearningRate, options.Plot));
         Assert.True(FashionOptions.Parse(["--validation", "--n", "2"]).Validation);
         Assert.Equal(0.003, options.RateFor("cnn-hadamard"));
+        var smoothed = FashionOptions.Parse(["--label-smoothing", "0"]);
+        Assert.Equal((0.0, 0.0), (smoothed.SmoothingFor("mlp"), smoothed.SmoothingFor("cnn")));
     }
 
     [Theory]
@@ -36,6 +39,7 @@ public sealed class FashionOptionsTests
     [InlineData(new[] { "--epochs", "0" }, "--epochs: expected a positive number, but got '0'.")]
     [InlineData(new[] { "--learning-rate", "NaN" }, "--learning-rate: expected a positive number, but got 'NaN'.")]
     [InlineData(new[] { "--epochs" }, "--epochs: expected a value after it.")]
+    [InlineData(new[] { "--label-smoothing", "1" }, "--label-smoothing: expected a number in [0, 1), but got '1'.")]
     [InlineData(new[] { "--n", "2", "--n", "4" }, "--n: give --n once (its values comma-separated where it takes several).")]
     [InlineData(new[] { "--fast", "1" }, "Unknown option '--fast'.")]
     [InlineData(new[] { "--validation", "--validation" }, "--validation: give it once.")]
