@@ -61,9 +61,12 @@ internal static class Program
         using var testImages = testPixels.sub(mean).div_(deviation);
         using var trainLabels = torch.tensor(train.Labels.ToArray());
         using var testLabels = torch.tensor(heldOut.Labels.ToArray());
+        // A setting that can differ by backbone, as "value (backbone), ...".
+        string PerBackbone(Func<string, double> setting) =>
+            string.Join(", ", options.Backbones.Select(b => $"{setting(b).ToString(CultureInfo.InvariantCulture)} ({b})"));
         Console.WriteLine($"Fashion-MNIST: {train.Count} training and {heldOut.Count} {heldOutName} images (pixels standardized: mean {mean.item<float>():0.000}, deviation {deviation.item<float>():0.000}); {options.Epochs} epochs of {options.BatchGroups} groups per step, " +
-            $"AdamW lr {string.Join(", ", options.Backbones.Select(b => $"{options.RateFor(b).ToString(CultureInfo.InvariantCulture)} ({b})"))}, weight decay {options.WeightDecay.ToString(CultureInfo.InvariantCulture)}, " +
-            $"label smoothing {string.Join(", ", options.Backbones.Select(b => $"{options.SmoothingFor(b).ToString(CultureInfo.InvariantCulture)} ({b})"))}; {torch.get_num_threads()} threads");
+            $"AdamW lr {PerBackbone(options.RateFor)}, weight decay {options.WeightDecay.ToString(CultureInfo.InvariantCulture)}, " +
+            $"label smoothing {PerBackbone(options.SmoothingFor)}; {torch.get_num_threads()} threads");
 
         var results = new List<FashionResult>();
         foreach (var backbone in options.Backbones)

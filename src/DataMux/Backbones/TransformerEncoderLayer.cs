@@ -21,7 +21,6 @@ public sealed class TransformerEncoderLayer : nn.Module<Tensor, Tensor?, Tensor>
     private readonly LayerNorm feed_forward_norm;
     private readonly FastDropout dropout;
     private readonly int heads;
-    private readonly double dropoutProbability;
 
     /// <summary>Creates a layer of width <paramref name="hidden"/> with <paramref name="heads"/> heads.</summary>
     /// <param name="hidden">Representation width d; divisible by <paramref name="heads"/>.</param>
@@ -43,7 +42,6 @@ public sealed class TransformerEncoderLayer : nn.Module<Tensor, Tensor?, Tensor>
         feed_forward_norm = LayerNorm(hidden);
         this.dropout = new FastDropout(dropout);
         this.heads = heads;
-        dropoutProbability = dropout;
         RegisterComponents();
     }
 
@@ -82,7 +80,7 @@ public sealed class TransformerEncoderLayer : nn.Module<Tensor, Tensor?, Tensor>
         var (batch, length, width) = (projected.size(0), projected.size(1), projected.size(2) / 3);
         var split = projected.view(batch, length, 3, heads, width / heads).permute(2, 0, 3, 1, 4);
         var attended = functional.scaled_dot_product_attention(
-            split[0], split[1], split[2], attentionMask, training ? dropoutProbability : 0.0);
+            split[0], split[1], split[2], attentionMask, training ? dropout.Probability : 0.0);
         return attended.transpose(1, 2).reshape(batch, length, width);
     }
 }

@@ -52,6 +52,14 @@ internal static class DemultiplexerShapes
         return hidden.size(1) - prefixLength;
     }
 
+    /// <summary>Checks an image model's backbone output, one state per group: <c>[G, d]</c>.</summary>
+    public static void GroupStates(Tensor hidden, int width, string name)
+    {
+        ArgumentNullException.ThrowIfNull(hidden);
+        if (hidden.dim() != 2 || hidden.shape[1] != width)
+            throw new ArgumentException($"{name} expects [G, {width}], but got shape {TokenChecks.Format(hidden.shape)}.", nameof(hidden));
+    }
+
     /// <summary>
     /// Checks an input shortcut's rows for <paramref name="groups"/> groups of <paramref name="n"/> inputs, <c>[G·N, L, d]</c>
     /// (tokens) or <c>[G·N, d]</c> (pooled, <paramref name="length"/> null), and views them grouped: <c>[G, N, L, d]</c> or <c>[G, N, d]</c>.

@@ -1,5 +1,4 @@
 using System;
-using DataMux.Validation;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -40,11 +39,7 @@ public sealed class PerIndexDemultiplexer : nn.Module<Tensor, Tensor>
     /// <inheritdoc/>
     public override Tensor forward(Tensor hidden)
     {
-        ArgumentNullException.ThrowIfNull(hidden);
-        if (hidden.dim() != 2 || hidden.shape[1] != Hidden)
-        {
-            throw new ArgumentException($"{GetName()} expects [G, {Hidden}], but got shape {TokenChecks.Format(hidden.shape)}.", nameof(hidden));
-        }
+        DemultiplexerShapes.GroupStates(hidden, Hidden, GetName());
 
         using var scope = torch.NewDisposeScope();
         var groups = hidden.shape[0];
